@@ -1,0 +1,44 @@
+#pragma once
+
+#include "error.h"
+
+#include <QByteArray>
+
+namespace frontis {
+
+// An article's raw bytes split into BOM, opening fence, front matter, closing fence and body.
+// Nothing is normalised: offsets index bytes() and the body is never looked into.
+class ArticleFile
+{
+public:
+    // Front matter larger than this is refused (a guard against runaway input).
+    static constexpr qsizetype MaxFrontMatterBytes = 16 * 1024 * 1024;
+
+    static Result<ArticleFile> fromBytes(QByteArray bytes);
+
+    const QByteArray& bytes() const { return m_bytes; }
+    bool hasBom() const { return m_bom; }
+    // The file's line break: "\r\n" when its opening fence ends so, else "\n".
+    QByteArray newline() const { return m_crlf ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n"); }
+    // [frontMatterBegin, frontMatterEnd): the bytes between the fence lines (ends with a line break
+    // unless empty).
+    qsizetype frontMatterBegin() const { return m_fmBegin; }
+    qsizetype frontMatterEnd() const { return m_fmEnd; }
+    QByteArray frontMatterText() const { return m_bytes.mid(m_fmBegin, m_fmEnd - m_fmBegin); }
+    // Everything after the closing fence's line break.
+    qsizetype bodyBegin() const { return m_bodyBegin; }
+
+    // 1-based line and column (in bytes, BOM not counted) of a byte offset in bytes().
+    struct Position { int line = 1; int column = 1; };
+    Position position(qsizetype offset) const;
+
+private:
+    QByteArray m_bytes;
+    bool m_bom = false;
+    bool m_crlf = false;
+    qsizetype m_fmBegin = 0;
+    qsizetype m_fmEnd = 0;
+    qsizetype m_bodyBegin = 0;
+};
+
+} // namespace frontis

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "articlefile.h"
+#include "error.h"
+#include "frontmatter.h"
+#include "keypath.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace frontis {
+
+// An article being edited. Every edit splices new text into the current bytes at the edited
+// value's span only, re-parses, and checks that all values are the intended ones before it is
+// accepted; a refused edit leaves the document as it was. Saving writes the current bytes, so an
+// untouched document is written back byte for byte.
+class Document
+{
+public:
+    static Result<Document> fromBytes(const QByteArray& bytes);
+    // Reads a file; I/O and parse errors come back with their position.
+    static Result<Document> load(const QString& path);
+
+    const QByteArray& bytes() const { return m_file.bytes(); }
+    const QByteArray& savedBytes() const { return m_saved; }
+    bool isModified() const { return m_file.bytes() != m_saved; }
+    const ArticleFile& file() const { return m_file; }
+    const FrontMatter& frontMatter() const { return m_fm; }
+    const FmNode* find(const KeyPath& path) const { return m_fm.find(path); }
+
+    // Where a new key goes: after the last existing sibling named here (schema order), else
+    // after the last sibling.
+    struct InsertHint
+    {
+        QStringList precedingKeys;
+    };
+
+    // Stores `value` so that YAML 1.1 and 1.2 readers both read back exactly that string, in the
+    // value's current style where it can hold it. A missing key (and missing parent maps) is added.
+    Status setString(const KeyPath& path, const QString& value, const InsertHint& hint = {});
+    // Like setString, but where the current value is a number, boolean or date and `literal` is a
+    // valid literal of that type, it is written plain and stays that type ("-1.0" -> "0.5").
+    Status setLiteral(const KeyPath& path, const QString& literal, const InsertHint& hint = {});
+    // Removes the key and its value's lines only.
+    Status remove(const KeyPath& path);
+    // Replaces the whole content (undo/redo, reload); refused when it does not parse.
+    Status setBytes(const QByteArray& bytes);
+
+    // Writes the current bytes through QSaveFile, keeping the file's permissions. On failure the
+    // file on disk is untouched and the document stays modified.
+    Status saveTo(const QString& path);
+
+private:
+    Document(ArticleFile file, FrontMatter fm);
+    Status applySplice(qsizetype begin, qsizetype end, const QByteArray& text,
+                       const KeyPath& path, const QString& intended, bool mustBeString);
+
+    ArticleFile m_file;
+    FrontMatter m_fm;
+    QByteArray m_saved;
+};
+
+} // namespace frontis
