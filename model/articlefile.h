@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 
+#include <vector>
+
 namespace frontis {
 
 // An article's raw bytes split into BOM, opening fence, front matter, closing fence and body.
@@ -31,6 +33,8 @@ public:
     // 1-based line and column (in bytes, BOM not counted) of a byte offset in bytes().
     struct Position { int line = 1; int column = 1; };
     Position position(qsizetype offset) const;
+    // Offset of the first byte of the line holding `offset`.
+    qsizetype lineStart(qsizetype offset) const;
 
 private:
     QByteArray m_bytes;
@@ -39,6 +43,7 @@ private:
     qsizetype m_fmBegin = 0;
     qsizetype m_fmEnd = 0;
     qsizetype m_bodyBegin = 0;
+    std::vector<qsizetype> m_lineStarts;
 };
 
 } // namespace frontis

@@ -4,11 +4,25 @@
 #include "error.h"
 #include "frontmatter.h"
 #include "keypath.h"
+#include "scalarstyle.h"
 
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 namespace frontis {
+
+struct EditTarget;
+
+// Where a new key goes: after the last existing sibling named here (schema order), else
+// after the last sibling.
+struct InsertHint
+{
+    QStringList precedingKeys;
+    std::optional<ScalarStyle> style; // style for a new value (default plain, quoted if needed)
+    int blockIndent = 4;              // a new block scalar's content indent past its key
+};
 
 // An article being edited. Every edit splices new text into the current bytes at the edited
 // value's span only, re-parses, and checks that all values are the intended ones before it is
@@ -28,12 +42,6 @@ public:
     const FrontMatter& frontMatter() const { return m_fm; }
     const FmNode* find(const KeyPath& path) const { return m_fm.find(path); }
 
-    // Where a new key goes: after the last existing sibling named here (schema order), else
-    // after the last sibling.
-    struct InsertHint
-    {
-        QStringList precedingKeys;
-    };
 
     // Stores `value` so that YAML 1.1 and 1.2 readers both read back exactly that string, in the
     // value's current style where it can hold it. A missing key (and missing parent maps) is added.
@@ -52,8 +60,11 @@ public:
 
 private:
     Document(ArticleFile file, FrontMatter fm);
-    Status applySplice(qsizetype begin, qsizetype end, const QByteArray& text,
-                       const KeyPath& path, const QString& intended, bool mustBeString);
+    Status checkSettable(const KeyPath& path, const FmNode& node) const;
+    Status addKey(const KeyPath& path, const QString& value, const InsertHint& hint);
+    Status splice(qsizetype begin, qsizetype end, const QByteArray& text, const EditTarget& target);
+    Status splice(qsizetype begin, qsizetype end, const QByteArray& text, const FmNode& expected,
+                  const EditTarget* target);
 
     ArticleFile m_file;
     FrontMatter m_fm;

@@ -7,8 +7,6 @@
 
 #include <QList>
 
-#include <optional>
-
 namespace frontis {
 
 // The parsed front matter of an ArticleFile: yaml-cpp's values plus a source map (the span,
@@ -20,11 +18,15 @@ public:
 
     const FmNode& root() const { return m_root; }
     const FmNode* find(const KeyPath& path) const;
-    // Resolves a dotted path as users type it. A key that itself contains dots ("ms.date") wins
-    // over descending; numeric segments index sequences.
-    std::optional<KeyPath> resolve(const QString& dotted) const;
+    // Splits a dotted path as users type it against the keys that exist: a key that itself
+    // contains dots ("ms.date") wins over descending; numeric segments index sequences; what does
+    // not exist yet is split at every dot.
+    KeyPath resolve(const QString& dotted) const;
     // Every scalar and null leaf, in source order.
     QList<KeyPath> leafPaths() const;
+    // The cross-check made before a value is rewritten: its span, parsed alone, reads back as the
+    // node's value. (After a rewrite the whole tree is compared, so this is not done at parse time.)
+    static bool spanReadsBack(const ArticleFile& file, const FmNode& node);
 
 private:
     FmNode m_root;

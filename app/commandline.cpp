@@ -1,0 +1,185 @@
+#include "commandline.h"
+
+#include "rendercommand.h"
+#include "validatecommand.h"
+
+#include "model/document.h"
+#include "model/unifieddiff.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QTextStream>
+
+namespace frontis::commandline {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("CommandLine", text); }
+
+constexpr int ExitOk = 0;
+constexpr int ExitNo = 1;
+constexpr int ExitError = 2;
+
+const QStringList Commands = {QStringLiteral("get"), QStringLiteral("set"),
+                              QStringLiteral("validate"), QStringLiteral("render")};
+
+// Positional arguments and flags of one command. Only the flags a command knows count as flags, so
+// that values such as "-1" stay positional; "--" ends the flags.
+struct Parsed
+{
+    QStringList positional;
+    QStringList flags;
+    QString unknown;
+};
+
+Parsed parse(const QStringList& args, const QStringList& known)
+{
+    Parsed p;
+    bool flagsDone = false;
+    for (const QString& a : args) {
+        if (!flagsDone && a == QLatin1String("--")) {
+            flagsDone = true;
+        } else if (!flagsDone && known.contains(a)) {
+            p.flags << a;
+        } else if (!flagsDone && a.startsWith(QLatin1String("--")) && p.unknown.isEmpty()) {
+            p.unknown = a;
+        } else {
+            p.positional << a;
+        }
+    }
+    return p;
+}
+
+int usage(QTextStream& err, const QString& message)
+{
+    err << "frontis: " << message << "\n" << tr("Try 'frontis --help'.") << "\n";
+    return ExitError;
+}
+
+int loadError(QTextStream& err, const QString& path, const Error& e)
+{
+    err << e.format(path) << "\n";
+    return ExitError;
+}
+
+int runGet(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const Parsed p = parse(args, {});
+    if (!p.unknown.isEmpty())
+        return usage(err, tr("get: unknown option '%1'").arg(p.unknown));
+    if (p.positional.size() != 2)
+        return usage(err, tr("get takes FILE KEY"));
+    const QString& path = p.positional[0];
+    const Result<Document> doc = Document::load(path);
+    if (!doc)
+        return loadError(err, path, doc.error());
+    const KeyPath key = doc->frontMatter().resolve(p.positional[1]);
+    const FmNode* node = doc->find(key);
+    if (!node) {
+        err << QStringLiteral("%1: error: no key '%2'").arg(path, p.positional[1]) << "\n";
+        return ExitNo;
+    }
+    if (node->isMap() || node->isSequence()) // as written in the file
+        out << QString::fromUtf8(doc->bytes().mid(node->span.begin, node->span.size())) << "\n";
+    else
+        out << node->text << "\n";
+    return ExitOk;
+}
+
+int runSet(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const QString dryRun = QStringLiteral("--dry-run");
+    const Parsed p = parse(args, {dryRun});
+    if (!p.unknown.isEmpty())
+        return usage(err, tr("set: unknown option '%1'").arg(p.unknown));
+    if (p.positional.size() != 3)
+        return usage(err, tr("set takes FILE KEY VALUE"));
+    const QString& path = p.positional[0];
+    Result<Document> doc = Document::load(path);
+    if (!doc)
+        return loadError(err, path, doc.error());
+    const KeyPath key = doc->frontMatter().resolve(p.positional[1]);
+    if (Status s = doc->setLiteral(key, p.positional[2]))
+        return loadError(err, path, *s);
+    if (p.flags.contains(dryRun)) {
+        out << unifiedDiff(doc->savedBytes(), doc->bytes(), path, path);
+        return ExitOk;
+    }
+    if (!doc->isModified())
+        return ExitOk; // the value is already there: nothing to write
+    if (Status s = doc->saveTo(path))
+        return loadError(err, path, *s);
+    return ExitOk;
+}
+
+} // namespace
+
+QString helpText()
+{
+    return tr("Usage:\n"
+              "  frontis [FILE...]                      open articles in the editor window\n"
+              "  frontis get FILE KEY                   print the value of KEY\n"
+              "  frontis set FILE KEY VALUE [--dry-run] set KEY to VALUE, changing only its lines\n"
+              "  frontis validate [--format text|json] [--schema FILE] PATH...\n"
+              "                                         check articles, and folders of them, against\n"
+              "                                         their schemas\n"
+              "  frontis render FILE [--dark] [--fragment]\n"
+              "                                         print the article as HTML, as the preview\n"
+              "                                         shows it\n"
+              "  frontis --help | --version\n"
+              "\n"
+              "KEY is a dotted path such as seo.title; list items are numbered from 0 (tags.0).\n"
+              "set stores VALUE as a string that YAML 1.1 and 1.2 readers both read back as\n"
+              "exactly that string, unless the current value is a number, boolean or date and\n"
+              "VALUE is a valid literal of that type. An absent key is created. --dry-run prints\n"
+              "the unified diff and writes nothing.\n"
+              "\n"
+              "validate searches folders recursively for .md files (hidden folders and\n"
+              "node_modules are skipped) and prints FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE]\n"
+              "for each finding, then a summary; --format json prints a JSON array of\n"
+              "{file, line, column, severity, rule, key, message} instead. --schema FILE checks\n"
+              "every article against FILE instead of the schema its _schema names.\n"
+              "\n"
+              "Exit status: 0 success; 1 get: no such key, validate: errors found;\n"
+              "2 usage, I/O or parse error\n"
+              "(reported as FILE:LINE:COLUMN: error: MESSAGE, and no file is written).\n");
+}
+
+bool wantsCommandLine(const QStringList& args)
+{
+    if (args.isEmpty())
+        return false;
+    const QString& first = args.first();
+    return Commands.contains(first) || first == QLatin1String("--help") || first == QLatin1String("-h")
+           || first == QLatin1String("--version") || first == QLatin1String("help");
+}
+
+int run(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
+        || args.first() == QLatin1String("help")) {
+        out << helpText();
+        return ExitOk;
+    }
+    if (args.first() == QLatin1String("--version")) {
+        out << "frontis " << FRONTIS_VERSION << "\n";
+        return ExitOk;
+    }
+    const QString command = args.first();
+    const QStringList rest = args.mid(1);
+    if (rest.contains(QLatin1String("--help"))) {
+        out << helpText();
+        return ExitOk;
+    }
+    if (command == QLatin1String("get"))
+        return runGet(rest, out, err);
+    if (command == QLatin1String("set"))
+        return runSet(rest, out, err);
+    if (command == QLatin1String("validate"))
+        return runValidate(rest, out, err);
+    if (command == QLatin1String("render"))
+        return runRender(rest, out, err);
+    return usage(err, tr("unknown command '%1'").arg(command));
+}
+
+} // namespace frontis::commandline

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QString>
+
+namespace frontis {
+
+class FrontMatter;
+
+// What the site shows of an article, taken from its front matter: the fields the page header
+// uses and the answer as Markdown (decoded: real line breaks).
+struct ArticleContent
+{
+    QString title;      // `article_title`, else `title`, else `question`
+    QString pageTitle;  // `title`, else the heading: the HTML document's <title>
+    QString date;       // `date` as written ("2024-11-26")
+    QString dateFormat; // `date_format`, moment.js tokens ("MMM DD, YYYY")
+    QString postOnText; // `post_on_text` ("Posted on")
+    QString author;
+    QString subject;
+    QString answer;     // Markdown with real line breaks
+
+    static ArticleContent fromFrontMatter(const FrontMatter& fm);
+    bool operator==(const ArticleContent&) const = default;
+};
+
+struct ArticleHtmlOptions
+{
+    // A whole HTML document (doctype, head with charset, <title> and the stylesheet) rather
+    // than the fragment that goes inside <body>.
+    bool fullDocument = true;
+    // CSS put into a <style> element of a full document (a fragment never carries it).
+    QString stylesheet;
+    // data-sourcepos="line:col-line:col" on the answer's blocks, lines counted in the answer's
+    // Markdown: what scroll sync maps editor lines with.
+    bool sourcePos = true;
+};
+
+// The article as the site shows it: the title as <h1>, a line with "post_on_text date" (the
+// date formatted by date_format, or as written when it is not a date), author and subject, then
+// the answer rendered by cmark in safe mode (no raw HTML). Every field is HTML-escaped.
+QString renderArticleHtml(const ArticleContent& article, const ArticleHtmlOptions& options = {});
+QString renderArticleHtml(const FrontMatter& fm, const ArticleHtmlOptions& options = {});
+
+enum class ArticleTheme { Light, Dark };
+
+// The stylesheet shipped in resources/preview/ (preview-light.css, preview-dark.css): the
+// preview shows it and `frontis render` inlines the light one.
+QString articleStylesheet(ArticleTheme theme);
+
+// "Posted on Nov 26, 2024": post_on_text and the formatted date (either may be missing).
+QString articleDateLine(const ArticleContent& article);
+
+} // namespace frontis

@@ -1,0 +1,413 @@
+#include "document.h"
+
+#include "scalaremitter.h"
+#include "yamltypes.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSaveFile>
+
+namespace frontis {
+
+// The value an edit must produce at its path; everything else must stay as it was.
+struct EditTarget
+{
+    KeyPath path;
+    QString text;
+    bool mustBeString = true; // false: a typed literal, written plain
+};
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("Document", text); }
+
+QString quoted(const KeyPath& path) { return QLatin1Char('\'') + joinKeyPath(path) + QLatin1Char('\''); }
+
+
+bool targetHolds(const FmNode& got, const EditTarget& t)
+{
+    if (!got.isScalar() || got.text != t.text)
+        return false;
+    return t.mustBeString ? (!got.isPlain() || yaml::readsAsString(got.text)) : got.isPlain();
+}
+
+// Compares two trees by value (not by position). `target`, when given, is checked with targetHolds.
+bool sameValues(const FmNode& want, const FmNode& got, KeyPath& here, const EditTarget* target)
+{
+    if (target && here == target->path)
+        return targetHolds(got, *target);
+    if (want.kind != got.kind)
+        return false;
+    switch (want.kind) {
+    case FmNode::Kind::Null:
+        return true;
+    case FmNode::Kind::Scalar:
+        return want.text == got.text && want.isPlain() == got.isPlain();
+    case FmNode::Kind::Sequence:
+        if (want.items.size() != got.items.size())
+            return false;
+        for (size_t i = 0; i < want.items.size(); ++i) {
+            here << QString::number(i);
+            const bool same = sameValues(want.items[i], got.items[i], here, target);
+            here.removeLast();
+            if (!same)
+                return false;
+        }
+        return true;
+    case FmNode::Kind::Map: {
+        if (want.entries.size() != got.entries.size())
+            return false;
+        QHash<QString, const FmNode*> byKey;
+        byKey.reserve(qsizetype(got.entries.size()));
+        for (const FmEntry& e : got.entries)
+            byKey.insert(e.key, &e.value);
+        for (const FmEntry& e : want.entries) {
+            const FmNode* other = byKey.value(e.key);
+            if (!other)
+                return false;
+            here << e.key;
+            const bool same = sameValues(e.value, *other, here, target);
+            here.removeLast();
+            if (!same)
+                return false;
+        }
+        return true;
+    }
+    }
+    return false;
+}
+
+// The expected tree after setting `path`: missing maps along it are created.
+void insertPath(FmNode& root, const KeyPath& path)
+{
+    FmNode* node = &root;
+    for (const QString& segment : path) {
+        if (node->isNull())
+            node->kind = FmNode::Kind::Map;
+        if (node->isSequence()) {
+            node = &node->items[size_t(segment.toInt())];
+            continue;
+        }
+        FmNode* next = nullptr;
+        for (FmEntry& e : node->entries) {
+            if (e.key == segment)
+                next = &e.value;
+        }
+        if (!next) {
+            FmEntry& e = node->entries.emplace_back();
+            e.key = segment;
+            next = &e.value;
+        }
+        node = next;
+    }
+    node->kind = FmNode::Kind::Scalar;
+}
+
+// The line break used on the line that holds `offset`.
+QByteArray newlineAt(const QByteArray& bytes, qsizetype offset, const QByteArray& fallback)
+{
+    const qsizetype nl = bytes.indexOf('\n', offset);
+    if (nl < 0)
+        return fallback;
+    return (nl > 0 && bytes[nl - 1] == '\r') ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
+}
+
+int leadingSpaces(const QByteArray& b, qsizetype from)
+{
+    int n = 0;
+    while (from + n < b.size() && b[from + n] == ' ')
+        ++n;
+    return n;
+}
+
+// Where a value sits, as the emitter needs to know it to write in the value's own style.
+ScalarSlot slotFor(const FmNode& node, const ArticleFile& file)
+{
+    const QByteArray& b = file.bytes();
+    ScalarSlot slot;
+    slot.flow = node.flow;
+    slot.parentIndent = qMax(0, node.indent);
+    slot.newline = newlineAt(b, node.span.begin, file.newline());
+    if (node.style != ScalarStyle::Literal && node.style != ScalarStyle::Folded)
+        return slot;
+    qsizetype i = node.span.begin;
+    while (i < node.span.end && QByteArrayView("|>+-123456789").contains(b[i]))
+        ++i;
+    slot.blockHeader = b.mid(node.span.begin, i - node.span.begin);
+    // Content lines: from the line after the header to the span's end.
+    const qsizetype firstLine = b.indexOf('\n', node.span.begin) + 1;
+    if (firstLine <= 0 || firstLine >= node.span.end)
+        return slot;
+    slot.contentIndent = leadingSpaces(b, firstLine);
+    int lines = 0;
+    int widest = 0;
+    for (qsizetype line = firstLine; line < node.span.end;) {
+        qsizetype end = b.indexOf('\n', line);
+        if (end < 0 || end > node.span.end)
+            end = node.span.end;
+        const qsizetype contentEnd = (end > line && b[end - 1] == '\r') ? end - 1 : end;
+        const int width = int(QString::fromUtf8(b.mid(line, contentEnd - line)).size()) - slot.contentIndent;
+        if (width > 0) {
+            ++lines;
+            widest = qMax(widest, width + slot.contentIndent); // the emitter counts the indent
+        }
+        line = end + 1;
+    }
+    slot.lineWidth = lines > 1 ? widest : 0;
+    return slot;
+}
+
+} // namespace
+
+Document::Document(ArticleFile file, FrontMatter fm)
+    : m_file(std::move(file)), m_fm(std::move(fm)), m_saved(m_file.bytes())
+{
+}
+
+Result<Document> Document::fromBytes(const QByteArray& bytes)
+{
+    Result<ArticleFile> file = ArticleFile::fromBytes(bytes);
+    if (!file)
+        return file.error();
+    Result<FrontMatter> fm = FrontMatter::parse(file.value());
+    if (!fm)
+        return fm.error();
+    return Document(std::move(file.value()), std::move(fm.value()));
+}
+
+Result<Document> Document::load(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error{tr("'%1' does not exist").arg(path)};
+    if (info.isDir())
+        return Error{tr("'%1' is a folder, not an article").arg(path)};
+    if (!info.isFile())
+        return Error{tr("'%1' is not a regular file").arg(path)};
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{tr("cannot read '%1': %2").arg(path, f.errorString())};
+    const QByteArray bytes = f.readAll();
+    if (f.error() != QFileDevice::NoError)
+        return Error{tr("cannot read '%1': %2").arg(path, f.errorString())};
+    return fromBytes(bytes);
+}
+
+Status Document::setString(const KeyPath& path, const QString& value, const InsertHint& hint)
+{
+    if (path.isEmpty())
+        return Error{tr("no key given")};
+    const FmNode* node = m_fm.find(path);
+    if (!node)
+        return addKey(path, value, hint);
+    if (Status s = checkSettable(path, *node))
+        return s;
+    const ScalarStyle preferred = node->isNull() ? ScalarStyle::Plain : node->style;
+    const EmittedScalar emitted = emitString(value, preferred, slotFor(*node, m_file));
+    if (!emitted.verified)
+        return Error{tr("%1 cannot hold this text (it contains characters YAML cannot store)").arg(quoted(path)),
+                     node->line, node->column};
+    QByteArray text = emitted.text;
+    if (node->isNull() && node->span.size() == 0)
+        text.prepend(' '); // `key:` becomes `key: value`
+    return splice(node->span.begin, node->span.end, text, EditTarget{path, value, true});
+}
+
+Status Document::setLiteral(const KeyPath& path, const QString& literal, const InsertHint& hint)
+{
+    const FmNode* node = m_fm.find(path);
+    if (node && node->isPlain() && node->editable && !node->flow) {
+        using yaml::PlainType;
+        auto typeOf = [](QStringView s) {
+            const PlainType t = yaml::resolve12(s);
+            return t == PlainType::String ? yaml::resolve11(s) : t;
+        };
+        const PlainType current = typeOf(node->text);
+        const PlainType given = typeOf(literal);
+        const bool typed = current == PlainType::Int || current == PlainType::Float
+                           || current == PlainType::Bool || current == PlainType::Timestamp;
+        bool fits = typed && (given == current || (current == PlainType::Float && given == PlainType::Int));
+        if (fits && current == PlainType::Timestamp && literal.size() == 10)
+            fits = QDate::fromString(literal, QStringLiteral("yyyy-MM-dd")).isValid();
+        if (fits) {
+            QString written = literal.trimmed();
+            // A field written as a float stays a float: 1 is written "1.0".
+            if (current == PlainType::Float && given == PlainType::Int)
+                written += QStringLiteral(".0");
+            return splice(node->span.begin, node->span.end, written.toUtf8(), EditTarget{path, written, false});
+        }
+    }
+    return setString(path, literal, hint);
+}
+
+Status Document::checkSettable(const KeyPath& path, const FmNode& node) const
+{
+    if (node.isMap() || node.isSequence()) {
+        return Error{tr("%1 holds a %2; only single values can be set")
+                         .arg(quoted(path), node.isMap() ? tr("mapping") : tr("list")),
+                     node.line, node.column};
+    }
+    if (!node.editable) {
+        return Error{tr("%1 cannot be edited: it uses YAML that Frontis cannot safely rewrite "
+                        "(an anchor, alias, tag or unusual layout)").arg(quoted(path)),
+                     node.line, node.column};
+    }
+    if (node.isScalar() && !FrontMatter::spanReadsBack(m_file, node)) {
+        return Error{tr("%1 cannot be edited: Frontis could not map where its value is written")
+                         .arg(quoted(path)), node.line, node.column};
+    }
+    return {};
+}
+
+Status Document::addKey(const KeyPath& path, const QString& value, const InsertHint& hint)
+{
+    // The deepest node that exists along the path; the rest is created.
+    qsizetype depth = path.size() - 1;
+    const FmNode* parent = m_fm.find(path.first(depth));
+    while (!parent)
+        parent = m_fm.find(path.first(--depth));
+    const KeyPath parentPath = path.first(depth);
+    if (parent->isScalar() || parent->isSequence() || parent->flow || !parent->editable) {
+        const QString what = parent->isSequence() ? tr("a list") : parent->flow ? tr("a flow mapping")
+                                                                                : tr("a single value");
+        return Error{tr("cannot add %1: %2 is %3").arg(quoted(path), quoted(parentPath), what),
+                     parent->line, parent->column};
+    }
+    const QByteArray& b = m_file.bytes();
+    qsizetype at = 0;
+    int indent = 0;
+    QByteArray prefix;
+    if (parent->isNull()) { // `seo:` with nothing after it becomes a mapping
+        at = parent->span.begin;
+        indent = parent->indent + 2;
+        prefix = newlineAt(b, at, m_file.newline());
+    } else if (parent->entries.empty()) {
+        at = m_file.frontMatterBegin();
+    } else {
+        const FmEntry* after = &parent->entries.back();
+        if (depth == path.size() - 1) {
+            for (const FmEntry& e : parent->entries) {
+                if (hint.precedingKeys.contains(e.key))
+                    after = &e;
+            }
+        }
+        at = after->lines.end;
+        indent = after->column - 1;
+        if (at > 0 && b[at - 1] != '\n')
+            prefix = newlineAt(b, after->lines.begin, m_file.newline());
+    }
+    const QByteArray nl = newlineAt(b, qMax<qsizetype>(0, at - 1), m_file.newline());
+
+    QByteArray text = prefix;
+    for (qsizetype i = depth; i < path.size(); ++i) {
+        const int ind = indent + 2 * int(i - depth);
+        ScalarSlot keySlot;
+        keySlot.flow = true; // one line, no block styles
+        text += QByteArray(ind, ' ') + emitString(path[i], ScalarStyle::Plain, keySlot).text + ':';
+        if (i + 1 < path.size()) {
+            text += nl;
+            continue;
+        }
+        ScalarSlot slot;
+        slot.parentIndent = ind;
+        slot.newline = nl;
+        const ScalarStyle style = hint.style.value_or(ScalarStyle::Plain);
+        if (style == ScalarStyle::Folded || style == ScalarStyle::Literal)
+            slot.contentIndent = ind + hint.blockIndent;
+        text += ' ' + emitString(value, style, slot).text;
+        if (!parent->isNull())
+            text += nl;
+    }
+    return splice(at, at, text, EditTarget{path, value, true});
+}
+
+Status Document::remove(const KeyPath& path)
+{
+    if (path.isEmpty())
+        return Error{tr("no key given")};
+    const FmNode* parent = m_fm.find(path.first(path.size() - 1));
+    const FmNode* node = m_fm.find(path);
+    if (!node || !parent)
+        return Error{tr("there is no key %1").arg(quoted(path))};
+    if (!parent->isMap() || parent->flow) {
+        return Error{tr("cannot remove %1: only keys of block mappings can be removed").arg(quoted(path)),
+                     node->line, node->column};
+    }
+    const FmEntry* entry = nullptr;
+    for (const FmEntry& e : parent->entries) {
+        if (e.key == path.last())
+            entry = &e;
+    }
+    // The expected tree: the entry gone; a nested mapping left empty reads as null.
+    FmNode expected = m_fm.root();
+    FmNode* p = &expected;
+    for (const QString& segment : path.first(path.size() - 1))
+        p = const_cast<FmNode*>(p->isSequence() ? &p->items[size_t(segment.toInt())] : p->child(segment));
+    std::erase_if(p->entries, [&](const FmEntry& e) { return e.key == path.last(); });
+    if (p->entries.empty() && p != &expected)
+        p->kind = FmNode::Kind::Null;
+    return splice(entry->lines.begin, entry->lines.end, {}, expected, nullptr);
+}
+
+Status Document::splice(qsizetype begin, qsizetype end, const QByteArray& text, const EditTarget& target)
+{
+    FmNode expected = m_fm.root();
+    insertPath(expected, target.path);
+    return splice(begin, end, text, expected, &target);
+}
+
+Status Document::splice(qsizetype begin, qsizetype end, const QByteArray& text,
+                         const FmNode& expected, const EditTarget* target)
+{
+    QByteArray bytes = m_file.bytes();
+    bytes.replace(begin, end - begin, text);
+    auto fail = [&](const QString& why) {
+        const auto pos = m_file.position(begin);
+        return Error{tr("the edit was refused because the result would not read back as intended (%1); "
+                        "the document is unchanged").arg(why), pos.line, pos.column};
+    };
+    Result<ArticleFile> file = ArticleFile::fromBytes(std::move(bytes));
+    if (!file)
+        return fail(file.error().message);
+    Result<FrontMatter> fm = FrontMatter::parse(file.value());
+    if (!fm)
+        return fail(fm.error().message);
+    KeyPath here;
+    if (!sameValues(expected, fm->root(), here, target))
+        return fail(tr("values differ after re-reading"));
+    m_file = std::move(file.value());
+    m_fm = std::move(fm.value());
+    return {};
+}
+
+Status Document::setBytes(const QByteArray& bytes)
+{
+    Result<Document> doc = fromBytes(bytes);
+    if (!doc)
+        return doc.error();
+    m_file = std::move(doc->m_file);
+    m_fm = std::move(doc->m_fm);
+    return {};
+}
+
+Status Document::saveTo(const QString& path)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return Error{tr("cannot write '%1': %2").arg(path, f.errorString())};
+    const QByteArray& data = m_file.bytes();
+    if (f.write(data) != data.size()) {
+        const QString why = f.errorString();
+        f.cancelWriting();
+        return Error{tr("cannot write '%1': %2").arg(path, why)};
+    }
+    if (!f.commit())
+        return Error{tr("cannot save '%1': %2").arg(path, f.errorString())};
+    m_saved = data;
+    return {};
+}
+
+} // namespace frontis

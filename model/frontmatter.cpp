@@ -1,0 +1,516 @@
+#include "frontmatter.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include "yamlcpp.h"
+
+#include <string>
+
+namespace frontis {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("FrontMatter", text); }
+
+bool isSpace(char c) { return c == ' ' || c == '\t'; }
+
+// Builds the FmNode tree from yaml-cpp's nodes, computing each value's byte span itself (yaml-cpp
+// records only where a node starts; DESIGN.md section 4).
+class Builder
+{
+public:
+    Builder(const ArticleFile& file) : m_file(file), m_b(file.bytes()),
+        m_base(file.frontMatterBegin()), m_limit(file.frontMatterEnd()) {}
+
+    std::optional<Error> error;
+
+    void build(const YAML::Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem);
+    Error errorAt(qsizetype offset, const QString& message) const
+    {
+        const auto p = m_file.position(offset);
+        return Error{message, p.line, p.column};
+    }
+    void setPosition(FmNode& node, qsizetype offset) const
+    {
+        const auto p = m_file.position(offset);
+        node.line = p.line;
+        node.column = p.column;
+    }
+    qsizetype offsetOf(const YAML::Mark& m) const { return m_base + m.pos; }
+
+private:
+    // End of the line holding `i`, before any "\r\n" or "\n".
+    qsizetype lineContentEnd(qsizetype i) const
+    {
+        qsizetype e = m_b.indexOf('\n', i);
+        if (e < 0 || e > m_limit)
+            e = m_limit;
+        if (e > i && m_b[e - 1] == '\r')
+            --e;
+        return e;
+    }
+    qsizetype nextLine(qsizetype i) const
+    {
+        const qsizetype e = m_b.indexOf('\n', i);
+        return (e < 0 || e >= m_limit) ? m_limit : e + 1;
+    }
+    int indentAt(qsizetype lineStart) const
+    {
+        int n = 0;
+        while (lineStart + n < m_limit && m_b[lineStart + n] == ' ')
+            ++n;
+        return n;
+    }
+    int columnOf(qsizetype offset) const { return int(offset - m_file.lineStart(offset)); }
+
+    qsizetype plainEnd(qsizetype pos, int parentIndent, bool flow) const;
+    qsizetype quotedEnd(qsizetype pos) const;
+    qsizetype blockScalarEnd(qsizetype pos, int parentIndent) const;
+    qsizetype flowCollectionEnd(qsizetype pos) const;
+    qsizetype keyEnd(qsizetype pos, bool flow) const;
+    void buildScalar(const YAML::Node& n, FmNode& out, int parentIndent, bool flow);
+    void buildMap(const YAML::Node& n, FmNode& out, bool flow);
+
+    const ArticleFile& m_file;
+    const QByteArray& m_b;
+    qsizetype m_base;
+    qsizetype m_limit;
+    QHash<qsizetype, FmNode*> m_scalarAt; // alias detection: two nodes at one place
+};
+
+// A plain scalar runs to " #" or the end of its line, then over more-indented continuation lines.
+qsizetype Builder::plainEnd(qsizetype pos, int parentIndent, bool flow) const
+{
+    auto lineValueEnd = [&](qsizetype from) {
+        const qsizetype le = lineContentEnd(from);
+        qsizetype i = from;
+        for (; i < le; ++i) {
+            const char c = m_b[i];
+            if (c == '#' && i > from && isSpace(m_b[i - 1]))
+                break;
+            if (flow && (c == ',' || c == ']' || c == '}' || c == '[' || c == '{'))
+                break;
+            if (flow && c == ':' && (i + 1 >= le || isSpace(m_b[i + 1]) || m_b[i + 1] == ','
+                                     || m_b[i + 1] == ']' || m_b[i + 1] == '}'))
+                break;
+        }
+        while (i > from && isSpace(m_b[i - 1]))
+            --i;
+        return std::pair{i, i < le};
+    };
+    auto [end, stopped] = lineValueEnd(pos);
+    if (stopped || flow)
+        return end;
+    for (qsizetype line = nextLine(pos); line < m_limit; line = nextLine(line)) {
+        const int ind = indentAt(line);
+        const qsizetype le = lineContentEnd(line);
+        qsizetype first = line + ind;
+        while (first < le && isSpace(m_b[first]))
+            ++first;
+        if (first >= le)
+            continue; // blank lines may sit inside a multi-line plain scalar
+        if (ind <= parentIndent || m_b[first] == '#')
+            break;
+        const auto [e, s] = lineValueEnd(first);
+        end = e;
+        if (s)
+            break;
+    }
+    return end;
+}
+
+qsizetype Builder::quotedEnd(qsizetype pos) const
+{
+    const char q = m_b[pos];
+    for (qsizetype i = pos + 1; i < m_limit; ++i) {
+        if (q == '"' && m_b[i] == '\\') {
+            ++i;
+        } else if (m_b[i] == q) {
+            if (q == '\'' && i + 1 < m_limit && m_b[i + 1] == '\'')
+                ++i;
+            else
+                return i + 1;
+        }
+    }
+    return -1;
+}
+
+// A block scalar: its header line, then the lines indented at least the content indent; trailing
+// blank lines are not part of it.
+qsizetype Builder::blockScalarEnd(qsizetype pos, int parentIndent) const
+{
+    int contentIndent = -1;
+    const qsizetype headerEnd = lineContentEnd(pos);
+    for (qsizetype i = pos + 1; i < headerEnd && i < pos + 3; ++i) {
+        if (m_b[i] >= '1' && m_b[i] <= '9')
+            contentIndent = parentIndent + (m_b[i] - '0');
+    }
+    qsizetype end = headerEnd;
+    for (qsizetype line = nextLine(pos); line < m_limit; line = nextLine(line)) {
+        const int ind = indentAt(line);
+        const qsizetype le = lineContentEnd(line);
+        if (line + ind >= le)
+            continue;
+        if (contentIndent < 0) {
+            if (ind <= parentIndent)
+                break;
+            contentIndent = ind;
+        }
+        if (ind < contentIndent)
+            break;
+        end = le;
+    }
+    return end;
+}
+
+qsizetype Builder::flowCollectionEnd(qsizetype pos) const
+{
+    int depth = 0;
+    for (qsizetype i = pos; i < m_limit; ++i) {
+        const char c = m_b[i];
+        if (c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ']' || c == '}') {
+            if (--depth == 0)
+                return i + 1;
+        } else if (c == '"' || (c == '\'' && i > pos && !QChar::isLetterOrNumber(uchar(m_b[i - 1])))) {
+            const qsizetype e = quotedEnd(i);
+            if (e < 0)
+                return -1;
+            i = e - 1;
+        } else if (c == '#' && isSpace(m_b[i - 1])) {
+            i = lineContentEnd(i) - 1;
+        }
+    }
+    return -1;
+}
+
+// Where a key's text ends (before the ':' and any space in front of it).
+qsizetype Builder::keyEnd(qsizetype pos, bool flow) const
+{
+    if (m_b[pos] == '"' || m_b[pos] == '\'')
+        return quotedEnd(pos);
+    const qsizetype le = lineContentEnd(pos);
+    for (qsizetype i = pos; i < le; ++i) {
+        if (m_b[i] == ':' && (i + 1 >= le || isSpace(m_b[i + 1])
+                              || (flow && (m_b[i + 1] == ',' || m_b[i + 1] == '}'))))
+        {
+            qsizetype e = i;
+            while (e > pos && isSpace(m_b[e - 1]))
+                --e;
+            return e;
+        }
+    }
+    return -1;
+}
+
+void Builder::buildScalar(const YAML::Node& n, FmNode& out, int parentIndent, bool flow)
+{
+    const qsizetype pos = offsetOf(n.Mark());
+    out.kind = FmNode::Kind::Scalar;
+    out.text = QString::fromStdString(n.Scalar());
+    setPosition(out, pos);
+    const char c = pos < m_limit ? m_b[pos] : '\0';
+    qsizetype end = -1;
+    switch (c) {
+    case '\'': out.style = ScalarStyle::SingleQuoted; end = quotedEnd(pos); break;
+    case '"': out.style = ScalarStyle::DoubleQuoted; end = quotedEnd(pos); break;
+    case '|': out.style = ScalarStyle::Literal; end = blockScalarEnd(pos, parentIndent); break;
+    case '>': out.style = ScalarStyle::Folded; end = blockScalarEnd(pos, parentIndent); break;
+    case '&': case '!': case '*': out.editable = false; break; // anchors, tags, aliases
+    default: out.style = ScalarStyle::Plain; end = plainEnd(pos, parentIndent, flow); break;
+    }
+    if ((n.Tag() != "?" && n.Tag() != "!") || (out.style == ScalarStyle::Plain) != (n.Tag() == "?"))
+        out.editable = false;
+    if (end < 0 && out.editable) {
+        if (c == '\'' || c == '"')
+            error = errorAt(pos, tr("this quoted value is never closed"));
+        out.editable = false;
+    }
+    out.span = end >= 0 ? SourceSpan{pos, end} : SourceSpan{pos, pos};
+    if (FmNode*& seen = m_scalarAt[pos]) {
+        seen->editable = false; // an alias: one text, two values
+        out.editable = false;
+    } else {
+        seen = &out;
+    }
+}
+
+void Builder::buildMap(const YAML::Node& n, FmNode& out, bool flow)
+{
+    out.kind = FmNode::Kind::Map;
+    QHash<QString, int> lineOfKey;
+    out.entries.reserve(n.size());
+    for (auto it = n.begin(); it != n.end() && !error; ++it) {
+        const YAML::Node& k = it->first;
+        const qsizetype kpos = offsetOf(k.Mark());
+        FmEntry& e = out.entries.emplace_back();
+        if (!k.IsScalar()) {
+            // A complex key (`? ...`): kept and shown, but nothing in this mapping is rewritten.
+            e.key = QStringLiteral("?%1").arg(out.entries.size());
+            e.value.editable = false;
+            e.keySpan = {kpos, kpos};
+            out.editable = false;
+            continue;
+        }
+        e.key = QString::fromStdString(k.Scalar());
+        const auto kp = m_file.position(kpos);
+        e.line = kp.line;
+        e.column = kp.column;
+        if (const auto dup = lineOfKey.constFind(e.key); dup != lineOfKey.constEnd()) {
+            error = errorAt(kpos, tr("duplicate key '%1' (first defined on line %2)").arg(e.key).arg(*dup));
+            return;
+        }
+        lineOfKey.insert(e.key, e.line);
+        const qsizetype kend = keyEnd(kpos, flow);
+        if (kend < 0) {
+            error = errorAt(kpos, tr("cannot find the ':' after key '%1'").arg(e.key));
+            return;
+        }
+        e.keySpan = {kpos, kend};
+        const int keyIndent = columnOf(kpos);
+        qsizetype colon = kend;
+        while (colon < m_limit && m_b[colon] != ':')
+            ++colon;
+
+        const YAML::Node& v = it->second;
+        if (v.IsNull()) {
+            // yaml-cpp marks an empty value at the next token; find what follows the ':' ourselves.
+            qsizetype i = colon + 1;
+            while (i < m_limit && isSpace(m_b[i]))
+                ++i;
+            const char c = i < m_limit ? m_b[i] : '\n';
+            e.value.kind = FmNode::Kind::Null;
+            e.value.flow = flow;
+            e.value.indent = keyIndent;
+            if (c == '\n' || c == '\r' || c == '#' || (flow && (c == ',' || c == '}'))) {
+                e.value.span = {colon + 1, colon + 1};
+                setPosition(e.value, colon + 1);
+            } else {
+                e.value.span = {i, plainEnd(i, keyIndent, flow)};
+                setPosition(e.value, i);
+                e.value.editable = c != '&' && c != '!' && c != '*';
+            }
+        } else {
+            build(v, e.value, keyIndent, flow, false);
+            // yaml-cpp places an alias at its anchor; point at the alias itself.
+            qsizetype i = colon + 1;
+            while (i < m_limit && isSpace(m_b[i]))
+                ++i;
+            if (i < m_limit && m_b[i] == '*') {
+                e.value.editable = false;
+                e.value.span = {i, i};
+                setPosition(e.value, i);
+            }
+        }
+        const qsizetype valueEnd = qMax(e.value.span.end, colon + 1);
+        const qsizetype lineEnd = nextLine(valueEnd);
+        e.lines = {m_file.lineStart(kpos), lineEnd};
+    }
+}
+
+void Builder::build(const YAML::Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem)
+{
+    out.indent = parentIndent;
+    out.inSequence = seqItem;
+    out.flow = flow;
+    const qsizetype pos = offsetOf(n.Mark());
+    setPosition(out, pos);
+    switch (n.Type()) {
+    case YAML::NodeType::Scalar:
+        buildScalar(n, out, parentIndent, flow);
+        return;
+    case YAML::NodeType::Null:
+        // A null sequence item: yaml-cpp does not say where its '-' is, so it is not editable.
+        out.kind = FmNode::Kind::Null;
+        out.editable = false;
+        out.span = {pos, pos};
+        return;
+    case YAML::NodeType::Map:
+    case YAML::NodeType::Sequence: {
+        const bool isFlow = flow || m_b[pos] == '{' || m_b[pos] == '[';
+        out.flow = isFlow;
+        if (m_b[pos] == '&' || m_b[pos] == '!' || m_b[pos] == '*')
+            out.editable = false;
+        if (n.IsMap()) {
+            buildMap(n, out, isFlow);
+        } else {
+            out.kind = FmNode::Kind::Sequence;
+            const int dashIndent = isFlow ? parentIndent : columnOf(pos);
+            out.items.reserve(n.size());
+            for (const YAML::Node& item : n) {
+                build(item, out.items.emplace_back(), dashIndent, isFlow, true);
+                if (error)
+                    return;
+            }
+        }
+        qsizetype end = pos;
+        if (isFlow && !flow) {
+            end = flowCollectionEnd(pos);
+            if (end < 0) {
+                error = errorAt(pos, tr("this flow collection is never closed"));
+                return;
+            }
+        } else {
+            for (const FmEntry& e : out.entries)
+                end = qMax(end, qMax(e.keySpan.end, e.value.span.end));
+            for (const FmNode& item : out.items)
+                end = qMax(end, item.span.end);
+        }
+        out.span = {pos, end};
+        return;
+    }
+    case YAML::NodeType::Undefined:
+        break;
+    }
+    out.editable = false;
+}
+
+const char* kindName(const YAML::Node& n)
+{
+    return n.IsSequence() ? "a list" : "a single value";
+}
+
+} // namespace
+
+Result<FrontMatter> FrontMatter::parse(const ArticleFile& file)
+{
+    const QByteArray text = file.frontMatterText();
+    Builder builder(file);
+    FrontMatter fm;
+    try {
+        const YAML::Node root = YAML::Load(text.toStdString());
+        if (root.IsNull() || !root.IsDefined()) {
+            fm.m_root.kind = FmNode::Kind::Map; // empty front matter: a map with no keys
+            fm.m_root.span = {file.frontMatterBegin(), file.frontMatterBegin()};
+            return fm;
+        }
+        if (!root.IsMap()) {
+            return builder.errorAt(builder.offsetOf(root.Mark()),
+                                   tr("the front matter must be a mapping of keys to values, not %1")
+                                       .arg(QLatin1String(kindName(root))));
+        }
+        builder.build(root, fm.m_root, -1, false, false);
+    } catch (const YAML::Exception& e) {
+        const auto fence = file.position(file.frontMatterBegin());
+        QString msg = QString::fromStdString(e.msg);
+        if (msg.isEmpty())
+            msg = tr("invalid YAML");
+        return Error{tr("YAML syntax error: %1").arg(msg), fence.line + e.mark.line, e.mark.column + 1};
+    } catch (const std::exception& e) {
+        return Error{tr("cannot read the front matter: %1").arg(QString::fromLocal8Bit(e.what())),
+                     file.position(file.frontMatterBegin()).line, 1};
+    }
+    if (builder.error)
+        return *builder.error;
+    return fm;
+}
+
+bool FrontMatter::spanReadsBack(const ArticleFile& file, const FmNode& node)
+{
+    if (!node.isScalar() || !node.span.isValid())
+        return false;
+    const QByteArray text = file.bytes().mid(node.span.begin, node.span.size());
+    const bool seqItem = node.inSequence;
+    QByteArray doc;
+    if (node.flow)
+        doc = "[" + text + "]";
+    else
+        doc = QByteArray(qMax(0, node.indent), ' ') + (seqItem ? "- " : "k: ") + text + '\n';
+    try {
+        const YAML::Node n = YAML::Load(doc.toStdString());
+        const YAML::Node v = node.flow || seqItem ? n[0] : n["k"];
+        if (!v.IsScalar() || v.Tag() != (node.style == ScalarStyle::Plain ? "?" : "!"))
+            return false;
+        return QString::fromStdString(v.Scalar()) == node.text;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+const FmNode* FrontMatter::find(const KeyPath& path) const
+{
+    const FmNode* node = &m_root;
+    for (const QString& segment : path) {
+        if (node->isMap()) {
+            node = node->child(segment);
+        } else if (node->isSequence()) {
+            bool ok = false;
+            const int i = segment.toInt(&ok);
+            node = ok && i >= 0 && size_t(i) < node->items.size() ? &node->items[size_t(i)] : nullptr;
+        } else {
+            return nullptr;
+        }
+        if (!node)
+            return nullptr;
+    }
+    return node;
+}
+
+KeyPath FrontMatter::resolve(const QString& dotted) const
+{
+    KeyPath path;
+    const FmNode* node = &m_root;
+    QString rest = dotted;
+    while (node && !rest.isEmpty()) {
+        const FmNode* next = nullptr;
+        QString segment;
+        if (node->isMap()) {
+            for (const FmEntry& e : node->entries) {
+                const bool whole = rest == e.key;
+                const bool prefix = rest.startsWith(e.key) && rest.size() > e.key.size()
+                                    && rest[e.key.size()] == QLatin1Char('.');
+                if ((whole || prefix) && e.key.size() > segment.size()) {
+                    segment = e.key;
+                    next = &e.value;
+                }
+            }
+        } else if (node->isSequence()) {
+            segment = rest.section(QLatin1Char('.'), 0, 0);
+            bool ok = false;
+            const int i = segment.toInt(&ok);
+            if (ok && i >= 0 && size_t(i) < node->items.size())
+                next = &node->items[size_t(i)];
+        }
+        if (!next)
+            break;
+        path << segment;
+        rest = rest.mid(segment.size() + 1);
+        node = next;
+    }
+    if (!rest.isEmpty())
+        path << rest.split(QLatin1Char('.'));
+    return path;
+}
+
+namespace {
+void collectLeaves(const FmNode& node, KeyPath& prefix, QList<KeyPath>& out)
+{
+    if (node.isMap()) {
+        for (const FmEntry& e : node.entries) {
+            prefix << e.key;
+            collectLeaves(e.value, prefix, out);
+            prefix.removeLast();
+        }
+    } else if (node.isSequence()) {
+        for (size_t i = 0; i < node.items.size(); ++i) {
+            prefix << QString::number(i);
+            collectLeaves(node.items[i], prefix, out);
+            prefix.removeLast();
+        }
+    } else {
+        out << prefix;
+    }
+}
+} // namespace
+
+QList<KeyPath> FrontMatter::leafPaths() const
+{
+    QList<KeyPath> out;
+    KeyPath prefix;
+    collectLeaves(m_root, prefix, out);
+    return out;
+}
+
+} // namespace frontis

@@ -1,0 +1,260 @@
+#include "markdownrenderer.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QStringView>
+
+#include <cmark.h>
+
+#include <memory>
+
+namespace frontis {
+
+namespace {
+
+struct NodeDeleter
+{
+    void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+struct IterDeleter
+{
+    void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
+};
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
+
+NodePtr parse(const QByteArray& utf8, int options)
+{
+    return NodePtr(cmark_parse_document(utf8.constData(), size_t(utf8.size()), options));
+}
+
+} // namespace
+
+QString renderMarkdown(const QString& markdown, RenderOptions options)
+{
+    // Never CMARK_OPT_UNSAFE: the preview shows what writers type, not what it could execute.
+    int flags = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
+    if (options.sourcePos)
+        flags |= CMARK_OPT_SOURCEPOS;
+    if (options.smart)
+        flags |= CMARK_OPT_SMART;
+    const NodePtr doc = parse(markdown.toUtf8(), flags);
+    if (!doc)
+        return {};
+    char* html = cmark_render_html(doc.get(), flags);
+    if (!html)
+        return {};
+    const QString result = QString::fromUtf8(html);
+    cmark_get_default_mem_allocator()->free(html);
+    return result;
+}
+
+namespace {
+
+// The Markdown's lines as cmark counts them (LF, CRLF or CR), in UTF-8.
+QList<QByteArray> splitLines(const QByteArray& utf8)
+{
+    QList<QByteArray> lines;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        if (utf8[i] == '\n' || utf8[i] == '\r') {
+            lines << utf8.mid(start, i - start);
+            if (utf8[i] == '\r' && i + 1 < utf8.size() && utf8[i + 1] == '\n')
+                ++i;
+            start = i + 1;
+        }
+    }
+    lines << utf8.mid(start);
+    return lines;
+}
+
+// CommonMark's punctuation: ASCII punctuation and Unicode P* categories.
+bool isPunct(QChar c)
+{
+    if (c.unicode() < 0x80)
+        return QLatin1String("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~").contains(c);
+    return c.isPunct();
+}
+
+bool isSpace(QChar c)
+{
+    return c.isSpace();
+}
+
+// The run belongs to something like "https://host/_path" or "www.a_b": not emphasis. The word
+// ends at white space and at the brackets and quotes Markdown puts around links.
+bool inUrl(QStringView line, qsizetype at)
+{
+    auto isBoundary = [](QChar c) { return c.isSpace() || QStringView(u"[]()<>\"'").contains(c); };
+    qsizetype start = at;
+    while (start > 0 && !isBoundary(line[start - 1]))
+        --start;
+    qsizetype end = at;
+    while (end < line.size() && !isBoundary(line[end]))
+        ++end;
+    const QStringView word = line.mid(start, end - start);
+    return word.contains(u"://") || word.startsWith(u"www.") || word.contains(u'@');
+}
+
+class Linter
+{
+public:
+    explicit Linter(const QByteArray& utf8)
+    {
+        m_utf8Lines = splitLines(utf8);
+        for (const QByteArray& line : std::as_const(m_utf8Lines))
+            m_lines << QString::fromUtf8(line);
+    }
+
+    void visit(cmark_node* node)
+    {
+        switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE:
+            checkLink(node);
+            break;
+        case CMARK_NODE_TEXT:
+            if (!insideAutolink(node))
+                checkText(node);
+            break;
+        default:
+            break;
+        }
+    }
+
+    QList<MarkdownIssue> issues;
+
+private:
+    // 1-based byte column -> 1-based UTF-16 column on a 1-based line.
+    int column(int line, int byteColumn) const
+    {
+        if (line < 1 || line > m_utf8Lines.size() || byteColumn < 1)
+            return byteColumn;
+        return int(QString::fromUtf8(m_utf8Lines[line - 1].left(byteColumn - 1)).size()) + 1;
+    }
+
+    void report(int line, int col, const QString& message, const char* rule)
+    {
+        issues << MarkdownIssue{line, col, message, QString::fromLatin1(rule)};
+    }
+
+    void checkLink(cmark_node* node)
+    {
+        const bool image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
+        const char* url = cmark_node_get_url(node);
+        const int line = cmark_node_get_start_line(node);
+        const int col = column(line, cmark_node_get_start_column(node));
+        if (!image && !cmark_node_first_child(node))
+            report(line, col,
+                   QCoreApplication::translate("frontis::MarkdownLint", "Link has no text"),
+                   "markdown-empty-link");
+        else if (!url || !*url)
+            report(line, col,
+                   image
+                       ? QCoreApplication::translate("frontis::MarkdownLint", "Image has no source")
+                       : QCoreApplication::translate("frontis::MarkdownLint",
+                                                     "Link has no destination"),
+                   "markdown-empty-link");
+    }
+
+    bool insideAutolink(cmark_node* node) const
+    {
+        for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p)) {
+            if (cmark_node_get_type(p) != CMARK_NODE_LINK)
+                continue;
+            // "<https://...>" is the only link whose source starts with '<'.
+            const int line = cmark_node_get_start_line(p);
+            const int byteCol = cmark_node_get_start_column(p);
+            if (line >= 1 && line <= m_utf8Lines.size() && byteCol >= 1 &&
+                byteCol <= m_utf8Lines[line - 1].size())
+                return m_utf8Lines[line - 1][byteCol - 1] == '<';
+        }
+        return false;
+    }
+
+    // A text node's source range holds the literal text cmark kept, escapes and entities
+    // included; emphasis it did match is in other nodes. So any delimiter run here that could
+    // only open (or only close) emphasis is one whose partner is missing.
+    void checkText(cmark_node* node)
+    {
+        const int lineNo = cmark_node_get_start_line(node);
+        if (lineNo < 1 || lineNo > m_lines.size() || cmark_node_get_end_line(node) != lineNo)
+            return;
+        const QString& line = m_lines[lineNo - 1];
+        const QByteArray& bytes = m_utf8Lines[lineNo - 1];
+        const int startByte = cmark_node_get_start_column(node);
+        const int endByte = cmark_node_get_end_column(node);
+        if (startByte < 1 || endByte < startByte || endByte > bytes.size())
+            return;
+        const qsizetype from = column(lineNo, startByte) - 1;
+        const qsizetype to = column(lineNo, endByte + 1) - 1; // exclusive
+        for (qsizetype i = from; i < to;) {
+            const QChar c = line[i];
+            if (c != u'*' && c != u'_') {
+                ++i;
+                continue;
+            }
+            qsizetype backslashes = 0;
+            while (i - backslashes > 0 && line[i - backslashes - 1] == u'\\')
+                ++backslashes;
+            if (backslashes % 2 == 1) {
+                ++i; // escaped: a literal character, whatever follows
+                continue;
+            }
+            qsizetype end = i;
+            while (end < to && line[end] == c)
+                ++end;
+            if (isUnbalanced(line, i, end) && !inUrl(line, i)) {
+                report(lineNo, int(i) + 1,
+                       QCoreApplication::translate(
+                           "frontis::MarkdownLint",
+                           "Unclosed emphasis: \u201c%1\u201d has no matching delimiter")
+                           .arg(line.mid(i, end - i)),
+                       "markdown-unclosed-emphasis");
+            }
+            i = end;
+        }
+    }
+
+    // CommonMark §6.2 flanking rules; line ends count as white space.
+    static bool isUnbalanced(const QString& line, qsizetype begin, qsizetype end)
+    {
+        const QChar before = begin > 0 ? line[begin - 1] : QChar(u' ');
+        const QChar after = end < line.size() ? line[end] : QChar(u' ');
+        const bool left =
+            !isSpace(after) && (!isPunct(after) || isSpace(before) || isPunct(before));
+        const bool right =
+            !isSpace(before) && (!isPunct(before) || isSpace(after) || isPunct(after));
+        bool canOpen = left;
+        bool canClose = right;
+        if (line[begin] == u'_') {
+            canOpen = left && (!right || isPunct(before));
+            canClose = right && (!left || isPunct(after));
+        }
+        // Both: intraword ("a*b", "5*3"), most likely meant literally. Neither: "2 * 3".
+        return canOpen != canClose;
+    }
+
+    QList<QString> m_lines;
+    QList<QByteArray> m_utf8Lines;
+};
+
+} // namespace
+
+QList<MarkdownIssue> lintMarkdown(const QString& markdown)
+{
+    const QByteArray utf8 = markdown.toUtf8();
+    const NodePtr doc = parse(utf8, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+    if (!doc)
+        return {};
+    Linter linter(utf8);
+    const IterPtr iter(cmark_iter_new(doc.get()));
+    for (cmark_event_type ev = cmark_iter_next(iter.get()); ev != CMARK_EVENT_DONE;
+         ev = cmark_iter_next(iter.get())) {
+        if (ev == CMARK_EVENT_ENTER)
+            linter.visit(cmark_iter_get_node(iter.get()));
+    }
+    return linter.issues;
+}
+
+} // namespace frontis

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace frontis {
+
+struct RenderOptions
+{
+    bool sourcePos = false; // data-sourcepos="l:c-l:c" on block elements (scroll sync, updates)
+    bool smart = false;     // curly quotes, dashes and ellipses
+};
+
+// CommonMark to HTML through cmark, always in safe mode: raw HTML is left out and
+// javascript:, vbscript:, file: and non-image data: links are dropped. Invalid UTF-8 is
+// replaced rather than passed on.
+QString renderMarkdown(const QString& markdown, RenderOptions options = {});
+
+// A likely mistake in Markdown that still renders: where it starts (1-based line, and 1-based
+// column in UTF-16 code units within that line) and what it is.
+struct MarkdownIssue
+{
+    int line = 0;
+    int column = 0;
+    QString message;
+    QString rule; // "markdown-empty-link" or "markdown-unclosed-emphasis"
+};
+
+// Links (and images) with no text or no destination, and emphasis delimiters (`*`, `**`, `_`)
+// that cmark left as literal text because nothing closes them (or opens them). Delimiters that
+// sit between two word characters, are escaped, are in code, or belong to a URL are not reported.
+QList<MarkdownIssue> lintMarkdown(const QString& markdown);
+
+} // namespace frontis

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "scalarstyle.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace frontis {
+
+// Where a value sits in the source, as far as writing a new scalar there is concerned.
+struct ScalarSlot
+{
+    bool flow = false;      // inside a flow collection: no block styles, plain may not hold ,[]{}:
+    int parentIndent = 0;   // 0-based column of the owning key or '-'
+    int contentIndent = -1; // block scalars: the original content indent; -1 = parentIndent + 2
+    // The original block header with its indicators (">-", "|", "|+", ">2-"); empty if not block.
+    // Chomping always follows the new value; the order of the indicators is kept.
+    QByteArray blockHeader;
+    // Folded scalars: the original longest line in characters, indentation included. 0 writes
+    // each paragraph on one line (a one-line value stays one line).
+    int lineWidth = 0;
+    QByteArray newline = "\n"; // the file's line break
+};
+
+struct EmittedScalar
+{
+    QByteArray text;
+    ScalarStyle style = ScalarStyle::DoubleQuoted;
+    // yaml-cpp read the text back as the value. Only false for strings no YAML can hold (lone
+    // UTF-16 surrogates); the caller must then refuse the edit.
+    bool verified = false;
+};
+
+// The UTF-8 text that, placed at a value's first byte (after "key: " or "- "), YAML 1.1 and 1.2
+// readers read back as exactly `value`, as a string. Written in `preferred` style when that style
+// can hold the value, else in the first that can of: plain -> single-quoted -> double-quoted
+// (block styles try the other block style, then double-quoted). Block text is the header, a
+// line break and the content lines at the content indent, without a final line break. Every
+// candidate is read back with yaml-cpp before it is chosen; lines are joined with slot.newline.
+EmittedScalar emitString(const QString& value, ScalarStyle preferred, const ScalarSlot& slot);
+
+// Whether yaml-cpp reads `text`, placed in `slot` as above and followed by a sibling key, as the
+// scalar text `value`. yaml-cpp does not resolve plain types: see yaml::readsAsString for that.
+// Never throws.
+bool readsBackAs(const QByteArray& text, const QString& value, const ScalarSlot& slot);
+
+} // namespace frontis

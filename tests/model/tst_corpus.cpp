@@ -1,0 +1,161 @@
+// The save promise on real files: the seed and every file of ../shared/corpus/real (read in place).
+#include "model/document.h"
+#include "model/yamltypes.h"
+#include "testutil.h"
+
+#include <QDirIterator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace frontis;
+
+namespace {
+
+QStringList corpusFiles()
+{
+    QStringList files;
+    if (const QString seed = testutil::seedPath(); !seed.isEmpty())
+        files << seed;
+    QDirIterator it(testutil::sharedDir() + QStringLiteral("/corpus/real"), {QStringLiteral("*.md")},
+                    QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QStringList real;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (QFileInfo(path).dir().dirName() != QLatin1String("real")) // not SOURCES.md, STATS.md
+            real << path;
+    }
+    real.sort();
+    return files + real;
+}
+
+QByteArray toCrlf(QByteArray b)
+{
+    b.replace("\r\n", "\n");
+    return b.replace("\n", "\r\n");
+}
+
+QByteArray withBom(const QByteArray& b) { return b.startsWith("\xEF\xBB\xBF") ? b : "\xEF\xBB\xBF" + b; }
+
+// The values the issue asks every scalar to be set to.
+const QStringList EditValues = {
+    QStringLiteral("Edited: value # with hash"), QStringLiteral(" leading space"),
+    QStringLiteral("it's \"quoted\""),            QStringLiteral("true"),
+    QStringLiteral("yes"),                       QStringLiteral("2024-01-01"),
+    QStringLiteral("null"),                      QStringLiteral("-1"),
+    QStringLiteral("@at"),                       QString::fromUtf8("emoji 🎉 and ü"),
+    QStringLiteral("back\\slash"),               QStringLiteral("line one\nline two"),
+    QString(),
+};
+
+struct Leaf
+{
+    FmNode::Kind kind;
+    QString text;
+    bool plain;
+};
+
+QList<Leaf> leaves(const FrontMatter& fm, const QList<KeyPath>& paths)
+{
+    QList<Leaf> out;
+    for (const KeyPath& p : paths) {
+        const FmNode* n = fm.find(p);
+        out.append({n->kind, n->text, n->isPlain()});
+    }
+    return out;
+}
+
+} // namespace
+
+class TestCorpus : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (corpusFiles().size() < 2)
+            QSKIP("../shared/corpus/real is absent (set FRONTIS_SHARED_DIR); skipping the corpus tests");
+    }
+
+    void noOpSaveIsByteIdentical_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        for (const QString& path : corpusFiles()) {
+            const QByteArray bytes = testutil::readAll(path);
+            const QByteArray name = QFileInfo(path).fileName().toUtf8();
+            QTest::newRow(name.constData()) << bytes;
+            QTest::newRow((name + " crlf").constData()) << toCrlf(bytes);
+            QTest::newRow((name + " bom").constData()) << withBom(bytes);
+        }
+    }
+
+    void noOpSaveIsByteIdentical()
+    {
+        QFETCH(QByteArray, bytes);
+        Result<Document> doc = Document::fromBytes(bytes);
+        QVERIFY2(doc.ok(), doc.ok() ? "" : qPrintable(doc.error().format(QStringLiteral("file"))));
+        QVERIFY(!doc->isModified());
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("a.md"));
+        QVERIFY(!doc->saveTo(out));
+        QCOMPARE(testutil::readAll(out), bytes);
+    }
+
+    void setEveryScalar_data()
+    {
+        QTest::addColumn<QString>("path");
+        for (const QString& path : corpusFiles())
+            QTest::newRow(QFileInfo(path).fileName().toUtf8().constData()) << path;
+    }
+
+    // Every scalar set to each value: it reads back as exactly that string, nothing else changes,
+    // and only lines inside the value's original span differ.
+    void setEveryScalar()
+    {
+        QFETCH(QString, path);
+        const QByteArray original = testutil::readAll(path);
+        const Result<Document> base = Document::fromBytes(original);
+        QVERIFY(base.ok());
+        const QList<KeyPath> paths = base->frontMatter().leafPaths();
+        const QList<Leaf> before = leaves(base->frontMatter(), paths);
+        int edits = 0;
+        for (qsizetype i = 0; i < paths.size(); ++i) {
+            const KeyPath& key = paths[i];
+            const FmNode* node = base->find(key);
+            if (!node->editable)
+                continue; // anchors, aliases, tags, null list items: refused, checked in tst_document
+            const int firstLine = base->file().position(node->span.begin).line - 1;
+            const int lastLine = base->file().position(node->span.end).line - 1;
+            for (const QString& value : EditValues) {
+                Document doc = base.value();
+                const Status s = doc.setString(key, value);
+                const QByteArray where = (path + QLatin1Char(' ') + joinKeyPath(key) + QStringLiteral(" = [")
+                                          + value + QLatin1Char(']')).toUtf8();
+                if (s)
+                    QFAIL((where + ": " + s->message.toUtf8()).constData());
+                const Result<Document> reread = Document::fromBytes(doc.bytes());
+                QVERIFY2(reread.ok(), where.constData());
+                const FmNode* now = reread->find(key);
+                QVERIFY2(now && now->isScalar() && now->text == value, where.constData());
+                QVERIFY2(!now->isPlain() || yaml::readsAsString(now->text), where.constData());
+                QList<Leaf> after = leaves(reread->frontMatter(), paths);
+                QCOMPARE(after.size(), before.size());
+                for (qsizetype j = 0; j < paths.size(); ++j) {
+                    if (j == i)
+                        continue;
+                    QVERIFY2(after[j].kind == before[j].kind && after[j].text == before[j].text
+                                 && after[j].plain == before[j].plain,
+                             (where + " changed " + joinKeyPath(paths[j]).toUtf8()).constData());
+                }
+                const auto changed = testutil::changedLines(original, doc.bytes());
+                QVERIFY2(changed.first == -1 || (changed.first >= firstLine && changed.lastBefore <= lastLine),
+                         where.constData());
+                ++edits;
+            }
+        }
+        QVERIFY(edits > 0 || paths.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCorpus)
+#include "tst_corpus.moc"

@@ -1,0 +1,277 @@
+#include "model/document.h"
+#include "testutil.h"
+
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace frontis;
+using testutil::changedLines;
+
+class TestDocument : public QObject
+{
+    Q_OBJECT
+
+private:
+    QByteArray m_seed;
+
+    Document seedDoc()
+    {
+        Result<Document> d = Document::fromBytes(m_seed);
+        if (!d)
+            qFatal("seed does not parse: %s", qPrintable(d.error().message));
+        return std::move(d.value());
+    }
+
+    // The 0-based line of `needle` in `bytes`.
+    static int lineOf(const QByteArray& bytes, const QByteArray& needle)
+    {
+        return int(bytes.left(bytes.indexOf(needle)).count('\n'));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString path = testutil::seedPath();
+        if (path.isEmpty())
+            QSKIP("../shared/seed is absent (set FRONTIS_SHARED_DIR); skipping the seed tests");
+        m_seed = testutil::readAll(path);
+        QVERIFY(!m_seed.isEmpty());
+    }
+
+    void seedSourceMap()
+    {
+        const Document d = seedDoc();
+        const FmNode* title = d.find({QStringLiteral("seo"), QStringLiteral("title")});
+        QVERIFY(title);
+        QCOMPARE(title->text, QStringLiteral("QuickTakes | Computer Science"));
+        QCOMPARE(title->line, 12);
+        QCOMPARE(title->column, 10);
+        QCOMPARE(d.bytes().mid(title->span.begin, title->span.size()), QByteArray("QuickTakes | Computer Science"));
+        const FmNode* answer = d.find({QStringLiteral("answer")});
+        QVERIFY(answer);
+        QCOMPARE(answer->style, ScalarStyle::Folded);
+        QVERIFY(answer->text.startsWith(QLatin1String("Advancements in computing power")));
+        QVERIFY(answer->text.contains(QLatin1String("\\n\\n1. **Increased")));
+        const FmNode* score = d.find({QStringLiteral("score")});
+        QCOMPARE(score->text, QStringLiteral("-1.0"));
+        QVERIFY(score->isPlain());
+        QCOMPARE(d.frontMatter().leafPaths().size(), 17);
+    }
+
+    void noOpSaveIsByteIdentical()
+    {
+        Document d = seedDoc();
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("a.md"));
+        QVERIFY(!d.saveTo(out));
+        QCOMPARE(testutil::readAll(out), m_seed);
+        QVERIFY(!d.isModified());
+    }
+
+    void editChangesOnlyItsLine()
+    {
+        Document d = seedDoc();
+        QVERIFY(!d.setString({QStringLiteral("seo"), QStringLiteral("title")}, QStringLiteral("QuickTakes | AI")));
+        QVERIFY(d.isModified());
+        const auto changed = changedLines(m_seed, d.bytes());
+        QCOMPARE(changed.first, 11);
+        QCOMPARE(changed.lastBefore, 11);
+        QVERIFY(d.bytes().contains("\n  title: QuickTakes | AI\n"));
+    }
+
+    void foldedStaysFoldedWithIndent()
+    {
+        Document d = seedDoc();
+        QVERIFY(!d.setString({QStringLiteral("title")}, QStringLiteral("Why do GPUs matter for deep learning?")));
+        QVERIFY(d.bytes().contains("\ntitle: >-\n    Why do GPUs matter for deep learning?\narticle_title:"));
+        QVERIFY(!d.setString({QStringLiteral("seo"), QStringLiteral("page_keywords")}, QStringLiteral("gpu, tpu, ai")));
+        QVERIFY(d.bytes().contains("\n  page_keywords: >-\n    gpu, tpu, ai\nauthor:"));
+        // The one-line answer stays on one line, with its escapes.
+        QVERIFY(!d.setString({QStringLiteral("answer")}, QStringLiteral("Line one\\n\\nLine two")));
+        QVERIFY(d.bytes().contains("\nanswer: >-\n    Line one\\n\\nLine two\nsubject:"));
+    }
+
+    void numbersKeepTheirForm_data()
+    {
+        QTest::addColumn<QString>("given");
+        QTest::addColumn<QByteArray>("written");
+        QTest::newRow("float") << "0.5" << QByteArray("score: 0.5\n");
+        QTest::newRow("int to float field") << "1" << QByteArray("score: 1.0\n");
+        QTest::newRow("negative") << "-2.25" << QByteArray("score: -2.25\n");
+        QTest::newRow("not a number") << "high" << QByteArray("score: high\n");
+        QTest::newRow("bool-like text") << "true" << QByteArray("score: 'true'\n");
+    }
+
+    void numbersKeepTheirForm()
+    {
+        QFETCH(QString, given);
+        QFETCH(QByteArray, written);
+        Document d = seedDoc();
+        QVERIFY(!d.setLiteral({QStringLiteral("score")}, given));
+        QVERIFY2(d.bytes().contains("\n" + written), d.bytes().right(60).constData());
+        const auto changed = changedLines(m_seed, d.bytes());
+        QCOMPARE(changed.first, changed.lastBefore);
+    }
+
+    void datesAndBooleansKeepTheirType()
+    {
+        Document d = seedDoc();
+        QVERIFY(!d.setLiteral({QStringLiteral("date")}, QStringLiteral("2025-01-31")));
+        QVERIFY(d.bytes().contains("\ndate: 2025-01-31\n"));
+        // Not a real calendar date: kept as a string, quoted so that it reads as one.
+        QVERIFY(!d.setLiteral({QStringLiteral("date")}, QStringLiteral("2025-02-30")));
+        QVERIFY(d.bytes().contains("\ndate: '2025-02-30'\n"));
+        Result<Document> b = Document::fromBytes("---\ndraft: false\n---\n");
+        QVERIFY(!b->setLiteral({QStringLiteral("draft")}, QStringLiteral("true")));
+        QCOMPARE(b->bytes(), QByteArray("---\ndraft: true\n---\n"));
+    }
+
+    void commentsSurvive()
+    {
+        Result<Document> d = Document::fromBytes("---\n# heading comment\na: one # note on a\nb: two # note on b\n---\n");
+        QVERIFY(d.ok());
+        QVERIFY(!d->setString({QStringLiteral("a")}, QStringLiteral("uno")));
+        QCOMPARE(d->bytes(), QByteArray("---\n# heading comment\na: uno # note on a\nb: two # note on b\n---\n"));
+    }
+
+    void addAndRemoveTouchOnlyTheirLines()
+    {
+        Document d = seedDoc();
+        QVERIFY(!d.setString({QStringLiteral("seo"), QStringLiteral("canonical")}, QStringLiteral("https://example.com/a")));
+        QVERIFY(d.bytes().contains("computing power, deep learning, hardware advancements, GPUs, TPUs, image "
+                                   "recognition, AI development, model performance, energy consumption, machine "
+                                   "learning\n  canonical: https://example.com/a\nauthor:"));
+        auto changed = changedLines(m_seed, d.bytes());
+        QCOMPARE(changed.first, lineOf(m_seed, "author:"));
+        QCOMPARE(changed.lastBefore, changed.first - 1); // pure insertion
+        QVERIFY(!d.remove({QStringLiteral("seo"), QStringLiteral("canonical")}));
+        QCOMPARE(d.bytes(), m_seed);
+
+        // Schema order: after the named sibling, not at the end.
+        QVERIFY(!d.setString({QStringLiteral("draft")}, QStringLiteral("no"), {{QStringLiteral("author")}, {}, 4}));
+        QVERIFY(d.bytes().contains("\nauthor: QuickTakes\ndraft: 'no'\nquestion:"));
+        QVERIFY(!d.remove({QStringLiteral("author")}));
+        QVERIFY(!d.bytes().contains("author:"));
+        changed = changedLines(m_seed, d.bytes());
+        QCOMPARE(changed.first, lineOf(m_seed, "author:"));
+        QCOMPARE(changed.lastBefore, lineOf(m_seed, "author:"));
+        // A whole nested map with its block values goes in one piece.
+        QVERIFY(!d.remove({QStringLiteral("seo")}));
+        QVERIFY(d.bytes().contains("\npost_on_text: Posted on\ndraft: 'no'\n"));
+    }
+
+    void addsMissingParents()
+    {
+        Result<Document> d = Document::fromBytes("---\ntitle: A\n\n---\nbody");
+        QVERIFY(!d->setString({QStringLiteral("seo"), QStringLiteral("title")}, QStringLiteral("T")));
+        QCOMPARE(d->bytes(), QByteArray("---\ntitle: A\nseo:\n  title: T\n\n---\nbody"));
+        Result<Document> e = Document::fromBytes("---\nseo:\ntitle: A\n---\n");
+        QVERIFY(!e->setString({QStringLiteral("seo"), QStringLiteral("title")}, QStringLiteral("T")));
+        QCOMPARE(e->bytes(), QByteArray("---\nseo:\n  title: T\ntitle: A\n---\n"));
+        Result<Document> empty = Document::fromBytes("---\n---\n");
+        QVERIFY(!empty->setString({QStringLiteral("a")}, QStringLiteral("b")));
+        QCOMPARE(empty->bytes(), QByteArray("---\na: b\n---\n"));
+    }
+
+    void crlfEditsKeepCrlf()
+    {
+        Result<Document> d = Document::fromBytes("---\r\ntitle: >-\r\n    Old\r\n    words here\r\nb: 1\r\n---\r\n");
+        QVERIFY(!d->setString({QStringLiteral("title")}, QStringLiteral("New text")));
+        QVERIFY(!d->setString({QStringLiteral("c")}, QStringLiteral("x")));
+        QVERIFY(!QByteArray(d->bytes()).replace("\r\n", "").contains('\n'));
+        QCOMPARE(d->find({QStringLiteral("title")})->text, QStringLiteral("New text"));
+    }
+
+    void refusesWhatItCannotWrite()
+    {
+        Result<Document> d = Document::fromBytes("---\nbase: &b x\nref: *b\ntags: [a, b]\nseo:\n  t: 1\n---\n");
+        QVERIFY(d.ok());
+        const QByteArray before = d->bytes();
+        const Status alias = d->setString({QStringLiteral("ref")}, QStringLiteral("y"));
+        QVERIFY(alias);
+        QCOMPARE(alias->line, 3);
+        QVERIFY(d->setString({QStringLiteral("seo")}, QStringLiteral("y")));
+        QVERIFY(d->setString({QStringLiteral("tags"), QStringLiteral("x")}, QStringLiteral("y")));
+        QVERIFY(d->remove({QStringLiteral("nope")}));
+        QCOMPARE(d->bytes(), before);
+        QVERIFY(!d->isModified());
+        // Inside a flow list, items can be set.
+        QVERIFY(!d->setString({QStringLiteral("tags"), QStringLiteral("1")}, QStringLiteral("c, d")));
+        QVERIFY(d->bytes().contains("tags: [a, 'c, d']\n"));
+    }
+
+    void resolvesDottedKeys()
+    {
+        Result<Document> d = Document::fromBytes("---\nms.date: 1\nms:\n  topic: x\nlist:\n  - a\n  - b\n---\n");
+        const FrontMatter& fm = d->frontMatter();
+        QCOMPARE(fm.resolve(QStringLiteral("ms.date")), KeyPath({QStringLiteral("ms.date")}));
+        QCOMPARE(fm.resolve(QStringLiteral("ms.topic")), KeyPath({QStringLiteral("ms"), QStringLiteral("topic")}));
+        QCOMPARE(fm.resolve(QStringLiteral("list.1")), KeyPath({QStringLiteral("list"), QStringLiteral("1")}));
+        QCOMPARE(fm.find(fm.resolve(QStringLiteral("list.1")))->text, QStringLiteral("b"));
+        QCOMPARE(fm.resolve(QStringLiteral("new.key")), KeyPath({QStringLiteral("new"), QStringLiteral("key")}));
+    }
+
+    void saveFailuresLeaveTheFileAlone()
+    {
+        if (geteuid() == 0)
+            QSKIP("running as root: permission bits do not stop writes (the missing-folder case is below)");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.md"));
+        QVERIFY(testutil::writeAll(path, m_seed));
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        Result<Document> d = Document::load(path);
+        QVERIFY(!d->setString({QStringLiteral("author")}, QStringLiteral("Me")));
+        const Status s = d->saveTo(path);
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QVERIFY(s);
+        QCOMPARE(testutil::readAll(path), m_seed);
+        QVERIFY(d->isModified());
+    }
+
+    void saveToMissingFolderFails()
+    {
+        Document d = seedDoc();
+        QVERIFY(!d.setString({QStringLiteral("author")}, QStringLiteral("Me")));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gone/a.md"));
+        const Status s = d.saveTo(path);
+        QVERIFY(s);
+        QVERIFY(s->message.contains(QLatin1String("gone/a.md")));
+        QVERIFY(d.isModified());
+        QVERIFY(!QFileInfo::exists(path));
+    }
+
+    void saveKeepsPermissions()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.md"));
+        QVERIFY(testutil::writeAll(path, m_seed));
+        const auto perms = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup;
+        QVERIFY(QFile::setPermissions(path, perms));
+        Result<Document> d = Document::load(path);
+        QVERIFY(!d->setString({QStringLiteral("author")}, QStringLiteral("Me")));
+        QVERIFY(!d->saveTo(path));
+        const auto mask = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                          | QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                          | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QCOMPARE(QFileInfo(path).permissions() & mask, perms);
+        QVERIFY(!d->isModified());
+    }
+
+    void loadRefusesNonFiles()
+    {
+        QTemporaryDir dir;
+        const Result<Document> folder = Document::load(dir.path());
+        QVERIFY(!folder.ok());
+        QVERIFY(folder.error().message.contains(QLatin1String("folder")));
+        const Result<Document> missing = Document::load(dir.filePath(QStringLiteral("none.md")));
+        QVERIFY(!missing.ok());
+        QVERIFY(missing.error().message.contains(QLatin1String("does not exist")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDocument)
+#include "tst_document.moc"

@@ -1,0 +1,212 @@
+#include "model/answercodec.h"
+#include "model/markdownrenderer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// The seed's stored answer (the content line of its `answer: >-` block), still encoded.
+QString seedAnswer()
+{
+    const QDir dir(QStringLiteral(FRONTIS_SHARED_DIR "/seed"));
+    const QStringList files = dir.entryList({u"*.md"_s}, QDir::Files, QDir::Name);
+    if (files.isEmpty())
+        return {};
+    QFile file(dir.filePath(files.first()));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        if (lines[i].startsWith(u"answer: >-"_s))
+            return lines[i + 1].trimmed();
+    }
+    return {};
+}
+
+// "line:column:rule" per issue, for compact comparisons.
+QStringList describe(const QList<frontis::MarkdownIssue>& issues)
+{
+    QStringList out;
+    for (const frontis::MarkdownIssue& issue : issues) {
+        out << u"%1:%2:%3"_s.arg(issue.line).arg(issue.column).arg(issue.rule);
+        if (issue.message.isEmpty())
+            out << u"(no message)"_s;
+    }
+    return out;
+}
+
+} // namespace
+
+class TestMarkdownRenderer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void renders();
+    void rawHtmlOmitted();
+    void unsafeLinks_data();
+    void unsafeLinks();
+    void sourcePos();
+    void smart();
+    void seedAnswerRenders();
+    void lint_data();
+    void lint();
+    void lintSeedAnswer();
+};
+
+void TestMarkdownRenderer::renders()
+{
+    const QString html = frontis::renderMarkdown(u"# Title\n\nSome **bold** and *em* ü.\n"_s);
+    QCOMPARE(html, u"<h1>Title</h1>\n<p>Some <strong>bold</strong> and <em>em</em> ü.</p>\n"_s);
+    QCOMPARE(frontis::renderMarkdown(QString()), QString());
+}
+
+void TestMarkdownRenderer::rawHtmlOmitted()
+{
+    const QString html = frontis::renderMarkdown(
+        u"<script>alert(1)</script>\n\nText <b onclick=\"x()\">bold</b> <img src=x onerror=y>"_s);
+    QVERIFY(!html.contains(u"<script"_s));
+    QVERIFY(!html.contains(u"<b"_s));
+    QVERIFY(!html.contains(u"onerror"_s));
+    QVERIFY(!html.contains(u"onclick"_s));
+    QVERIFY(html.contains(u"raw HTML omitted"_s));
+    QVERIFY(html.contains(u"Text "_s));
+}
+
+void TestMarkdownRenderer::unsafeLinks_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("forbidden");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("javascript") << u"[x](javascript:alert(1))"_s << u"javascript:"_s
+                                << u"<a href=\"\">x</a>"_s;
+    QTest::newRow("javascript upper")
+        << u"[x](JAVASCRIPT:alert(1))"_s << u"alert"_s << u"<a href=\"\">x</a>"_s;
+    QTest::newRow("vbscript") << u"[x](vbscript:msgbox)"_s << u"vbscript:"_s
+                              << u"<a href=\"\">x</a>"_s;
+    QTest::newRow("file") << u"[x](file:///etc/passwd)"_s << u"passwd"_s << u"<a href=\"\">x</a>"_s;
+    QTest::newRow("data html") << u"[x](data:text/html;base64,PHNjcmlwdD4=)"_s << u"data:"_s
+                               << u"<a href=\"\">x</a>"_s;
+    QTest::newRow("autolink javascript")
+        << u"<javascript:alert(1)>"_s << u"href=\"javascript"_s << u"<a href=\"\">"_s;
+    QTest::newRow("https kept") << u"[x](https://example.com/a?b=1&c=2)"_s << u"javascript"_s
+                                << u"<a href=\"https://example.com/a?b=1&amp;c=2\">x</a>"_s;
+    QTest::newRow("data image kept") << u"![i](data:image/png;base64,AAAA)"_s << u"javascript"_s
+                                     << u"src=\"data:image/png;base64,AAAA\""_s;
+}
+
+void TestMarkdownRenderer::unsafeLinks()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, forbidden);
+    QFETCH(QString, expected);
+    const QString html = frontis::renderMarkdown(markdown);
+    QVERIFY2(!html.contains(forbidden, Qt::CaseInsensitive), qPrintable(html));
+    QVERIFY2(html.contains(expected), qPrintable(html));
+}
+
+void TestMarkdownRenderer::sourcePos()
+{
+    const QString markdown = u"# H\n\npara one\nstill one\n\n- item"_s;
+    frontis::RenderOptions options;
+    options.sourcePos = true;
+    const QString html = frontis::renderMarkdown(markdown, options);
+    QVERIFY2(html.contains(u"<h1 data-sourcepos=\"1:1-1:3\">"_s), qPrintable(html));
+    QVERIFY2(html.contains(u"<p data-sourcepos=\"3:1-4:9\">"_s), qPrintable(html));
+    QVERIFY2(html.contains(u"<ul data-sourcepos=\"6:1-6:6\">"_s), qPrintable(html));
+    QVERIFY(!frontis::renderMarkdown(markdown).contains(u"data-sourcepos"_s));
+}
+
+void TestMarkdownRenderer::smart()
+{
+    const QString markdown = u"\"quoted\" -- dash..."_s;
+    frontis::RenderOptions options;
+    options.smart = true;
+    QCOMPARE(frontis::renderMarkdown(markdown, options), u"<p>“quoted” – dash…</p>\n"_s);
+    QCOMPARE(frontis::renderMarkdown(markdown), u"<p>&quot;quoted&quot; -- dash...</p>\n"_s);
+}
+
+void TestMarkdownRenderer::seedAnswerRenders()
+{
+    const QString stored = seedAnswer();
+    if (stored.isEmpty())
+        QSKIP("No seed article under FRONTIS_SHARED_DIR/seed");
+    const QString html = frontis::renderMarkdown(frontis::decodeAnswer(stored));
+    QCOMPARE(html.count(u"<ol>"_s), 1); // one loose list: items apart by blank lines
+    QCOMPARE(html.count(u"<li>"_s), 5);
+    QCOMPARE(html.count(u"<p>"_s), 7);
+    QVERIFY(html.contains(u"<strong>Increased Computational Capacity</strong>:"_s));
+    QVERIFY(html.contains(u"&quot;US-China AI Arms Race&quot;"_s));
+    QVERIFY(!html.contains(u"\\n"_s));
+    QVERIFY(!html.contains(u"**"_s));
+}
+
+void TestMarkdownRenderer::lint_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QStringList>("issues");
+
+    const QString link = u"markdown-empty-link"_s;
+    const QString emph = u"markdown-unclosed-emphasis"_s;
+    auto at = [](int line, int column, const QString& rule) {
+        return u"%1:%2:%3"_s.arg(line).arg(column).arg(rule);
+    };
+
+    QTest::newRow("clean") << u"**ok** and *fine* and __also__ and _this_."_s << QStringList();
+    QTest::newRow("literal stars") << u"snake_case, a*b, 2 * 3 and 2 ** 8"_s << QStringList();
+    QTest::newRow("escaped") << u"\\*not\\* and \\*\\*this\\*\\* and \\_x"_s << QStringList();
+    QTest::newRow("code") << u"`**code` and\n\n```\n**fenced\n```\n\n    **indented"_s
+                          << QStringList();
+    QTest::newRow("urls") << u"see https://example.com/_path and www.a_b.com/*x"_s << QStringList();
+    QTest::newRow("autolink") << u"<https://example.com/_x>"_s << QStringList();
+    QTest::newRow("raw html") << u"<div>**x</div>"_s << QStringList();
+    QTest::newRow("empty link text")
+        << u"see [](https://a.example) here"_s << QStringList{at(1, 5, link)};
+    QTest::newRow("empty destination") << u"x\n\n[text]()"_s << QStringList{at(3, 1, link)};
+    QTest::newRow("empty image source") << u"![alt]()"_s << QStringList{at(1, 1, link)};
+    QTest::newRow("link fine") << u"[text](https://a.example) ![](i.png)"_s << QStringList();
+    QTest::newRow("unclosed strong")
+        << u"line one\n\nsome **bold text"_s << QStringList{at(3, 6, emph)};
+    QTest::newRow("unopened strong") << u"bold** at end"_s << QStringList{at(1, 5, emph)};
+    QTest::newRow("unclosed em") << u"an *idea here"_s << QStringList{at(1, 4, emph)};
+    QTest::newRow("unclosed underscore") << u"_under"_s << QStringList{at(1, 1, emph)};
+    QTest::newRow("leftover of triple") << u"***a**"_s << QStringList{at(1, 1, emph)};
+    QTest::newRow("second line") << u"para\nnext **x"_s << QStringList{at(2, 6, emph)};
+    QTest::newRow("utf16 column") << u"ü🎉 **x"_s << QStringList{at(1, 5, emph)};
+    QTest::newRow("quote") << u"> quoted **open"_s << QStringList{at(1, 10, emph)};
+    QTest::newRow("list continuation") << u"1. item\n   cont **c"_s << QStringList{at(2, 9, emph)};
+    QTest::newRow("link text beside URL")
+        << u"[**open](https://a.example/_x)"_s << QStringList{at(1, 2, emph)};
+    QTest::newRow("inside link text")
+        << u"[**open](https://a.example)"_s << QStringList{at(1, 2, emph)};
+    QTest::newRow("CRLF") << u"a\r\n\r\nb **x"_s << QStringList{at(3, 3, emph)};
+    QTest::newRow("two issues") << u"[](x) and **y"_s
+                                << QStringList{at(1, 1, link), at(1, 11, emph)};
+}
+
+void TestMarkdownRenderer::lint()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QStringList, issues);
+    QCOMPARE(describe(frontis::lintMarkdown(markdown)), issues);
+}
+
+void TestMarkdownRenderer::lintSeedAnswer()
+{
+    const QString stored = seedAnswer();
+    if (stored.isEmpty())
+        QSKIP("No seed article under FRONTIS_SHARED_DIR/seed");
+    QCOMPARE(describe(frontis::lintMarkdown(frontis::decodeAnswer(stored))), QStringList());
+    // And the check is live on that text: breaking one strong span is found on its line.
+    QString broken = frontis::decodeAnswer(stored);
+    broken.replace(u"Capacity**:"_s, u"Capacity:"_s);
+    const QStringList found = describe(frontis::lintMarkdown(broken));
+    QCOMPARE(found, QStringList{u"3:4:markdown-unclosed-emphasis"_s});
+}
+
+QTEST_GUILESS_MAIN(TestMarkdownRenderer)
+#include "tst_markdownrenderer.moc"
