@@ -107,7 +107,9 @@ int runSet(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     if (!doc->isModified())
         return ExitOk; // the value is already there: nothing to write
-    if (Status s = doc->saveTo(path))
+    // Read, edit and write take milliseconds; a change by another program within them is refused
+    // rather than overwritten (checked just before the new copy replaces the file).
+    if (Status s = doc->saveTo(path, Document::IfChangedOnDisk::Refuse))
         return loadError(err, path, *s);
     return ExitOk;
 }
@@ -132,7 +134,9 @@ QString helpText()
               "set stores VALUE as a string that YAML 1.1 and 1.2 readers both read back as\n"
               "exactly that string, unless the current value is a number, boolean or date and\n"
               "VALUE is a valid literal of that type. An absent key is created. --dry-run prints\n"
-              "the unified diff and writes nothing.\n"
+              "the unified diff and writes nothing. The file is replaced atomically (it is always\n"
+              "either the old or the new version), and only if the new version reads back as\n"
+              "intended and nobody changed the file while set was running.\n"
               "\n"
               "validate searches folders recursively for .md files (hidden folders and\n"
               "node_modules are skipped) and prints FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE]\n"

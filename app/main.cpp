@@ -1,7 +1,10 @@
 #include "commandline.h"
+#include "mainwindow.h"
 
 #include <QApplication>
 #include <QTextStream>
+
+#include <cstdio>
 
 int main(int argc, char* argv[])
 {
@@ -19,6 +22,10 @@ int main(int argc, char* argv[])
         return code;
     }
     QApplication app(argc, argv);
-    QTextStream(stderr) << "frontis: the editor window is not built yet\n";
-    return 2;
+    QCoreApplication::setOrganizationName(QStringLiteral("Frontis"));
+    QCoreApplication::setApplicationName(QStringLiteral("Frontis"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FRONTIS_VERSION));
+    // Qt has taken its own options (-style, -platform...) out of arguments() by now.
+    frontis::MainWindow::openStartupWindows(QCoreApplication::arguments().mid(1));
+    return app.exec();
 }

@@ -72,6 +72,29 @@ qsizetype invalidUtf8At(const QByteArray& b, qsizetype from, qsizetype end)
     return -1;
 }
 
+// UTF-16 without a byte order mark: the first line "---" then reads "-\0-\0" or "\0-\0-".
+bool looksLikeUtf16(const QByteArray& b)
+{
+    return b.size() >= 4 && ((b[0] != '\0' && b[1] == '\0' && b[2] != '\0' && b[3] == '\0')
+                             || (b[0] == '\0' && b[1] != '\0' && b[2] == '\0' && b[3] != '\0'));
+}
+
+// A line left by an unresolved merge: "<<<<<<< ", "||||||| ", "=======" or ">>>>>>> " at its start.
+// YAML would report it as some unrelated syntax error, or read it into a value.
+bool isConflictMarker(const QByteArray& b, qsizetype from, qsizetype end)
+{
+    if (end > from && b[end - 1] == '\r')
+        --end;
+    const QByteArrayView line(b.constData() + from, end - from);
+    if (line == "=======")
+        return true;
+    for (const char c : {'<', '|', '>'}) {
+        if (line.size() >= 7 && line.first(7) == QByteArray(7, c) && (line.size() == 7 || line[7] == ' '))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 Result<ArticleFile> ArticleFile::fromBytes(QByteArray bytes)
@@ -96,12 +119,14 @@ Result<ArticleFile> ArticleFile::fromBytes(QByteArray bytes)
         f.m_bom = true;
         start = 3;
     }
-    if (b.startsWith("\xFF\xFE") || b.startsWith("\xFE\xFF"))
+    if (b.startsWith("\xFF\xFE") || b.startsWith("\xFE\xFF") || looksLikeUtf16(b))
         return Error{tr("the file is UTF-16; Frontis reads UTF-8 articles"), 1, 1};
     if (const qsizetype nul = b.indexOf('\0'); nul >= 0)
         return errorAt(nul, tr("the file contains a NUL byte; it is not a text article"));
 
     const qsizetype firstEnd = lineEnd(b, start);
+    if (isConflictMarker(b, start, firstEnd))
+        return errorAt(start, tr("an unresolved merge conflict marker; resolve the conflict first"));
     if (!isFence(b, start, firstEnd)) {
         if (b.indexOf('\r', start) >= 0 && b.indexOf('\n', start) < 0)
             return Error{tr("the file uses CR-only line endings, which are not supported"), 1, 1};
@@ -117,6 +142,8 @@ Result<ArticleFile> ArticleFile::fromBytes(QByteArray bytes)
         if (line >= b.size())
             return errorAt(start, tr("no closing '---' fence for the front matter opened here"));
         const qsizetype end = lineEnd(b, line);
+        if (isConflictMarker(b, line, end))
+            return errorAt(line, tr("an unresolved merge conflict marker; resolve the conflict first"));
         if (isFence(b, line, end)) {
             f.m_fmEnd = line;
             f.m_bodyBegin = end < b.size() ? end + 1 : end;

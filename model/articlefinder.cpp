@@ -15,6 +15,13 @@ QString tr(const char* text)
     return QCoreApplication::translate("ArticleFinder", text);
 }
 
+QString notAFile(const QFileInfo& info)
+{
+    if (info.isSymLink() && !info.exists())
+        return tr("a symbolic link that leads nowhere (or around in a loop)");
+    return tr("not a regular file or folder");
+}
+
 class Walker
 {
 public:
@@ -55,8 +62,11 @@ public:
             if (e.isDir()) {
                 if (!ArticleFinder::isSkippedFolder(name))
                     walk(e, below);
-            } else if (e.isFile() && name.endsWith(QLatin1String(".md"), Qt::CaseInsensitive)) {
-                addFile(e, below);
+            } else if (name.endsWith(QLatin1String(".md"), Qt::CaseInsensitive)) {
+                if (e.isFile())
+                    addFile(e, below);
+                else // a FIFO (never opened: reading it would wait), a broken or looping link
+                    result.problems << ArticleFinder::Problem{below, notAFile(e)};
             }
         }
     }
@@ -91,7 +101,7 @@ ArticleFinder::Result ArticleFinder::find(const QStringList& paths)
         else if (info.isFile())
             w.addFile(info, path);
         else if (info.exists() || info.isSymLink())
-            w.result.problems << Problem{path, tr("not a regular file or folder")};
+            w.result.problems << Problem{path, notAFile(info)};
         else
             w.result.problems << Problem{path, tr("no such file or folder")};
     }

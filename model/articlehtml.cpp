@@ -76,7 +76,8 @@ QString renderArticleHtml(const ArticleContent& article, const ArticleHtmlOption
     QStringList meta;
     const QString dateLine = articleDateLine(article);
     if (!dateLine.isEmpty())
-        meta << QLatin1String("<span class=\"date\">") + escaped(dateLine) + QLatin1String("</span>");
+        meta << QLatin1String("<span class=\"date\">") + escaped(dateLine) +
+                    QLatin1String("</span>");
     if (!article.author.trimmed().isEmpty())
         meta << QLatin1String("<span class=\"author\">") + escaped(article.author.trimmed()) +
                     QLatin1String("</span>");
@@ -97,7 +98,8 @@ QString renderArticleHtml(const ArticleContent& article, const ArticleHtmlOption
 
     QString html;
     html += QLatin1String("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n");
-    html += QLatin1String("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    html +=
+        QLatin1String("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     html += QLatin1String("<title>") + escaped(article.pageTitle.trimmed()) +
             QLatin1String("</title>\n");
     if (!options.stylesheet.isEmpty()) {

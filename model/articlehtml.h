@@ -17,7 +17,7 @@ struct ArticleContent
     QString postOnText; // `post_on_text` ("Posted on")
     QString author;
     QString subject;
-    QString answer;     // Markdown with real line breaks
+    QString answer; // Markdown with real line breaks
 
     static ArticleContent fromFrontMatter(const FrontMatter& fm);
     bool operator==(const ArticleContent&) const = default;

@@ -1,14 +1,15 @@
 #include "document.h"
 
+#include "atomicwrite.h"
 #include "scalaremitter.h"
 #include "yamltypes.h"
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QSaveFile>
 
 namespace frontis {
 
@@ -160,6 +161,12 @@ ScalarSlot slotFor(const FmNode& node, const ArticleFile& file)
     return slot;
 }
 
+// One spelling per file, to compare paths (links are not resolved: the file may be gone).
+QString absolutePath(const QString& path)
+{
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
+
 } // namespace
 
 Document::Document(ArticleFile file, FrontMatter fm)
@@ -193,7 +200,12 @@ Result<Document> Document::load(const QString& path)
     const QByteArray bytes = f.readAll();
     if (f.error() != QFileDevice::NoError)
         return Error{tr("cannot read '%1': %2").arg(path, f.errorString())};
-    return fromBytes(bytes);
+    Result<Document> doc = fromBytes(bytes);
+    if (doc) {
+        doc->m_disk = FileStamp::of(bytes, f.fileTime(QFileDevice::FileModificationTime));
+        doc->m_diskPath = absolutePath(path);
+    }
+    return doc;
 }
 
 Status Document::setString(const KeyPath& path, const QString& value, const InsertHint& hint)
@@ -393,20 +405,41 @@ Status Document::setBytes(const QByteArray& bytes)
     return {};
 }
 
-Status Document::saveTo(const QString& path)
+bool Document::changedOnDisk(const QString& path) const
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return Error{tr("cannot write '%1': %2").arg(path, f.errorString())};
-    const QByteArray& data = m_file.bytes();
-    if (f.write(data) != data.size()) {
-        const QString why = f.errorString();
-        f.cancelWriting();
-        return Error{tr("cannot write '%1': %2").arg(path, why)};
+    if (m_disk.isNull() || absolutePath(path) != m_diskPath)
+        return QFileInfo::exists(path);
+    const Result<FileStamp> now = FileStamp::read(path);
+    return !now || !now->sameContent(m_disk);
+}
+
+Status Document::acceptDiskVersion(const QString& path)
+{
+    Result<FileStamp> now = FileStamp::read(path);
+    if (!now)
+        return now.error();
+    m_disk = now.value();
+    m_diskPath = absolutePath(path);
+    return {};
+}
+
+Status Document::saveTo(const QString& path, IfChangedOnDisk ifChanged)
+{
+    const QByteArray data = m_file.bytes();
+    AtomicWriteOptions options;
+    if (ifChanged == IfChangedOnDisk::Refuse) {
+        options.beforeCommit = [&]() -> Status {
+            if (!changedOnDisk(path))
+                return {};
+            return Error{tr("'%1' was changed on disk by another program after it was read; it was "
+                            "not overwritten and is unchanged").arg(path)};
+        };
     }
-    if (!f.commit())
-        return Error{tr("cannot save '%1': %2").arg(path, f.errorString())};
+    if (Status s = writeAtomically(path, data, options))
+        return s;
     m_saved = data;
+    m_disk = FileStamp::of(data, QFileInfo(path).lastModified());
+    m_diskPath = absolutePath(path);
     return {};
 }
 

@@ -2,6 +2,7 @@
 
 #include "articlefile.h"
 #include "error.h"
+#include "filestamp.h"
 #include "frontmatter.h"
 #include "keypath.h"
 #include "scalarstyle.h"
@@ -54,9 +55,24 @@ public:
     // Replaces the whole content (undo/redo, reload); refused when it does not parse.
     Status setBytes(const QByteArray& bytes);
 
-    // Writes the current bytes through QSaveFile, keeping the file's permissions. On failure the
-    // file on disk is untouched and the document stays modified.
-    Status saveTo(const QString& path);
+    // What the file held when this document last read or wrote it (null for one made from bytes):
+    // what unsaved edits are based on.
+    const FileStamp& diskStamp() const { return m_disk; }
+    // True when the file at `path` no longer holds what this document last read from it or wrote
+    // to it (also when it is gone or unreadable), so that saving would overwrite someone else's
+    // change. A path this document never read or wrote counts as changed when a file exists there.
+    // Reads and hashes the file.
+    bool changedOnDisk(const QString& path) const;
+    // Takes the file's current content as what the edits are based on, keeping the edits (the
+    // writer chose "keep mine"): changedOnDisk() is false again until the next outside change.
+    Status acceptDiskVersion(const QString& path);
+
+    enum class IfChangedOnDisk { Overwrite, Refuse };
+    // Writes the current bytes atomically (writeAtomically: permissions, owner and group kept;
+    // read-only files, missing folders and full disks refused). With Refuse, a file changed on
+    // disk since it was read is not overwritten (checked just before the new copy replaces it).
+    // On failure the file on disk is untouched and the document stays modified.
+    Status saveTo(const QString& path, IfChangedOnDisk ifChanged = IfChangedOnDisk::Overwrite);
 
 private:
     Document(ArticleFile file, FrontMatter fm);
@@ -69,6 +85,8 @@ private:
     ArticleFile m_file;
     FrontMatter m_fm;
     QByteArray m_saved;
+    FileStamp m_disk;
+    QString m_diskPath; // absolute; the file m_disk describes
 };
 
 } // namespace frontis

@@ -114,8 +114,7 @@ FolderValidator::Report FolderValidator::run(const QStringList& paths)
                 kv.line,
                 kv.column,
                 tr("'%1' is '%2' here and in '%3' (line %4); it must be unique")
-                    .arg(kv.key, kv.value, it->path)
-                    .arg(it->line)};
+                    .arg(kv.key, kv.value, it->path, QString::number(it->line))};
         }
         sortByPosition(o.report.diagnostics);
         if (!o.brokenSchema.isEmpty() && o.schemaError && !brokenSchemas.contains(o.brokenSchema)) {

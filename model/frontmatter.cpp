@@ -2,8 +2,11 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 
 #include "yamlcpp.h"
+
+#include <yaml-cpp/depthguard.h>
 
 #include <string>
 
@@ -24,6 +27,14 @@ public:
         m_base(file.frontMatterBegin()), m_limit(file.frontMatterEnd()) {}
 
     std::optional<Error> error;
+
+    // Values reached through aliases of collections are built again for each alias (the
+    // validator and the edit check read them like any other). Past this many such values the
+    // front matter is refused: an alias bomb ("billion laughs") would otherwise expand
+    // exponentially. yaml-cpp itself shares the aliased nodes.
+    static constexpr qsizetype MaxAliasedValues = 10000;
+    // yaml-cpp refuses text nested past 500 levels, but aliases nest values in values again.
+    static constexpr int MaxDepth = 1000;
 
     void build(const YAML::Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem);
     Error errorAt(qsizetype offset, const QString& message) const
@@ -69,6 +80,7 @@ private:
     qsizetype blockScalarEnd(qsizetype pos, int parentIndent) const;
     qsizetype flowCollectionEnd(qsizetype pos) const;
     qsizetype keyEnd(qsizetype pos, bool flow) const;
+    void buildNode(const YAML::Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem);
     void buildScalar(const YAML::Node& n, FmNode& out, int parentIndent, bool flow);
     void buildMap(const YAML::Node& n, FmNode& out, bool flow);
 
@@ -77,6 +89,11 @@ private:
     qsizetype m_base;
     qsizetype m_limit;
     QHash<qsizetype, FmNode*> m_scalarAt; // alias detection: two nodes at one place
+    QHash<qsizetype, YAML::Node> m_collectionAt; // collections built so far, by position
+    int m_aliasDepth = 0;            // > 0 while building the contents of an aliased collection
+    int m_depth = 0;
+    QSet<qsizetype> m_open;          // collections being built (an alias to one is a cycle)
+    qsizetype m_aliasedValues = 0;   // values built inside aliased collections
 };
 
 // A plain scalar runs to " #" or the end of its line, then over more-indented continuation lines.
@@ -243,7 +260,8 @@ void Builder::buildMap(const YAML::Node& n, FmNode& out, bool flow)
     QHash<QString, int> lineOfKey;
     out.entries.reserve(n.size());
     for (auto it = n.begin(); it != n.end() && !error; ++it) {
-        const YAML::Node& k = it->first;
+        // Copies (they share the node): `it->` returns a temporary that a reference would outlive.
+        const YAML::Node k = it->first;
         const qsizetype kpos = offsetOf(k.Mark());
         FmEntry& e = out.entries.emplace_back();
         if (!k.IsScalar()) {
@@ -251,6 +269,10 @@ void Builder::buildMap(const YAML::Node& n, FmNode& out, bool flow)
             e.key = QStringLiteral("?%1").arg(out.entries.size());
             e.value.editable = false;
             e.keySpan = {kpos, kpos};
+            // Where the key is, so that whatever is reported about it has a position.
+            setPosition(e.value, kpos);
+            e.line = e.value.line;
+            e.column = e.value.column;
             out.editable = false;
             continue;
         }
@@ -274,7 +296,7 @@ void Builder::buildMap(const YAML::Node& n, FmNode& out, bool flow)
         while (colon < m_limit && m_b[colon] != ':')
             ++colon;
 
-        const YAML::Node& v = it->second;
+        const YAML::Node v = it->second;
         if (v.IsNull()) {
             // yaml-cpp marks an empty value at the next token; find what follows the ':' ourselves.
             qsizetype i = colon + 1;
@@ -312,6 +334,26 @@ void Builder::buildMap(const YAML::Node& n, FmNode& out, bool flow)
 
 void Builder::build(const YAML::Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem)
 {
+    if (m_aliasDepth > 0 && ++m_aliasedValues > MaxAliasedValues) {
+        error = errorAt(offsetOf(n.Mark()),
+                        tr("the aliases of this value expand to more than %1 values; Frontis refuses "
+                           "front matter that could be an alias bomb").arg(MaxAliasedValues));
+        return;
+    }
+    if (m_depth >= MaxDepth) {
+        error = errorAt(offsetOf(n.Mark()),
+                        tr("values are nested more than %1 levels deep here (through aliases)").arg(MaxDepth));
+        return;
+    }
+    ++m_depth;
+    buildNode(n, out, parentIndent, flow, seqItem);
+    --m_depth;
+    if (m_aliasDepth > 0)
+        out.editable = false; // a copy of the anchored value: its text is written elsewhere
+}
+
+void Builder::buildNode(const YAML::Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem)
+{
     out.indent = parentIndent;
     out.inSequence = seqItem;
     out.flow = flow;
@@ -333,6 +375,20 @@ void Builder::build(const YAML::Node& n, FmNode& out, int parentIndent, bool flo
         out.flow = isFlow;
         if (m_b[pos] == '&' || m_b[pos] == '!' || m_b[pos] == '*')
             out.editable = false;
+        // An alias is the anchored node itself (yaml-cpp shares it), met again.
+        const auto seen = m_collectionAt.constFind(pos);
+        const bool alias = seen != m_collectionAt.cend() && seen->is(n);
+        if (alias && m_open.contains(pos)) {
+            error = errorAt(pos, tr("an alias inside this value refers to the value itself"));
+            return;
+        }
+        if (alias) {
+            out.editable = false;
+            ++m_aliasDepth;
+        } else {
+            m_collectionAt.insert(pos, n);
+        }
+        m_open.insert(pos);
         if (n.IsMap()) {
             buildMap(n, out, isFlow);
         } else {
@@ -345,6 +401,9 @@ void Builder::build(const YAML::Node& n, FmNode& out, int parentIndent, bool flo
                     return;
             }
         }
+        m_open.remove(pos);
+        if (alias)
+            --m_aliasDepth;
         qsizetype end = pos;
         if (isFlow && !flow) {
             end = flowCollectionEnd(pos);
@@ -367,6 +426,86 @@ void Builder::build(const YAML::Node& n, FmNode& out, int parentIndent, bool flo
     out.editable = false;
 }
 
+// The file line of the front-matter line at `errorLine` (0-based in the front matter), or the
+// one before it, when it is indented with a tab; else 0. yaml-cpp reports such a line as some
+// other error ("illegal map value"...), on it or on the next one.
+int tabIndentedLine(const ArticleFile& file, int errorLine)
+{
+    const QByteArray& b = file.bytes();
+    const qsizetype end = file.frontMatterEnd();
+    qsizetype line = file.frontMatterBegin();
+    int found = 0;
+    for (int i = 0; i <= errorLine && line < end; ++i) {
+        qsizetype c = line;
+        while (c < end && b[c] == ' ')
+            ++c;
+        const bool tabbed = c < end && b[c] == '\t';
+        while (c < end && (b[c] == ' ' || b[c] == '\t'))
+            ++c;
+        if (i >= errorLine - 1 && tabbed && c < end && b[c] != '\n' && b[c] != '\r')
+            found = file.position(line).line;
+        const qsizetype nl = b.indexOf('\n', line);
+        if (nl < 0)
+            break;
+        line = nl + 1;
+    }
+    return found;
+}
+
+// The offset of the first front-matter line that is `marker` (then only spaces or a comment), or -1.
+qsizetype lineStarting(const ArticleFile& file, QByteArrayView marker)
+{
+    const QByteArray& b = file.bytes();
+    for (qsizetype line = file.frontMatterBegin(); line < file.frontMatterEnd();) {
+        qsizetype end = b.indexOf('\n', line);
+        if (end < 0 || end > file.frontMatterEnd())
+            end = file.frontMatterEnd();
+        const QByteArrayView text = QByteArrayView(b.constData() + line, end - line).trimmed();
+        if (text.startsWith(marker) && b[line] == marker[0]) {
+            const QByteArrayView rest = text.sliced(marker.size()).trimmed();
+            if (rest.isEmpty() || rest.startsWith('#'))
+                return line;
+        }
+        line = end + 1;
+    }
+    return -1;
+}
+
+// The offset of the first line after the line holding `after` (-1: from the start) that holds more
+// than white space and a comment, or -1.
+qsizetype contentLineAfter(const ArticleFile& file, qsizetype after)
+{
+    const QByteArray& b = file.bytes();
+    qsizetype line = file.frontMatterBegin();
+    if (after >= 0) {
+        const qsizetype nl = b.indexOf('\n', after);
+        line = nl < 0 ? file.frontMatterEnd() : nl + 1;
+    }
+    while (line < file.frontMatterEnd()) {
+        qsizetype end = b.indexOf('\n', line);
+        if (end < 0 || end > file.frontMatterEnd())
+            end = file.frontMatterEnd();
+        const QByteArrayView text = QByteArrayView(b.constData() + line, end - line).trimmed();
+        if (!text.isEmpty() && !text.startsWith('#'))
+            return line;
+        line = end + 1;
+    }
+    return -1;
+}
+
+// A line that an empty (null) document may hold: `~`, `null` or the end marker `...`.
+bool isNullDocumentLine(const ArticleFile& file, qsizetype line)
+{
+    const QByteArray& b = file.bytes();
+    qsizetype end = b.indexOf('\n', line);
+    if (end < 0 || end > file.frontMatterEnd())
+        end = file.frontMatterEnd();
+    QByteArrayView text = QByteArrayView(b.constData() + line, end - line).trimmed();
+    if (const qsizetype hash = text.indexOf(" #"); hash >= 0)
+        text = text.first(hash).trimmed();
+    return text == "~" || text == "null" || text == "Null" || text == "NULL" || text == "...";
+}
+
 const char* kindName(const YAML::Node& n)
 {
     return n.IsSequence() ? "a list" : "a single value";
@@ -379,9 +518,23 @@ Result<FrontMatter> FrontMatter::parse(const ArticleFile& file)
     const QByteArray text = file.frontMatterText();
     Builder builder(file);
     FrontMatter fm;
+    // yaml-cpp reads the first document of a stream and drops the rest without a word.
+    const qsizetype documentEnd = lineStarting(file, "...");
+    if (documentEnd >= 0) {
+        const qsizetype more = contentLineAfter(file, documentEnd);
+        if (more >= 0) {
+            return builder.errorAt(more, tr("a second YAML document after the '...' on line %1; YAML "
+                                            "readers ignore it (front matter is one document)")
+                                             .arg(file.position(documentEnd).line));
+        }
+    }
     try {
         const YAML::Node root = YAML::Load(text.toStdString());
         if (root.IsNull() || !root.IsDefined()) {
+            // yaml-cpp also gives an empty document for some text it cannot read (a leading ',').
+            const qsizetype content = contentLineAfter(file, -1);
+            if (content >= 0 && !isNullDocumentLine(file, content))
+                return builder.errorAt(content, tr("this does not read as YAML keys and values"));
             fm.m_root.kind = FmNode::Kind::Map; // empty front matter: a map with no keys
             fm.m_root.span = {file.frontMatterBegin(), file.frontMatterBegin()};
             return fm;
@@ -392,8 +545,14 @@ Result<FrontMatter> FrontMatter::parse(const ArticleFile& file)
                                        .arg(QLatin1String(kindName(root))));
         }
         builder.build(root, fm.m_root, -1, false, false);
+    } catch (const YAML::DeepRecursion& e) {
+        const auto fence = file.position(file.frontMatterBegin());
+        return Error{tr("the front matter is nested too deeply for Frontis to read"),
+                     fence.line + e.mark.line, e.mark.column + 1};
     } catch (const YAML::Exception& e) {
         const auto fence = file.position(file.frontMatterBegin());
+        if (const int tabLine = tabIndentedLine(file, e.mark.line); tabLine > 0)
+            return Error{tr("a tab indents this line; YAML indents with spaces only"), tabLine, 1};
         QString msg = QString::fromStdString(e.msg);
         if (msg.isEmpty())
             msg = tr("invalid YAML");

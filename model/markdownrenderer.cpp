@@ -7,6 +7,7 @@
 #include <cmark.h>
 
 #include <memory>
+#include <vector>
 
 namespace frontis {
 
@@ -82,19 +83,34 @@ bool isSpace(QChar c)
 }
 
 // The run belongs to something like "https://host/_path" or "www.a_b": not emphasis. The word
-// ends at white space and at the brackets and quotes Markdown puts around links.
-bool inUrl(QStringView line, qsizetype at)
+// ends at white space and at the brackets and quotes Markdown puts around links. The last word
+// looked at is remembered: a long word full of delimiters is scanned once, not once per delimiter.
+class UrlWords
 {
-    auto isBoundary = [](QChar c) { return c.isSpace() || QStringView(u"[]()<>\"'").contains(c); };
-    qsizetype start = at;
-    while (start > 0 && !isBoundary(line[start - 1]))
-        --start;
-    qsizetype end = at;
-    while (end < line.size() && !isBoundary(line[end]))
-        ++end;
-    const QStringView word = line.mid(start, end - start);
-    return word.contains(u"://") || word.startsWith(u"www.") || word.contains(u'@');
-}
+public:
+    bool inUrl(const QString& line, qsizetype at)
+    {
+        if (&line != m_line || at < m_start || at >= m_end) {
+            auto isBoundary = [](QChar c) { return c.isSpace() || QStringView(u"[]()<>\"'").contains(c); };
+            m_line = &line;
+            m_start = at;
+            while (m_start > 0 && !isBoundary(line[m_start - 1]))
+                --m_start;
+            m_end = at;
+            while (m_end < line.size() && !isBoundary(line[m_end]))
+                ++m_end;
+            const QStringView word = QStringView(line).mid(m_start, m_end - m_start);
+            m_url = word.contains(u"://") || word.startsWith(u"www.") || word.contains(u'@');
+        }
+        return m_url;
+    }
+
+private:
+    const QString* m_line = nullptr;
+    qsizetype m_start = 0;
+    qsizetype m_end = 0;
+    bool m_url = false;
+};
 
 class Linter
 {
@@ -104,6 +120,7 @@ public:
         m_utf8Lines = splitLines(utf8);
         for (const QByteArray& line : std::as_const(m_utf8Lines))
             m_lines << QString::fromUtf8(line);
+        m_columns.resize(size_t(m_utf8Lines.size()));
     }
 
     void visit(cmark_node* node)
@@ -125,12 +142,29 @@ public:
     QList<MarkdownIssue> issues;
 
 private:
-    // 1-based byte column -> 1-based UTF-16 column on a 1-based line.
-    int column(int line, int byteColumn) const
+    // 1-based byte column -> 1-based UTF-16 column on a 1-based line. Each line's table is built
+    // once: converting the line's prefix at every call made long lines quadratic.
+    int column(int line, int byteColumn)
     {
         if (line < 1 || line > m_utf8Lines.size() || byteColumn < 1)
             return byteColumn;
-        return int(QString::fromUtf8(m_utf8Lines[line - 1].left(byteColumn - 1)).size()) + 1;
+        const QByteArray& bytes = m_utf8Lines[line - 1];
+        if (byteColumn > bytes.size() + 1)
+            return int(QString::fromUtf8(bytes.left(byteColumn - 1)).size()) + 1;
+        std::vector<int>& table = m_columns[line - 1];
+        if (table.empty()) {
+            // table[b] = UTF-16 units in the first b bytes (a UTF-8 sequence of 4 bytes is 2 units).
+            table.resize(size_t(bytes.size()) + 1);
+            int units = 0;
+            for (qsizetype b = 0; b < bytes.size(); ++b) {
+                table[size_t(b)] = units;
+                const auto c = uchar(bytes[b]);
+                if ((c & 0xC0) != 0x80)
+                    units += c >= 0xF0 ? 2 : 1;
+            }
+            table[size_t(bytes.size())] = units;
+        }
+        return table[size_t(byteColumn - 1)] + 1;
     }
 
     void report(int line, int col, const QString& message, const char* rule)
@@ -204,7 +238,7 @@ private:
             qsizetype end = i;
             while (end < to && line[end] == c)
                 ++end;
-            if (isUnbalanced(line, i, end) && !inUrl(line, i)) {
+            if (isUnbalanced(line, i, end) && !m_urlWords.inUrl(line, i)) {
                 report(lineNo, int(i) + 1,
                        QCoreApplication::translate(
                            "frontis::MarkdownLint",
@@ -237,6 +271,8 @@ private:
 
     QList<QString> m_lines;
     QList<QByteArray> m_utf8Lines;
+    std::vector<std::vector<int>> m_columns; // per line, built on first use by column()
+    UrlWords m_urlWords;
 };
 
 } // namespace

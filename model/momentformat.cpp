@@ -48,9 +48,9 @@ QString padded(int n, int width)
 // Tried in this order at each position, longest first within a letter ("MMMM" is not "MM" twice).
 // Like moment, "Do" is the day's ordinal while "DDo" reads as "DD" and a literal "o".
 constexpr std::array<const char*, 32> Tokens = {
-    "YYYY", "YY", "Y",  "Qo", "Q",  "MMMM", "MMM", "Mo", "MM", "M",  "Do",
-    "DDDD", "DDD", "DD", "D", "dddd", "ddd", "dd",  "do", "d",  "HH", "H",
-    "hh",   "h",  "mm", "m",  "ss", "s",    "A",   "a",  "X",  "x"};
+    "YYYY", "YY",  "Y",  "Qo", "Q",    "MMMM", "MMM", "Mo", "MM", "M",  "Do",
+    "DDDD", "DDD", "DD", "D",  "dddd", "ddd",  "dd",  "do", "d",  "HH", "H",
+    "hh",   "h",   "mm", "m",  "ss",   "s",    "A",   "a",  "X",  "x"};
 
 QString expand(QStringView token, QDate date, QTime time)
 {

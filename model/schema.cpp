@@ -289,8 +289,7 @@ void SchemaReader::readField(const YAML::Node& node)
         const QRegularExpression re(f.pattern);
         if (!re.isValid()) {
             fail(n, tr("invalid pattern: %1 (at character %2)")
-                        .arg(re.errorString())
-                        .arg(re.patternErrorOffset() + 1));
+                        .arg(re.errorString(), QString::number(re.patternErrorOffset() + 1)));
         }
     }
     if (const YAML::Node n = node["pattern_help"])
@@ -316,8 +315,8 @@ void SchemaReader::readField(const YAML::Node& node)
     if (const YAML::Node n = node["derive"]) {
         Result<Template> t = Template::parse(text(n, QStringLiteral("derive")));
         if (!t)
-            fail(n,
-                 tr("derive: %1 (at character %2)").arg(t.error().message).arg(t.error().column));
+            fail(n, tr("derive: %1 (at character %2)")
+                        .arg(t.error().message, QString::number(t.error().column)));
         f.derive = std::move(t.value());
     }
     if (const YAML::Node n = node["encoding"]) {

@@ -197,16 +197,12 @@ private:
         if (f.minLength && length < *f.minLength) {
             report(f, QStringLiteral("min-length"), *node,
                    tr("'%1' is %2 characters long; the minimum is %3")
-                       .arg(f.key)
-                       .arg(length)
-                       .arg(*f.minLength));
+                       .arg(f.key, QString::number(length), QString::number(*f.minLength)));
         }
         if (f.maxLength && length > *f.maxLength) {
             report(f, QStringLiteral("max-length"), *node,
                    tr("'%1' is %2 characters long; the limit is %3")
-                       .arg(f.key)
-                       .arg(length)
-                       .arg(*f.maxLength));
+                       .arg(f.key, QString::number(length), QString::number(*f.maxLength)));
         }
         const bool matchesPattern =
             f.pattern.isEmpty() || QRegularExpression(f.pattern).match(text).hasMatch();
@@ -360,7 +356,7 @@ private:
         if (empty > 0) {
             report(f, QStringLiteral("tags-empty"), node,
                    empty == 1 ? tr("'%1' has an empty entry").arg(f.key)
-                              : tr("'%1' has %2 empty entries").arg(f.key).arg(empty));
+                              : tr("'%1' has %2 empty entries").arg(f.key, QString::number(empty)));
         }
         entries.removeAll(QString());
         QSet<QString> seen;
@@ -380,13 +376,14 @@ private:
         if (tooFew || tooMany) {
             QString expected;
             if (f.minItems && f.maxItems)
-                expected = tr("%1 to %2 are expected").arg(*f.minItems).arg(*f.maxItems);
+                expected = tr("%1 to %2 are expected")
+                               .arg(QString::number(*f.minItems), QString::number(*f.maxItems));
             else if (f.minItems)
                 expected = tr("at least %1 are expected").arg(*f.minItems);
             else
                 expected = tr("at most %1 are expected").arg(*f.maxItems);
             report(f, QStringLiteral("tags-count"), node,
-                   tr("'%1' has %2 entries; %3").arg(f.key).arg(n).arg(expected));
+                   tr("'%1' has %2 entries; %3").arg(f.key, QString::number(n), expected));
         }
         if (!node.isScalar())
             return;
@@ -394,16 +391,12 @@ private:
         if (f.maxLength && length > *f.maxLength) {
             report(f, QStringLiteral("max-length"), node,
                    tr("'%1' is %2 characters long; the limit is %3")
-                       .arg(f.key)
-                       .arg(length)
-                       .arg(*f.maxLength));
+                       .arg(f.key, QString::number(length), QString::number(*f.maxLength)));
         }
         if (f.minLength && length < *f.minLength) {
             report(f, QStringLiteral("min-length"), node,
                    tr("'%1' is %2 characters long; the minimum is %3")
-                       .arg(f.key)
-                       .arg(length)
-                       .arg(*f.minLength));
+                       .arg(f.key, QString::number(length), QString::number(*f.minLength)));
         }
     }
 
@@ -453,7 +446,8 @@ private:
                 }
             }
             add(f.severityOf(rule), rule, f.key, line, column,
-                tr("'%1', Markdown line %2: %3").arg(f.key).arg(issue.line).arg(issue.message));
+                tr("'%1', Markdown line %2: %3")
+                    .arg(f.key, QString::number(issue.line), issue.message));
         }
     }
 

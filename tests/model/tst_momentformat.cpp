@@ -31,13 +31,13 @@ void TestMomentFormat::format_data()
     QTest::newRow("short weekday") << seed << u"ddd D MMM"_s << u"Tue 26 Nov"_s;
     QTest::newRow("min weekday, weekday number") << seed << u"dd d"_s << u"Tu 2"_s;
     QTest::newRow("sunday is 0") << QDate(2024, 12, 1) << u"d dddd"_s << u"0 Sunday"_s;
-    QTest::newRow("bracket literal") << seed << u"[Posted] D [of] MMMM"_s
-                                     << u"Posted 26 of November"_s;
-    QTest::newRow("tokens inside brackets stay") << seed << u"[YYYY MM] YYYY"_s
-                                                 << u"YYYY MM 2024"_s;
+    QTest::newRow("bracket literal")
+        << seed << u"[Posted] D [of] MMMM"_s << u"Posted 26 of November"_s;
+    QTest::newRow("tokens inside brackets stay")
+        << seed << u"[YYYY MM] YYYY"_s << u"YYYY MM 2024"_s;
     QTest::newRow("unclosed bracket is literal") << seed << u"[YYYY"_s << u"[2024"_s;
-    QTest::newRow("other characters copied") << seed << u"DD.MM.YYYY \u2014 ok!"_s
-                                             << u"26.11.2024 \u2014 ok!"_s;
+    QTest::newRow("other characters copied")
+        << seed << u"DD.MM.YYYY \u2014 ok!"_s << u"26.11.2024 \u2014 ok!"_s;
     QTest::newRow("ordinal 1st") << QDate(2024, 1, 1) << u"Do"_s << u"1st"_s;
     QTest::newRow("ordinal 2nd") << QDate(2024, 1, 2) << u"Do"_s << u"2nd"_s;
     QTest::newRow("ordinal 3rd") << QDate(2024, 1, 3) << u"Do"_s << u"3rd"_s;
@@ -50,8 +50,8 @@ void TestMomentFormat::format_data()
     QTest::newRow("month ordinal") << seed << u"Mo"_s << u"11th"_s;
     QTest::newRow("day of year") << QDate(2024, 2, 1) << u"DDDD DDD"_s << u"032 32"_s;
     QTest::newRow("quarter") << seed << u"Q"_s << u"4"_s;
-    QTest::newRow("time tokens are midnight") << seed << u"YYYY HH:mm:ss h A"_s
-                                              << u"2024 00:00:00 12 AM"_s;
+    QTest::newRow("time tokens are midnight")
+        << seed << u"YYYY HH:mm:ss h A"_s << u"2024 00:00:00 12 AM"_s;
     QTest::newRow("YY pads") << QDate(2005, 1, 1) << u"YY"_s << u"05"_s;
     QTest::newRow("empty format") << seed << QString() << QString();
 }

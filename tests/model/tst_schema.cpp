@@ -64,12 +64,14 @@ private Q_SLOTS:
     // The README shows the QuickTakes schema as the example of the format: it must be the real one.
     void readmeShowsTheBuiltInSchema()
     {
-        const QByteArray readme = testutil::readAll(QStringLiteral(FRONTIS_SOURCE_DIR "/README.md"));
+        const QByteArray readme =
+            testutil::readAll(QStringLiteral(FRONTIS_SOURCE_DIR "/README.md"));
         QFile resource(QStringLiteral(":/schemas/quicktakes.yml"));
         QVERIFY(resource.open(QIODevice::ReadOnly));
         const QByteArray schema = resource.readAll();
         QVERIFY(readme.contains("## Schema format"));
-        QVERIFY2(readme.contains("```yaml\n" + schema + "```"), "README.md's copy of quicktakes.yml is out of date");
+        QVERIFY2(readme.contains("```yaml\n" + schema + "```"),
+                 "README.md's copy of quicktakes.yml is out of date");
     }
 
     void quickTakesFields()
@@ -235,8 +237,8 @@ private Q_SLOTS:
         QTest::newRow("bad encoding")
             << QByteArray("name: x\nfields:\n  - key: a\n    encoding: base64\n") << 4 << 15
             << QStringLiteral("unknown encoding");
-        QTest::newRow("unknown keys as errors") << QByteArray("name: x\nunknown_keys: error\n") << 2 << 15
-                                                << QStringLiteral("info or ignore");
+        QTest::newRow("unknown keys as errors") << QByteArray("name: x\nunknown_keys: error\n") << 2
+                                                << 15 << QStringLiteral("info or ignore");
         QTest::newRow("bad style") << QByteArray("name: x\nfields:\n  - key: a\n    style: fancy\n")
                                    << 4 << 12 << QStringLiteral("unknown style 'fancy'");
     }

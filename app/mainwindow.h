@@ -1,0 +1,108 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QStringList>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QMimeData;
+class QStackedWidget;
+
+namespace frontis {
+
+class ArticleEditor;
+class DiffDialog;
+class RawView;
+class SchemaLibrary;
+class WelcomePage;
+
+// One window per article: the form, the answer's Markdown and the preview (ArticleEditor), or
+// the raw text of a file that does not parse (RawView), or, before a file is opened, a page that
+// offers to open one. Menus: File (Open, Open Recent, Save, Save As, Revert, Review Changes,
+// Close, Quit), Edit (Undo, Redo), Help (About). Window geometry, splitter sizes, recent files
+// and the files open at quit are remembered.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class Mode { Empty, Form, Raw };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Reads `path` into this window: the form when it parses, else the raw view. False (and the
+    // writer told why) when the file cannot be read at all.
+    bool openFile(const QString& path);
+
+    // Shows `path`: raises the window that has it open, else uses `from` if it is empty, else
+    // opens a new window. Returns the window, or nullptr when the file cannot be read.
+    static MainWindow* open(const QString& path, MainWindow* from = nullptr);
+    // `frontis FILE...`: one window per file; without files, the files open at the last quit,
+    // else an empty window.
+    static void openStartupWindows(const QStringList& files);
+    static QList<MainWindow*> windows();
+    static MainWindow* windowFor(const QString& path);
+    // Closes every window (each asks about unsaved changes); false when one was kept open.
+    static bool quit();
+
+    Mode mode() const { return m_mode; }
+    QString filePath() const;
+    bool isModified() const;
+    ArticleEditor* editor() const { return m_editor; }
+    RawView* rawView() const { return m_raw; }
+
+    // File menu actions; each returns whether it went through.
+    bool save();
+    bool saveAs();
+    bool revert();
+    // Shows the diff between the file and what saving would write (non-modal).
+    DiffDialog* reviewChanges();
+    // Asks Save / Discard / Cancel when there are unsaved changes; true to go on.
+    bool maybeSave();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void createActions();
+    void setMode(Mode mode);
+    void updateTitle();
+    void updateActions();
+    void fillRecentMenu();
+    void openDialog();
+    void applyRawText(const QByteArray& bytes);
+    bool writeRaw(const QString& path);
+    bool saveTo(const QString& path);
+    void saveSettings() const;
+    void restoreSettings();
+    void showAbout();
+    static QStringList droppedFiles(const QMimeData* mime);
+
+    static SchemaLibrary& library();
+
+    Mode m_mode = Mode::Empty;
+    QString m_rawPath; // the file shown in the raw view
+    QStackedWidget* m_stack = nullptr;
+    WelcomePage* m_welcome = nullptr;
+    ArticleEditor* m_editor = nullptr;
+    RawView* m_raw = nullptr;
+    QLabel* m_schemaLabel = nullptr;
+    QPointer<DiffDialog> m_diff;
+
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_save = nullptr;
+    QAction* m_saveAs = nullptr;
+    QAction* m_revert = nullptr;
+    QAction* m_review = nullptr;
+    QAction* m_close = nullptr;
+    QAction* m_undo = nullptr;
+    QAction* m_redo = nullptr;
+};
+
+} // namespace frontis

@@ -1,0 +1,379 @@
+#include "articleeditor.h"
+
+#include "answereditor.h"
+#include "diagnosticspanel.h"
+#include "documentcommand.h"
+#include "fieldedit.h"
+#include "fieldform.h"
+#include "model/articlehtml.h"
+#include "model/schemalibrary.h"
+#include "model/validator.h"
+#include "previewpane.h"
+#include "undokeyfilter.h"
+
+#include <QFileInfo>
+#include <QLabel>
+#include <QSplitter>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace frontis {
+
+namespace {
+
+// A caption above a column, with a mnemonic that focuses the column's main widget.
+QWidget* column(const QString& caption, QWidget* content, QWidget* parent)
+{
+    auto* box = new QWidget(parent);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    auto* label = new QLabel(caption, box);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    label->setContentsMargins(4, 2, 4, 0);
+    label->setBuddy(content);
+    layout->addWidget(label);
+    layout->addWidget(content, 1);
+    return box;
+}
+
+// The byte offset in `bytes` of a 1-based line and byte column.
+qsizetype offsetOf(const QByteArray& bytes, int line, int column)
+{
+    qsizetype at = bytes.startsWith("\xef\xbb\xbf") ? 3 : 0;
+    for (int l = 1; l < line; ++l) {
+        at = bytes.indexOf('\n', at);
+        if (at < 0)
+            return -1;
+        ++at;
+    }
+    return at + qMax(0, column - 1);
+}
+
+} // namespace
+
+ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
+    : QWidget(parent), m_library(library), m_undo(new QUndoStack(this))
+{
+    m_form = new FieldForm(this);
+    m_answer = new AnswerEditor(this);
+    m_answer->setUndoRedoEnabled(false); // the window's history holds every change
+    m_answer->installEventFilter(UndoKeyFilter::instance());
+    m_preview = new PreviewPane(this);
+    m_panel = new DiagnosticsPanel(this);
+
+    m_columns = new QSplitter(Qt::Horizontal, this);
+    m_columns->setObjectName(QStringLiteral("columns"));
+    m_columns->setChildrenCollapsible(false);
+    m_columns->addWidget(column(tr("Front matter"), m_form, m_columns));
+    m_answerColumn = column(tr("Ans&wer (Markdown)"), m_answer, m_columns);
+    m_columns->addWidget(m_answerColumn);
+    m_columns->addWidget(column(tr("Preview"), m_preview, m_columns));
+    m_columns->setStretchFactor(0, 0);
+    m_columns->setStretchFactor(1, 1);
+    m_columns->setStretchFactor(2, 1);
+    m_columns->setSizes({420, 440, 420});
+
+    m_rows = new QSplitter(Qt::Vertical, this);
+    m_rows->setObjectName(QStringLiteral("rows"));
+    m_rows->addWidget(m_columns);
+    m_rows->addWidget(m_panel);
+    m_rows->setStretchFactor(0, 1);
+    m_rows->setStretchFactor(1, 0);
+    m_rows->setCollapsible(0, false);
+    m_rows->setSizes({640, 100});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_rows);
+
+    m_validateTimer.setSingleShot(true);
+    m_validateTimer.setInterval(ValidateDelayMs);
+    connect(&m_validateTimer, &QTimer::timeout, this, &ArticleEditor::validateNow);
+
+    m_form->setApplier([this](const FieldEdit& e) {
+        const QString label =
+            m_schema && m_schema->field(e.key) ? m_schema->field(e.key)->label : e.key;
+        Status status = pushEdit(
+            tr("Edit %1").arg(label), QStringLiteral("field:") + e.key, [this, &e](Document& d) {
+                return applyFieldEdit(d, e, m_original ? &*m_original : nullptr);
+            });
+        if (!status)
+            afterChange(); // the form shows its own change
+        return status;
+    });
+    connect(m_form, &FieldForm::editRefused, this, [this](const QString& key, const Error& error) {
+        Q_EMIT message(tr("'%1' was not changed: %2").arg(key, error.message));
+    });
+    connect(m_answer, &AnswerEditor::answerEdited, this, &ArticleEditor::answerEdited);
+    connect(m_answer, &AnswerEditor::visibleLineChanged, m_preview,
+            &PreviewPane::scrollToSourceLine);
+    connect(m_panel, &DiagnosticsPanel::diagnosticActivated, this, &ArticleEditor::showDiagnostic);
+}
+
+ArticleEditor::~ArticleEditor()
+{
+    m_validateTimer.stop();
+    // The commands call back into this object; drop them before the members they use go.
+    m_undo->clear();
+    // The views go while the document is still here: an input losing the focus as it is
+    // destroyed still reports, and that reaches the document.
+    delete m_rows;
+}
+
+void ArticleEditor::setDocument(Document doc, const QString& path, const QByteArray& diskBytes)
+{
+    m_undo->clear();
+    m_doc = std::move(doc);
+    m_path = path;
+    setDisk(diskBytes);
+    m_schema.reset();
+    m_preview->setBaseDirectory(QFileInfo(path).absolutePath());
+    chooseSchema();
+    syncAll();
+    validateNow();
+    m_wasModified = isModified();
+    Q_EMIT modifiedChanged(m_wasModified);
+}
+
+void ArticleEditor::chooseSchema()
+{
+    const SchemaLibrary::Choice choice = m_library->schemaFor(m_path, m_doc->frontMatter());
+    m_schemaNotes = choice.notes;
+    if (choice.error) {
+        Diagnostic d;
+        d.severity = Diagnostic::Severity::Warning;
+        d.rule = QStringLiteral("schema");
+        d.message = tr("the schema file could not be read, so the generic schema is used: %1")
+                        .arg(choice.error->format(choice.brokenPath));
+        m_schemaNotes.prepend(d);
+    }
+    if (choice.schema == m_schema)
+        return;
+    m_schema = choice.schema;
+    m_answerKey.clear();
+    for (const SchemaField& f : m_schema->fields()) {
+        if (f.type == FieldType::Markdown) {
+            m_answerKey = f.key;
+            break;
+        }
+    }
+    m_answerColumn->setVisible(!m_answerKey.isEmpty());
+    m_form->setDocument(&*m_doc, m_schema,
+                        m_answerKey.isEmpty() ? QStringList() : QStringList{m_answerKey});
+}
+
+Status ArticleEditor::saveTo(const QString& path)
+{
+    if (!m_doc)
+        return Error{tr("No document is open")};
+    if (Status status = m_doc->saveTo(path))
+        return status;
+    setDisk(m_doc->bytes());
+    if (path != m_path) {
+        m_path = path;
+        m_preview->setBaseDirectory(QFileInfo(path).absolutePath());
+    }
+    afterChange();
+    return std::nullopt;
+}
+
+Status ArticleEditor::replaceAll(const QByteArray& bytes, const QByteArray& diskBytes,
+                                 const QString& text)
+{
+    Status status = pushEdit(text, QString(), [&bytes](Document& d) { return d.setBytes(bytes); });
+    if (status)
+        return status;
+    setDisk(diskBytes);
+    syncAll();
+    afterChange();
+    return std::nullopt;
+}
+
+void ArticleEditor::setDisk(const QByteArray& bytes)
+{
+    m_disk = bytes;
+    Result<Document> original = Document::fromBytes(bytes);
+    if (original)
+        m_original = std::move(original.value());
+    else
+        m_original.reset(); // a file fixed in the raw view: edits start from the current styles
+}
+
+Status ArticleEditor::pushEdit(const QString& text, const QString& source,
+                               const std::function<Status(Document&)>& edit)
+{
+    if (!m_doc)
+        return Error{tr("No document is open")};
+    QByteArray before = m_doc->bytes();
+    if (Status status = edit(*m_doc))
+        return status;
+    QByteArray after = m_doc->bytes();
+    if (after != before) {
+        m_undo->push(new DocumentCommand(text, source, std::move(before), std::move(after),
+                                         [this](const QByteArray& bytes) { applyBytes(bytes); }));
+    }
+    return std::nullopt;
+}
+
+void ArticleEditor::applyBytes(const QByteArray& bytes)
+{
+    if (!m_doc)
+        return;
+    if (const Status status = m_doc->setBytes(bytes)) {
+        // Cannot happen for bytes that parsed before; say so rather than pretend.
+        Q_EMIT message(tr("Could not restore that state: %1").arg(status->message));
+        return;
+    }
+    syncAll();
+    afterChange();
+}
+
+void ArticleEditor::syncAll()
+{
+    m_syncing = true;
+    chooseSchema(); // `_schema` may have changed
+    m_form->refresh();
+    if (!m_answerKey.isEmpty()) {
+        const FmNode* node = m_doc->frontMatter().find(m_doc->frontMatter().resolve(m_answerKey));
+        const QString stored = node && node->isScalar() ? node->text : QString();
+        if (m_answer->storedAnswer() != stored)
+            m_answer->setStoredAnswer(stored);
+    }
+    m_preview->setFrontMatter(m_doc->frontMatter());
+    m_syncing = false;
+}
+
+void ArticleEditor::afterChange()
+{
+    if (!m_doc)
+        return;
+    m_preview->setFrontMatter(m_doc->frontMatter());
+    m_validateTimer.start();
+    Q_EMIT changed();
+    const bool modified = isModified();
+    if (modified != m_wasModified) {
+        m_wasModified = modified;
+        Q_EMIT modifiedChanged(modified);
+    }
+}
+
+void ArticleEditor::answerEdited()
+{
+    if (m_syncing || !m_doc || m_answerKey.isEmpty())
+        return;
+    const KeyPath path = m_doc->frontMatter().resolve(m_answerKey);
+    const FmNode* node = m_doc->frontMatter().find(path);
+    const QString stored = m_answer->storedAnswer();
+    if (node && node->isScalar() && node->text == stored)
+        return;
+    InsertHint hint;
+    if (const SchemaField* f = m_schema->field(m_answerKey))
+        hint.style = f->style;
+    for (const SchemaField& f : m_schema->fields()) {
+        if (f.key == m_answerKey)
+            break;
+        const KeyPath p = m_doc->frontMatter().resolve(f.key);
+        if (p.size() == path.size() && p.mid(0, p.size() - 1) == path.mid(0, path.size() - 1))
+            hint.precedingKeys << p.last();
+    }
+    const FieldEdit edit{m_answerKey, path, stored, false, hint};
+    const Status status =
+        pushEdit(tr("Edit answer"), QStringLiteral("answer"), [this, &edit](Document& d) {
+            return applyFieldEdit(d, edit, m_original ? &*m_original : nullptr);
+        });
+    if (status) {
+        Q_EMIT message(tr("The answer was not changed: %1").arg(status->message));
+        m_syncing = true;
+        m_answer->setStoredAnswer(node && node->isScalar() ? node->text : QString());
+        m_syncing = false;
+        return;
+    }
+    afterChange();
+}
+
+void ArticleEditor::validateNow()
+{
+    m_validateTimer.stop();
+    if (!m_doc)
+        return;
+    // An edit of `_schema` may pick another schema: the form and the answer editor follow.
+    const std::shared_ptr<const Schema> before = m_schema;
+    chooseSchema();
+    if (m_schema != before)
+        syncAll();
+    const Validator validator(*m_schema);
+    m_diagnostics = m_schemaNotes + validator.validate(*m_doc);
+    sortByPosition(m_diagnostics);
+    m_form->setDiagnostics(m_diagnostics);
+    m_panel->setDiagnostics(m_diagnostics);
+    QStringList answerProblems;
+    for (const Diagnostic& d : std::as_const(m_diagnostics)) {
+        if (!m_answerKey.isEmpty() && d.key == m_answerKey)
+            answerProblems << d.message;
+    }
+    m_answer->setToolTip(answerProblems.join(QLatin1Char('\n')));
+    Q_EMIT diagnosticsChanged();
+}
+
+const QList<Diagnostic>& ArticleEditor::diagnostics()
+{
+    if (m_validateTimer.isActive())
+        validateNow();
+    return m_diagnostics;
+}
+
+QList<Diagnostic> ArticleEditor::errors()
+{
+    QList<Diagnostic> out;
+    for (const Diagnostic& d : diagnostics()) {
+        if (d.isError())
+            out << d;
+    }
+    return out;
+}
+
+void ArticleEditor::showDiagnostic(const Diagnostic& diagnostic)
+{
+    if (!m_doc)
+        return;
+    if (!m_answerKey.isEmpty() && diagnostic.key == m_answerKey) {
+        showAnswerPosition(diagnostic);
+        return;
+    }
+    if (!diagnostic.key.isEmpty())
+        m_form->focusField(diagnostic.key);
+}
+
+void ArticleEditor::showAnswerPosition(const Diagnostic& diagnostic)
+{
+    // The validator points into the stored one-line text; the editor shows it decoded, so the
+    // position is counted in backslash-n pairs before it.
+    int line = 1;
+    int column = 1;
+    const FmNode* node = m_doc->frontMatter().find(m_doc->frontMatter().resolve(m_answerKey));
+    if (node && node->isScalar() && node->span.isValid() && diagnostic.line > 0) {
+        const QByteArray& bytes = m_doc->bytes();
+        const QByteArray stored = node->text.toUtf8();
+        const qsizetype at = bytes.indexOf(stored, node->span.begin);
+        const qsizetype offset = offsetOf(bytes, diagnostic.line, diagnostic.column);
+        if (at >= 0 && offset >= at && offset <= at + stored.size()) {
+            const QString before = QString::fromUtf8(stored.left(offset - at));
+            qsizetype lineStart = 0;
+            for (qsizetype i = 0; i + 1 < before.size(); ++i) {
+                if (before.at(i) == QLatin1Char('\\') && before.at(i + 1) == QLatin1Char('n')) {
+                    ++line;
+                    lineStart = i + 2;
+                    ++i;
+                }
+            }
+            column = int(before.size() - lineStart) + 1;
+        }
+    }
+    m_answer->goToLine(line, column);
+    m_answer->setFocus(Qt::OtherFocusReason);
+}
+
+} // namespace frontis

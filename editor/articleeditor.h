@@ -1,0 +1,124 @@
+#pragma once
+
+#include "model/diagnostic.h"
+#include "model/document.h"
+#include "model/schema.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QSplitter;
+class QUndoStack;
+
+namespace frontis {
+
+class AnswerEditor;
+class DiagnosticsPanel;
+class FieldForm;
+class PreviewPane;
+class SchemaLibrary;
+
+// Everything of one open article below the menus: the front-matter form, the answer's Markdown
+// source and the preview side by side, the problems list below them, and the history that walks
+// back through every change. It owns the Document; every change goes through the undo stack as a
+// before/after pair of bytes, and the views are brought in line after each change without
+// recording anything. Validation follows changes after a short pause.
+class ArticleEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // `library` picks each article's schema and must outlive the editor.
+    explicit ArticleEditor(SchemaLibrary* library, QWidget* parent = nullptr);
+    ~ArticleEditor() override;
+
+    // Shows `doc`, read from `path`, whose file holds `diskBytes` (which differ from the
+    // document's bytes when a file that did not parse was fixed in the raw view). Clears the
+    // history.
+    void setDocument(Document doc, const QString& path, const QByteArray& diskBytes);
+    bool hasDocument() const { return m_doc.has_value(); }
+    const Document& document() const { return *m_doc; }
+    const QString& path() const { return m_path; }
+    // What the file on disk holds, as far as this window knows.
+    const QByteArray& diskBytes() const { return m_disk; }
+    bool isModified() const { return m_doc && m_doc->bytes() != m_disk; }
+
+    // Writes the document to `path` (Document::saveTo); on success that is the file from now on.
+    Status saveTo(const QString& path);
+    // Replaces the whole content as one step of the history (Revert); `diskBytes` is what the
+    // file holds now.
+    Status replaceAll(const QByteArray& bytes, const QByteArray& diskBytes, const QString& text);
+
+    QUndoStack* undoStack() const { return m_undo; }
+    // Validates now if a change is waiting for its pause.
+    const QList<Diagnostic>& diagnostics();
+    QList<Diagnostic> errors();
+    void validateNow();
+    std::shared_ptr<const Schema> schema() const { return m_schema; }
+    // The key the answer editor edits ("answer"): the schema's first Markdown field.
+    const QString& answerKey() const { return m_answerKey; }
+
+    // Shows where a diagnostic points: the field in the form, or the line in the answer.
+    void showDiagnostic(const Diagnostic& diagnostic);
+
+    FieldForm* form() const { return m_form; }
+    AnswerEditor* answerEditor() const { return m_answer; }
+    PreviewPane* preview() const { return m_preview; }
+    DiagnosticsPanel* diagnosticsPanel() const { return m_panel; }
+    // Columns: form | answer | preview. Rows: the columns above the problems list.
+    QSplitter* columns() const { return m_columns; }
+    QSplitter* rows() const { return m_rows; }
+
+    // How long the validator waits after a change.
+    static constexpr int ValidateDelayMs = 250;
+
+Q_SIGNALS:
+    // The document's bytes changed (an edit, undo, redo or revert).
+    void changed();
+    void modifiedChanged(bool modified);
+    void diagnosticsChanged();
+    // Something the writer should read in the status bar (a refused edit).
+    void message(const QString& text);
+
+private:
+    Status pushEdit(const QString& text, const QString& source,
+                    const std::function<Status(Document&)>& edit);
+    void applyBytes(const QByteArray& bytes);
+    void syncAll();
+    void afterChange();
+    void setDisk(const QByteArray& bytes);
+    void answerEdited();
+    void chooseSchema();
+    void showAnswerPosition(const Diagnostic& diagnostic);
+
+    SchemaLibrary* m_library;
+    std::optional<Document> m_doc;
+    std::optional<Document> m_original; // m_disk parsed: the styles edits start from
+    QString m_path;
+    QByteArray m_disk;
+    std::shared_ptr<const Schema> m_schema;
+    QList<Diagnostic> m_schemaNotes;
+    QString m_answerKey;
+    QList<Diagnostic> m_diagnostics;
+    bool m_wasModified = false;
+    bool m_syncing = false;
+    QTimer m_validateTimer;
+
+    QUndoStack* m_undo = nullptr;
+    FieldForm* m_form = nullptr;
+    AnswerEditor* m_answer = nullptr;
+    QWidget* m_answerColumn = nullptr;
+    PreviewPane* m_preview = nullptr;
+    DiagnosticsPanel* m_panel = nullptr;
+    QSplitter* m_columns = nullptr;
+    QSplitter* m_rows = nullptr;
+};
+
+} // namespace frontis
