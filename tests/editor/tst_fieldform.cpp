@@ -393,9 +393,14 @@ void TestFieldForm::derivedValueOffered()
     QVERIFY(!url->derivedDiffers());
     QVERIFY(!button->isVisible());
 
+    // The subject is an editable combo offering the schema's subjects.
+    auto* subject = qobject_cast<QComboBox*>(m_form->control(QStringLiteral("subject")));
+    QVERIFY(subject);
+    QVERIFY(subject->isEditable());
+    QVERIFY(subject->findText(QStringLiteral("Mathematics")) >= 0);
+    QCOMPARE(subject->currentText(), QStringLiteral("Computer Science"));
     // Changing the subject does not touch the URL, but offers the derived one.
-    retype(qobject_cast<QLineEdit*>(m_form->control(QStringLiteral("subject"))),
-           QStringLiteral("Machine Learning"));
+    retype(subject->lineEdit(), QStringLiteral("Machine Learning"));
     const QByteArray afterSubject = m_doc->bytes();
     QVERIFY(afterSubject.contains("\nurl: /learn/computer-science/questions/"));
     QVERIFY(url->derivedDiffers());

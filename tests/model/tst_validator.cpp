@@ -233,7 +233,11 @@ private Q_SLOTS:
         QFETCH(QByteArray, anchor);
         QFETCH(QString, fragment);
         const QByteArray bytes = edited(m_clean, edits);
-        const QList<Diagnostic> got = check(bytes, m_quickTakes);
+        QList<Diagnostic> got = check(bytes, m_quickTakes);
+        // A subject outside the schema's usual list is pointed out (info); rows that need a long
+        // subject to break another rule get that note too.
+        if (rule != QLatin1String("values"))
+            got.removeIf([](const Diagnostic& d) { return d.rule == QLatin1String("values"); });
         QVERIFY2(got.size() == 1, qPrintable(describe(got)));
         const Diagnostic& d = got.first();
         QCOMPARE(d.rule, rule);
