@@ -1,7 +1,10 @@
 #include "commandline.h"
+#include "foldersession.h"
 #include "mainwindow.h"
+#include "testhooks.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <cstdio>
@@ -25,7 +28,28 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Frontis"));
     QCoreApplication::setApplicationName(QStringLiteral("Frontis"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FRONTIS_VERSION));
+    // Wayland matches the window to packaging/io.github.frontis.Frontis.desktop by this id.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.frontis.Frontis"));
     // Qt has taken its own options (-style, -platform...) out of arguments() by now.
-    frontis::MainWindow::openStartupWindows(QCoreApplication::arguments().mid(1));
+    frontis::testhooks::installPrompts();
+    // `frontis DIR` opens the folder's article list; without arguments the last folder comes back
+    // with the articles open at the last quit.
+    QStringList files;
+    QString folder;
+    for (const QString& a : QCoreApplication::arguments().mid(1)) {
+        if (QFileInfo(a).isDir())
+            folder = a;
+        else
+            files << a;
+    }
+    if (files.isEmpty() || !folder.isEmpty())
+        frontis::FolderSession::instance().startUp(folder);
+    if (!folder.isEmpty() && files.isEmpty()) {
+        (new frontis::MainWindow)->show();
+        frontis::MainWindow::openKeptWork();
+    } else {
+        frontis::MainWindow::openStartupWindows(files);
+    }
+    frontis::testhooks::applyEdits();
     return app.exec();
 }

@@ -5,6 +5,8 @@
 #include "editor/diffdialog.h"
 #include "editor/markdownhighlighter.h"
 #include "editor/rawview.h"
+#include "folderdocks.h"
+#include "journalkeeper.h"
 #include "model/schemalibrary.h"
 #include "model/unifieddiff.h"
 #include "prompts.h"
@@ -21,7 +23,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -82,6 +83,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_schemaLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_schemaLabel);
 
+    m_folder = new FolderDocks(this);
     createActions();
     restoreSettings();
 
@@ -104,6 +106,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_raw, &RawView::changed, this, [this] { updateTitle(); });
     connect(m_raw, &RawView::applyRequested, this, &MainWindow::applyRawText);
     m_editor->answerEditor()->viewport()->installEventFilter(this);
+    setUpSafety();
 
     setMode(Mode::Empty);
 }
@@ -111,6 +114,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 MainWindow::~MainWindow()
 {
     windowList().removeAll(this);
+    // The keeper filters this window's events; ~QWidget still sends some (deactivation), and a
+    // snapshot then would call into a half-destroyed MainWindow (found by UBSan).
+    delete m_keeper;
+    m_keeper = nullptr;
 }
 
 QList<MainWindow*> MainWindow::windows()
@@ -159,7 +166,7 @@ void MainWindow::openStartupWindows(const QStringList& files)
                 paths << p;
         }
     }
-    MainWindow* last = nullptr;
+    MainWindow* last = offerKeptWork(paths);
     for (const QString& p : std::as_const(paths)) {
         if (MainWindow* w = open(p, last))
             last = w;
@@ -205,6 +212,8 @@ QString MainWindow::filePath() const
 
 bool MainWindow::isModified() const
 {
+    if (m_missing && m_mode != Mode::Empty)
+        return true; // nothing on disk holds the text
     switch (m_mode) {
     case Mode::Form:
         return m_editor->isModified();
@@ -222,6 +231,7 @@ void MainWindow::createActions()
     QAction* openAction = file->addAction(tr("&Open\u2026"), this, &MainWindow::openDialog);
     openAction->setObjectName(QStringLiteral("open"));
     openAction->setShortcut(QKeySequence::Open);
+    m_folder->addFileActions(file, openAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
@@ -253,6 +263,8 @@ void MainWindow::createActions()
     m_redo->setShortcuts(QKeySequence::Redo); // Ctrl+Shift+Z and Ctrl+Y
     edit->addAction(m_undo);
     edit->addAction(m_redo);
+
+    m_folder->addViewMenu(menuBar());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Frontis"), this, &MainWindow::showAbout);
@@ -325,7 +337,9 @@ void MainWindow::updateTitle()
         setWindowModified(false);
         return;
     }
-    setWindowTitle(tr("%1[*] \u2014 Frontis").arg(QFileInfo(path).fileName()));
+    setWindowTitle(
+        m_missing ? tr("%1 (deleted on disk)[*] \u2014 Frontis").arg(QFileInfo(path).fileName())
+                  : tr("%1[*] \u2014 Frontis").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);
     setWindowModified(isModified());
 }
@@ -341,7 +355,8 @@ bool MainWindow::openFile(const QString& path)
     }
     const QByteArray bytes = file.readAll();
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    Result<Document> doc = Document::fromBytes(bytes);
+    Result<Document> doc = stampedDocument(bytes, absolute);
+    m_rawStamp = FileStamp::of(bytes, file.fileTime(QFileDevice::FileModificationTime));
     if (doc) {
         m_editor->setDocument(std::move(doc.value()), absolute, bytes);
         setMode(Mode::Form);
@@ -354,12 +369,20 @@ bool MainWindow::openFile(const QString& path)
                                  10000);
     }
     recentfiles::add(absolute);
+    followFile(absolute);
+    offerRecovery();
     return true;
 }
 
 void MainWindow::applyRawText(const QByteArray& bytes)
 {
     Result<Document> doc = Document::fromBytes(bytes);
+    if (doc && !m_rawStamp.isNull()) {
+        // Saving from the form checks the file against what the raw view read.
+        Document stamped = doc.value();
+        if (!stamped.acceptDiskVersion(m_rawPath) && stamped.diskStamp().sameContent(m_rawStamp))
+            doc = std::move(stamped);
+    }
     if (!doc) {
         statusBar()->showMessage(doc.error().format(m_rawPath), 10000);
         return;
@@ -409,7 +432,7 @@ bool MainWindow::saveAs()
 bool MainWindow::saveTo(const QString& path)
 {
     if (m_mode == Mode::Raw)
-        return writeRaw(path);
+        return commitSave(path);
     if (m_mode != Mode::Form)
         return false;
     const QList<Diagnostic> errors = m_editor->errors();
@@ -436,42 +459,7 @@ bool MainWindow::saveTo(const QString& path)
                                  10000);
         return false;
     }
-    if (const Status status = m_editor->saveTo(path)) {
-        const QString text = tr("\u201c%1\u201d could not be saved: %2")
-                                 .arg(QDir::toNativeSeparators(path), status->message);
-        if (Prompts::instance().offerSaveAs(this, text))
-            return saveAs();
-        return false;
-    }
-    updateTitle();
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
-    return true;
-}
-
-bool MainWindow::writeRaw(const QString& path)
-{
-    const QByteArray bytes = m_raw->bytes();
-    const QFileDevice::Permissions permissions =
-        QFile::exists(path) ? QFile::permissions(path) : QFileDevice::Permissions();
-    QSaveFile out(path);
-    bool ok = out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size();
-    ok = ok && out.commit();
-    if (!ok) {
-        out.cancelWriting();
-        const QString text = tr("\u201c%1\u201d could not be saved: %2")
-                                 .arg(QDir::toNativeSeparators(path), out.errorString());
-        if (Prompts::instance().offerSaveAs(this, text))
-            return saveAs();
-        return false;
-    }
-    if (permissions)
-        QFile::setPermissions(path, permissions);
-    m_rawPath = QFileInfo(path).absoluteFilePath();
-    m_raw->checkNow();
-    m_raw->setContent(bytes, m_raw->error().value_or(Error{}));
-    updateTitle();
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
-    return true;
+    return commitSave(path);
 }
 
 bool MainWindow::revert()
@@ -496,14 +484,18 @@ bool MainWindow::revert()
             Prompts::instance().warn(this, tr("Revert"), status->message);
             return false;
         }
+        m_editor->takeDiskVersion(disk, false); // the file as read now is what edits start from
     } else if (doc) {
-        m_editor->setDocument(Document(doc.value()), path, disk);
+        m_editor->setDocument(stampedDocument(disk, path).value(), path, disk);
         setMode(Mode::Form);
     } else {
         m_rawPath = path;
+        m_rawStamp = FileStamp::of(disk);
         m_raw->setContent(disk, doc.error());
         setMode(Mode::Raw);
     }
+    setMissing(false);
+    m_keeper->discard();
     updateTitle();
     return true;
 }
@@ -548,6 +540,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    m_keeper->discard(); // saved, or the writer chose to discard the changes
     saveSettings();
     if (!s_quitting) {
         // What `frontis` without arguments reopens: the files still open, or this one if it was

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "model/document.h"
+#include "model/journal.h"
+
 #include <QMainWindow>
 #include <QPointer>
 #include <QStringList>
@@ -14,6 +17,9 @@ namespace frontis {
 
 class ArticleEditor;
 class DiffDialog;
+class FolderDocks;
+class FileWatch;
+class JournalKeeper;
 class RawView;
 class SchemaLibrary;
 class WelcomePage;
@@ -22,7 +28,8 @@ class WelcomePage;
 // the raw text of a file that does not parse (RawView), or, before a file is opened, a page that
 // offers to open one. Menus: File (Open, Open Recent, Save, Save As, Revert, Review Changes,
 // Close, Quit), Edit (Undo, Redo), Help (About). Window geometry, splitter sizes, recent files
-// and the files open at quit are remembered.
+// and the files open at quit are remembered. Unsaved changes are kept in the recovery journal and
+// offered back after a crash, and the file is watched for changes on disk (mainwindowsafety.cpp).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -43,6 +50,9 @@ public:
     // `frontis FILE...`: one window per file; without files, the files open at the last quit,
     // else an empty window.
     static void openStartupWindows(const QStringList& files);
+    // Offers back the unsaved changes a crash or a kill left (each kept article opens and asks).
+    // openStartupWindows() does this too; this is for other ways of starting.
+    static void openKeptWork();
     static QList<MainWindow*> windows();
     static MainWindow* windowFor(const QString& path);
     // Closes every window (each asks about unsaved changes); false when one was kept open.
@@ -53,6 +63,8 @@ public:
     bool isModified() const;
     ArticleEditor* editor() const { return m_editor; }
     RawView* rawView() const { return m_raw; }
+    // The open content folder's article list and problems (folderdocks.h).
+    FolderDocks* folderDocks() const { return m_folder; }
 
     // File menu actions; each returns whether it went through.
     bool save();
@@ -62,6 +74,12 @@ public:
     DiffDialog* reviewChanges();
     // Asks Save / Discard / Cancel when there are unsaved changes; true to go on.
     bool maybeSave();
+
+    // No lost work (mainwindowsafety.cpp): the file was deleted or renamed on disk; the window
+    // keeps its text, counts as modified, and Save writes the file back.
+    bool isMissingOnDisk() const { return m_missing; }
+    FileWatch* fileWatch() const { return m_watch; }
+    JournalKeeper* journalKeeper() const { return m_keeper; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -77,7 +95,6 @@ private:
     void fillRecentMenu();
     void openDialog();
     void applyRawText(const QByteArray& bytes);
-    bool writeRaw(const QString& path);
     bool saveTo(const QString& path);
     void saveSettings() const;
     void restoreSettings();
@@ -86,6 +103,26 @@ private:
 
     static SchemaLibrary& library();
 
+    // No lost work (mainwindowsafety.cpp): recovery journal, changes on disk, guarded saving.
+    void setUpSafety();
+    FileStamp diskStamp() const;
+    QByteArray currentBytes() const;
+    void followFile(const QString& path);
+    void offerRecovery();
+    void restoreKept(const RecoveryJournal::Entry& entry);
+    bool openKept(const RecoveryJournal::Entry& entry);
+    static MainWindow* offerKeptWork(QStringList& paths);
+    void diskChanged();
+    void askingAboutDisk(bool asking);
+    void reloadFromDisk(const QByteArray& bytes);
+    void keepMine(const QByteArray& bytes);
+    void setMissing(bool missing);
+    bool commitSave(const QString& path);
+    Status writeCurrent(const QString& path, Document::IfChangedOnDisk ifChanged);
+    void savedTo(const QString& path);
+    bool changedOnDiskSinceRead(const QString& path) const;
+    static Result<Document> stampedDocument(const QByteArray& bytes, const QString& path);
+
     Mode m_mode = Mode::Empty;
     QString m_rawPath; // the file shown in the raw view
     QStackedWidget* m_stack = nullptr;
@@ -93,7 +130,16 @@ private:
     ArticleEditor* m_editor = nullptr;
     RawView* m_raw = nullptr;
     QLabel* m_schemaLabel = nullptr;
+    FolderDocks* m_folder = nullptr;
     QPointer<DiffDialog> m_diff;
+
+    FileWatch* m_watch = nullptr;
+    JournalKeeper* m_keeper = nullptr;
+    FileStamp m_rawStamp;      // the file the raw view's text was read from
+    QByteArray m_seenDiskHash; // a version on disk the writer was already asked about
+    bool m_missing = false;
+    bool m_inDiskPrompt = false;
+    bool m_diskAgain = false;
 
     QMenu* m_recentMenu = nullptr;
     QAction* m_save = nullptr;

@@ -1,5 +1,7 @@
 #include "prompts.h"
 
+#include "editor/diffdialog.h"
+
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QMessageBox>
@@ -72,6 +74,64 @@ Prompts Prompts::defaults()
     };
     p.openFileNames = [](QWidget* parent, const QString& folder) {
         return QFileDialog::getOpenFileNames(parent, tr("Open"), folder, markdownFilter());
+    };
+    p.askRecover = [](QWidget* parent, const QString& fileName, const QString& details) {
+        QMessageBox box(QMessageBox::Warning, tr("Recover Unsaved Changes"),
+                        tr("Frontis kept unsaved changes to \u201c%1\u201d.").arg(fileName),
+                        QMessageBox::NoButton, parent);
+        box.setInformativeText(details);
+        QPushButton* restore = box.addButton(tr("&Restore"), QMessageBox::AcceptRole);
+        QPushButton* show = box.addButton(tr("&Show Changes\u2026"), QMessageBox::ActionRole);
+        QPushButton* discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+        // Escape restores: the text comes back as unsaved changes, and Revert still drops them.
+        box.setDefaultButton(restore);
+        box.setEscapeButton(restore);
+        box.exec();
+        if (box.clickedButton() == show)
+            return RecoveryChoice::ShowChanges;
+        return box.clickedButton() == discard ? RecoveryChoice::Discard : RecoveryChoice::Restore;
+    };
+    p.askDiskChanged = [](QWidget* parent, const QString& fileName) {
+        QMessageBox box(QMessageBox::Warning, tr("Changed on Disk"),
+                        tr("\u201c%1\u201d was changed on disk by another program, and you have "
+                           "unsaved changes.")
+                            .arg(fileName),
+                        QMessageBox::NoButton, parent);
+        box.setInformativeText(tr("Reload the file from disk (Edit > Undo brings your version "
+                                  "back), keep your version (saving then overwrites the other), or "
+                                  "compare the two first."));
+        QPushButton* reload = box.addButton(tr("&Reload"), QMessageBox::DestructiveRole);
+        QPushButton* keep = box.addButton(tr("&Keep Mine"), QMessageBox::AcceptRole);
+        QPushButton* compare = box.addButton(tr("&Compare\u2026"), QMessageBox::ActionRole);
+        box.setDefaultButton(keep);
+        box.setEscapeButton(keep);
+        box.exec();
+        if (box.clickedButton() == reload)
+            return DiskChoice::Reload;
+        return box.clickedButton() == compare ? DiskChoice::Compare : DiskChoice::KeepMine;
+    };
+    p.askOverwrite = [](QWidget* parent, const QString& fileName) {
+        QMessageBox box(QMessageBox::Warning, tr("Changed on Disk"),
+                        tr("\u201c%1\u201d was changed on disk by another program since it was "
+                           "read, so it was not saved.")
+                            .arg(fileName),
+                        QMessageBox::Cancel, parent);
+        box.setInformativeText(tr("Overwrite that change with your version, reload the file "
+                                  "from disk (Edit > Undo brings your version back), or cancel and "
+                                  "decide later (Save As keeps both)."));
+        QPushButton* overwrite = box.addButton(tr("&Overwrite"), QMessageBox::DestructiveRole);
+        QPushButton* reload = box.addButton(tr("&Reload"), QMessageBox::ActionRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() == overwrite)
+            return OverwriteChoice::Overwrite;
+        return box.clickedButton() == reload ? OverwriteChoice::Reload : OverwriteChoice::Cancel;
+    };
+    p.showDiff = [](QWidget* parent, const QString& title, const QString& diff) {
+        DiffDialog dialog(parent);
+        dialog.setWindowTitle(title);
+        dialog.setDiff(diff);
+        dialog.exec();
     };
     return p;
 }

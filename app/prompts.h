@@ -28,6 +28,21 @@ struct Prompts
     // Files to open (empty: cancelled), starting in `folder`.
     std::function<QStringList(QWidget* parent, const QString& folder)> openFileNames;
 
+    // No lost work (issue 5).
+    enum class RecoveryChoice { Restore, ShowChanges, Discard };
+    // Unsaved changes to NAME were kept when Frontis stopped without saving them; `details` says
+    // when, and whether the article changed on disk since. Show Changes is asked again after.
+    std::function<RecoveryChoice(QWidget* parent, const QString& fileName, const QString& details)>
+        askRecover;
+    enum class DiskChoice { Reload, KeepMine, Compare };
+    // NAME changed on disk while the window holds unsaved edits. Compare is asked again after.
+    std::function<DiskChoice(QWidget* parent, const QString& fileName)> askDiskChanged;
+    enum class OverwriteChoice { Overwrite, Reload, Cancel };
+    // Saving would overwrite a change made on disk since NAME was read.
+    std::function<OverwriteChoice(QWidget* parent, const QString& fileName)> askOverwrite;
+    // Shows a unified diff and returns when the writer has read it.
+    std::function<void(QWidget* parent, const QString& title, const QString& diff)> showDiff;
+
     // The prompts every window uses.
     static Prompts& instance();
     // Message boxes and file dialogs.

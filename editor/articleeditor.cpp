@@ -165,11 +165,11 @@ void ArticleEditor::chooseSchema()
                         m_answerKey.isEmpty() ? QStringList() : QStringList{m_answerKey});
 }
 
-Status ArticleEditor::saveTo(const QString& path)
+Status ArticleEditor::saveTo(const QString& path, Document::IfChangedOnDisk ifChanged)
 {
     if (!m_doc)
         return Error{tr("No document is open")};
-    if (Status status = m_doc->saveTo(path))
+    if (Status status = m_doc->saveTo(path, ifChanged))
         return status;
     setDisk(m_doc->bytes());
     if (path != m_path) {
@@ -189,6 +189,29 @@ Status ArticleEditor::replaceAll(const QByteArray& bytes, const QByteArray& disk
     setDisk(diskBytes);
     syncAll();
     afterChange();
+    return std::nullopt;
+}
+
+Status ArticleEditor::takeDiskVersion(const QByteArray& diskBytes, bool reload)
+{
+    if (!m_doc)
+        return Error{tr("No document is open")};
+    if (reload) {
+        if (Status status = replaceAll(diskBytes, diskBytes, tr("Reload from Disk")))
+            return status;
+    } else {
+        setDisk(diskBytes);
+        afterChange();
+    }
+    // The stamp is taken from a second read: it must describe exactly `diskBytes`, or a change
+    // made in between could later be overwritten unseen.
+    Document stamped = *m_doc;
+    if (Status status = stamped.acceptDiskVersion(m_path))
+        return status;
+    if (stamped.diskStamp().sha256 != FileStamp::hash(diskBytes))
+        return Error{tr("'%1' changed again while it was being read").arg(m_path)};
+    *m_doc = std::move(stamped);
+    syncAll(); // the views hold on to the front matter just replaced
     return std::nullopt;
 }
 

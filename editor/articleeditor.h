@@ -51,10 +51,17 @@ public:
     bool isModified() const { return m_doc && m_doc->bytes() != m_disk; }
 
     // Writes the document to `path` (Document::saveTo); on success that is the file from now on.
-    Status saveTo(const QString& path);
+    Status saveTo(const QString& path,
+                  Document::IfChangedOnDisk ifChanged = Document::IfChangedOnDisk::Overwrite);
     // Replaces the whole content as one step of the history (Revert); `diskBytes` is what the
     // file holds now.
     Status replaceAll(const QByteArray& bytes, const QByteArray& diskBytes, const QString& text);
+
+    // The file changed on disk and now holds `diskBytes`. With `reload` the document takes them,
+    // as one step of the history (Undo brings the replaced text back); without, the edits stay and
+    // are based on the new file from now on (Keep Mine: saving overwrites it). Refused when the
+    // file no longer holds `diskBytes` or, with `reload`, they do not parse.
+    Status takeDiskVersion(const QByteArray& diskBytes, bool reload);
 
     QUndoStack* undoStack() const { return m_undo; }
     // Validates now if a change is waiting for its pause.

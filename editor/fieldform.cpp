@@ -3,6 +3,8 @@
 #include "fieldrow.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QCompleter>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -133,6 +135,7 @@ void FieldForm::rebuild()
             auto* row = new FieldRow(f, fm.find(path), box);
             rows->addWidget(row);
             m_rows << row;
+            applySuggestions(row);
             connect(row, &FieldRow::edited, this, [this, row](const QString& value, bool literal) {
                 if (!m_doc)
                     return;
@@ -167,6 +170,49 @@ void FieldForm::rebuild()
     verticalScrollBar()->setValue(scroll);
     if (!focusKey.isEmpty())
         focusField(focusKey);
+}
+
+void FieldForm::setSuggestions(const QString& key, const QStringList& values)
+{
+    m_suggestions.insert(key, values);
+    for (FieldRow* r : std::as_const(m_rows)) {
+        if (r->field().key == key)
+            applySuggestions(r);
+    }
+}
+
+void FieldForm::applySuggestions(FieldRow* row)
+{
+    const auto it = m_suggestions.constFind(row->field().key);
+    if (it == m_suggestions.cend())
+        return;
+    if (auto* combo = qobject_cast<QComboBox*>(row->control())) {
+        const QSignalBlocker block(combo);
+        const QString text = combo->currentText();
+        // The schema's values stay first; what was suggested before is replaced.
+        while (combo->count() > row->field().values.size())
+            combo->removeItem(combo->count() - 1);
+        QStringList extra;
+        for (const QString& v : *it) {
+            if (!v.isEmpty() && combo->findText(v, Qt::MatchFixedString) < 0 &&
+                !extra.contains(v, Qt::CaseInsensitive))
+                extra << v;
+        }
+        if (!extra.isEmpty()) {
+            if (combo->count() > 0)
+                combo->insertSeparator(combo->count());
+            combo->addItems(extra);
+        }
+        if (combo->currentText() != text)
+            combo->setEditText(text);
+    } else if (auto* line = qobject_cast<QLineEdit*>(row->control())) {
+        auto* completer = new QCompleter(*it, line);
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        completer->setFilterMode(Qt::MatchContains);
+        if (QCompleter* old = line->completer())
+            old->deleteLater();
+        line->setCompleter(completer);
+    }
 }
 
 void FieldForm::assignMnemonics()

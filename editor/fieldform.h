@@ -6,6 +6,7 @@
 #include "model/error.h"
 #include "model/schema.h"
 
+#include <QHash>
 #include <QList>
 #include <QScrollArea>
 #include <QStringList>
@@ -59,6 +60,10 @@ public:
     QWidget* control(const QString& key) const;
     // Scrolls to the field and gives its input the keyboard focus.
     bool focusField(const QString& key);
+    // Values to offer for `key` besides the schema's own (the subjects used across a content
+    // folder): added below a select's values, or completed as the writer types in a text line.
+    // Kept when the rows are rebuilt.
+    void setSuggestions(const QString& key, const QStringList& values);
 
 Q_SIGNALS:
     void editRefused(const QString& key, const Error& error);
@@ -72,6 +77,7 @@ private:
                       bool keepText);
     InsertHint hintFor(const SchemaField& field, const KeyPath& path) const;
     void assignMnemonics();
+    void applySuggestions(FieldRow* row);
 
     Document* m_doc = nullptr;
     std::optional<Document> m_original;
@@ -81,6 +87,7 @@ private:
     QStringList m_signature;
     QList<FieldRow*> m_rows;
     QList<Diagnostic> m_diagnostics;
+    QHash<QString, QStringList> m_suggestions; // key -> values offered besides the schema's
     QWidget* m_content = nullptr;
     Applier m_applier;
     FieldRow* m_applying =

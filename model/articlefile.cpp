@@ -75,8 +75,8 @@ qsizetype invalidUtf8At(const QByteArray& b, qsizetype from, qsizetype end)
 // UTF-16 without a byte order mark: the first line "---" then reads "-\0-\0" or "\0-\0-".
 bool looksLikeUtf16(const QByteArray& b)
 {
-    return b.size() >= 4 && ((b[0] != '\0' && b[1] == '\0' && b[2] != '\0' && b[3] == '\0')
-                             || (b[0] == '\0' && b[1] != '\0' && b[2] == '\0' && b[3] != '\0'));
+    return b.size() >= 4 && ((b[0] != '\0' && b[1] == '\0' && b[2] != '\0' && b[3] == '\0') ||
+                             (b[0] == '\0' && b[1] != '\0' && b[2] == '\0' && b[3] != '\0'));
 }
 
 // A line left by an unresolved merge: "<<<<<<< ", "||||||| ", "=======" or ">>>>>>> " at its start.
@@ -89,7 +89,8 @@ bool isConflictMarker(const QByteArray& b, qsizetype from, qsizetype end)
     if (line == "=======")
         return true;
     for (const char c : {'<', '|', '>'}) {
-        if (line.size() >= 7 && line.first(7) == QByteArray(7, c) && (line.size() == 7 || line[7] == ' '))
+        if (line.size() >= 7 && line.first(7) == QByteArray(7, c) &&
+            (line.size() == 7 || line[7] == ' '))
             return true;
     }
     return false;
@@ -126,7 +127,8 @@ Result<ArticleFile> ArticleFile::fromBytes(QByteArray bytes)
 
     const qsizetype firstEnd = lineEnd(b, start);
     if (isConflictMarker(b, start, firstEnd))
-        return errorAt(start, tr("an unresolved merge conflict marker; resolve the conflict first"));
+        return errorAt(start,
+                       tr("an unresolved merge conflict marker; resolve the conflict first"));
     if (!isFence(b, start, firstEnd)) {
         if (b.indexOf('\r', start) >= 0 && b.indexOf('\n', start) < 0)
             return Error{tr("the file uses CR-only line endings, which are not supported"), 1, 1};
@@ -143,7 +145,8 @@ Result<ArticleFile> ArticleFile::fromBytes(QByteArray bytes)
             return errorAt(start, tr("no closing '---' fence for the front matter opened here"));
         const qsizetype end = lineEnd(b, line);
         if (isConflictMarker(b, line, end))
-            return errorAt(line, tr("an unresolved merge conflict marker; resolve the conflict first"));
+            return errorAt(line,
+                           tr("an unresolved merge conflict marker; resolve the conflict first"));
         if (isFence(b, line, end)) {
             f.m_fmEnd = line;
             f.m_bodyBegin = end < b.size() ? end + 1 : end;

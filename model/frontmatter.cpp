@@ -90,10 +90,10 @@ private:
     qsizetype m_limit;
     QHash<qsizetype, FmNode*> m_scalarAt; // alias detection: two nodes at one place
     QHash<qsizetype, YAML::Node> m_collectionAt; // collections built so far, by position
-    int m_aliasDepth = 0;            // > 0 while building the contents of an aliased collection
+    int m_aliasDepth = 0; // > 0 while building the contents of an aliased collection
     int m_depth = 0;
-    QSet<qsizetype> m_open;          // collections being built (an alias to one is a cycle)
-    qsizetype m_aliasedValues = 0;   // values built inside aliased collections
+    QSet<qsizetype> m_open;        // collections being built (an alias to one is a cycle)
+    qsizetype m_aliasedValues = 0; // values built inside aliased collections
 };
 
 // A plain scalar runs to " #" or the end of its line, then over more-indented continuation lines.
@@ -335,14 +335,17 @@ void Builder::buildMap(const YAML::Node& n, FmNode& out, bool flow)
 void Builder::build(const YAML::Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem)
 {
     if (m_aliasDepth > 0 && ++m_aliasedValues > MaxAliasedValues) {
-        error = errorAt(offsetOf(n.Mark()),
-                        tr("the aliases of this value expand to more than %1 values; Frontis refuses "
-                           "front matter that could be an alias bomb").arg(MaxAliasedValues));
+        error =
+            errorAt(offsetOf(n.Mark()),
+                    tr("the aliases of this value expand to more than %1 values; Frontis refuses "
+                       "front matter that could be an alias bomb")
+                        .arg(MaxAliasedValues));
         return;
     }
     if (m_depth >= MaxDepth) {
-        error = errorAt(offsetOf(n.Mark()),
-                        tr("values are nested more than %1 levels deep here (through aliases)").arg(MaxDepth));
+        error = errorAt(
+            offsetOf(n.Mark()),
+            tr("values are nested more than %1 levels deep here (through aliases)").arg(MaxDepth));
         return;
     }
     ++m_depth;
@@ -452,7 +455,7 @@ int tabIndentedLine(const ArticleFile& file, int errorLine)
     return found;
 }
 
-// The offset of the first front-matter line that is `marker` (then only spaces or a comment), or -1.
+// Where the first front-matter line that is `marker` (then spaces or a comment) starts, or -1.
 qsizetype lineStarting(const ArticleFile& file, QByteArrayView marker)
 {
     const QByteArray& b = file.bytes();
@@ -523,9 +526,10 @@ Result<FrontMatter> FrontMatter::parse(const ArticleFile& file)
     if (documentEnd >= 0) {
         const qsizetype more = contentLineAfter(file, documentEnd);
         if (more >= 0) {
-            return builder.errorAt(more, tr("a second YAML document after the '...' on line %1; YAML "
-                                            "readers ignore it (front matter is one document)")
-                                             .arg(file.position(documentEnd).line));
+            return builder.errorAt(more,
+                                   tr("a second YAML document after the '...' on line %1; YAML "
+                                      "readers ignore it (front matter is one document)")
+                                       .arg(file.position(documentEnd).line));
         }
     }
     try {

@@ -91,7 +91,9 @@ public:
     bool inUrl(const QString& line, qsizetype at)
     {
         if (&line != m_line || at < m_start || at >= m_end) {
-            auto isBoundary = [](QChar c) { return c.isSpace() || QStringView(u"[]()<>\"'").contains(c); };
+            auto isBoundary = [](QChar c) {
+                return c.isSpace() || QStringView(u"[]()<>\"'").contains(c);
+            };
             m_line = &line;
             m_start = at;
             while (m_start > 0 && !isBoundary(line[m_start - 1]))
@@ -153,7 +155,8 @@ private:
             return int(QString::fromUtf8(bytes.left(byteColumn - 1)).size()) + 1;
         std::vector<int>& table = m_columns[line - 1];
         if (table.empty()) {
-            // table[b] = UTF-16 units in the first b bytes (a UTF-8 sequence of 4 bytes is 2 units).
+            // table[b] = UTF-16 units in the first b bytes (a UTF-8 sequence of 4 bytes is 2
+            // units).
             table.resize(size_t(bytes.size()) + 1);
             int units = 0;
             for (qsizetype b = 0; b < bytes.size(); ++b) {

@@ -48,7 +48,8 @@ Run frontis(const QStringList& args, const QString& dir)
         p.kill();
         p.waitForFinished();
     }
-    qInfo("frontis %s: %lld ms", qPrintable(args.join(u' ')), static_cast<long long>(timer.elapsed()));
+    qInfo("frontis %s: %lld ms", qPrintable(args.join(u' ')),
+          static_cast<long long>(timer.elapsed()));
     r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
@@ -59,9 +60,8 @@ Run frontis(const QStringList& args, const QString& dir)
 QStringList snapshot(const QString& dir)
 {
     QStringList out;
-    const QFileInfoList entries = QDir(dir).entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot
-                                                              | QDir::Hidden | QDir::System,
-                                                          QDir::Name);
+    const QFileInfoList entries = QDir(dir).entryInfoList(
+        QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
     for (const QFileInfo& e : entries) {
         QString line = e.fileName();
         if (e.isSymLink()) {
@@ -71,7 +71,8 @@ QStringList snapshot(const QString& dir)
             QCryptographicHash hash(QCryptographicHash::Sha1);
             if (f.open(QIODevice::ReadOnly))
                 hash.addData(&f);
-            line += u' ' + QString::number(e.size()) + u' ' + QString::fromLatin1(hash.result().toHex());
+            line += u' ' + QString::number(e.size()) + u' ' +
+                    QString::fromLatin1(hash.result().toHex());
         } else if (e.isDir()) {
             line += u"/"_s;
         } else {
@@ -123,10 +124,10 @@ private Q_SLOTS:
         QVERIFY(writeFile(dir + u"/article.md"_s, bytes));
         const QStringList before = snapshot(dir);
         const QString lineRe = line > 0 ? QString::number(line) : u"\\d+"_s;
-        const QRegularExpression positioned(u"^article\\.md:"_s + lineRe + u":\\d+: error: .*"_s
-                                                + QRegularExpression::escape(mentions),
-                                            QRegularExpression::MultilineOption
-                                                | QRegularExpression::CaseInsensitiveOption);
+        const QRegularExpression positioned(u"^article\\.md:"_s + lineRe + u":\\d+: error: .*"_s +
+                                                QRegularExpression::escape(mentions),
+                                            QRegularExpression::MultilineOption |
+                                                QRegularExpression::CaseInsensitiveOption);
 
         const Run validate = frontis({u"validate"_s, u"article.md"_s}, dir);
         QVERIFY(validate.finished);
@@ -152,7 +153,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
         QTest::newRow("keys") << hostile::manyKeys(10000) << u"key_9999"_s << u"value 9999"_s;
-        QTest::newRow("mixed") << hostile::mixedLineBreaks() << u"seo.title"_s << u"QuickTakes | Mixed"_s;
+        QTest::newRow("mixed") << hostile::mixedLineBreaks() << u"seo.title"_s
+                               << u"QuickTakes | Mixed"_s;
     }
 
     void readableArticles()
@@ -195,8 +197,9 @@ private Q_SLOTS:
         const Run validate = frontis({u"validate"_s, u"huge.md"_s}, dir);
         QVERIFY(validate.finished);
         QCOMPARE(validate.code, 1);
-        QVERIFY2(validate.out.contains(u"huge.md:2:1: error: the front matter is larger than 16 MiB"_s),
-                 qPrintable(validate.out));
+        QVERIFY2(
+            validate.out.contains(u"huge.md:2:1: error: the front matter is larger than 16 MiB"_s),
+            qPrintable(validate.out));
         const Run set = frontis({u"set"_s, u"huge.md"_s, u"title"_s, u"Small"_s}, dir);
         QVERIFY(set.finished);
         QCOMPARE(set.code, 2);
@@ -215,7 +218,8 @@ private Q_SLOTS:
         const Run fifo = frontis({u"validate"_s, u"pipe.md"_s}, dir);
         QVERIFY(fifo.finished);
         QCOMPARE(fifo.code, 2);
-        QVERIFY2(fifo.out.contains(u"pipe.md: error: not a regular file or folder"_s), qPrintable(fifo.out));
+        QVERIFY2(fifo.out.contains(u"pipe.md: error: not a regular file or folder"_s),
+                 qPrintable(fifo.out));
         for (const QString& command : {u"get"_s, u"set"_s}) {
             QStringList args{command, u"pipe.md"_s, u"title"_s};
             if (command == u"set"_s)
@@ -223,16 +227,19 @@ private Q_SLOTS:
             const Run r = frontis(args, dir);
             QVERIFY(r.finished);
             QCOMPARE(r.code, 2);
-            QVERIFY2(r.err.contains(u"pipe.md: error: 'pipe.md' is not a regular file"_s), qPrintable(r.err));
+            QVERIFY2(r.err.contains(u"pipe.md: error: 'pipe.md' is not a regular file"_s),
+                     qPrintable(r.err));
         }
         const Run folder = frontis({u"get"_s, u"folder.md"_s, u"title"_s}, dir);
         QCOMPARE(folder.code, 2);
         QVERIFY2(folder.err.contains(u"is a folder"_s), qPrintable(folder.err));
-        // In a folder given to validate, the FIFO is reported and the folder searched (it is empty).
+        // In a folder given to validate, the FIFO is reported and the folder searched (it is
+        // empty).
         const Run all = frontis({u"validate"_s, u"."_s}, dir);
         QVERIFY(all.finished);
         QCOMPARE(all.code, 2);
-        QVERIFY2(all.out.contains(u"pipe.md: error: not a regular file or folder"_s), qPrintable(all.out));
+        QVERIFY2(all.out.contains(u"pipe.md: error: not a regular file or folder"_s),
+                 qPrintable(all.out));
         QVERIFY2(all.out.contains(u"0 files checked"_s), qPrintable(all.out));
         QCOMPARE(snapshot(dir), before);
     }

@@ -113,8 +113,9 @@ private:
         for (qsizetype i = 0; i < words.size(); ++i) {
             const QString& w = words[i];
             const bool command = i == 1 && w.front().isLower();
-            const bool syntax = depth > 0 || w.startsWith(QLatin1Char('[')) || w.startsWith(QLatin1Char('-'))
-                                || w == QLatin1String("|") || w.front().isUpper();
+            const bool syntax = depth > 0 || w.startsWith(QLatin1Char('[')) ||
+                                w.startsWith(QLatin1Char('-')) || w == QLatin1String("|") ||
+                                w.front().isUpper();
             if (i > 0 && !command && !syntax)
                 break;
             depth += w.count(QLatin1Char('[')) - w.count(QLatin1Char(']'));
@@ -156,12 +157,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("text");
-        QTest::newRow("bold") << R"(.B frontis get)" << "frontis get";
-        QTest::newRow("alternating") << R"(.RB [ \-\-dry\-run ])" << "[--dry-run]";
-        QTest::newRow("quoted") << R"(.BR \-\-help " | " \-\-version)" << "--help | --version";
-        QTest::newRow("bold-italic") << R"(.BI "get " "FILE KEY")" << "get FILE KEY";
-        QTest::newRow("fonts in text") << R"(\fBscore: \-1.0\fR set)" << "score: -1.0 set";
-        QTest::newRow("request") << ".TP" << "";
+        QTest::newRow("bold") << R"(.B frontis get)"
+                              << "frontis get";
+        QTest::newRow("alternating") << R"(.RB [ \-\-dry\-run ])"
+                                     << "[--dry-run]";
+        QTest::newRow("quoted") << R"(.BR \-\-help " | " \-\-version)"
+                                << "--help | --version";
+        QTest::newRow("bold-italic") << R"(.BI "get " "FILE KEY")"
+                                     << "get FILE KEY";
+        QTest::newRow("fonts in text") << R"(\fBscore: \-1.0\fR set)"
+                                       << "score: -1.0 set";
+        QTest::newRow("request") << ".TP"
+                                 << "";
     }
 
     void plainTextReadsTheMacros()
@@ -179,8 +186,9 @@ private Q_SLOTS:
             if (line.startsWith(QLatin1String("  frontis")))
                 usage << usageOf(line);
         }
-        QCOMPARE(usageOf(QStringLiteral("  frontis set FILE KEY VALUE [--dry-run] set KEY to VALUE")),
-                 QStringLiteral("frontis set FILE KEY VALUE [--dry-run]"));
+        QCOMPARE(
+            usageOf(QStringLiteral("  frontis set FILE KEY VALUE [--dry-run] set KEY to VALUE")),
+            QStringLiteral("frontis set FILE KEY VALUE [--dry-run]"));
         QVERIFY(usage.size() >= 5);
 
         QStringList synopsis;
@@ -223,9 +231,11 @@ private Q_SLOTS:
         const QStringList options = longOptions(m_help);
         QVERIFY(options.contains(QLatin1String("--dry-run")));
         QVERIFY(options.contains(QLatin1String("--version")));
-        const QStringList entries = longOptions(tags(QStringLiteral("OPTIONS")).join(QLatin1Char('\n')));
+        const QStringList entries =
+            longOptions(tags(QStringLiteral("OPTIONS")).join(QLatin1Char('\n')));
         for (const QString& option : options)
-            QVERIFY2(entries.contains(option), qPrintable(option + QLatin1String(" has no entry under OPTIONS")));
+            QVERIFY2(entries.contains(option),
+                     qPrintable(option + QLatin1String(" has no entry under OPTIONS")));
     }
 
     // The page names no long option that --help does not: nothing stale, nothing invented.
@@ -240,7 +250,8 @@ private Q_SLOTS:
         QVERIFY(!inPage.isEmpty());
         const QStringList inHelp = longOptions(m_help);
         for (const QString& option : inPage)
-            QVERIFY2(inHelp.contains(option), qPrintable(option + QLatin1String(" is not in frontis --help")));
+            QVERIFY2(inHelp.contains(option),
+                     qPrintable(option + QLatin1String(" is not in frontis --help")));
     }
 
     // The exit statuses --help lists are the ones EXIT STATUS describes.

@@ -7,7 +7,6 @@
 // operation, byte 1 the key (and the style of a new key), and up to 300 bytes after them are the
 // value. So the real articles of ../shared/corpus/real are useful seeds as they are.
 #include "fuzzcheck.h"
-
 #include "model/document.h"
 #include "model/yamltypes.h"
 
@@ -103,9 +102,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             return 0;
         value = text.mid(eq + 1);
         InsertHint hint;
-        static const std::optional<ScalarStyle> styles[] = {std::nullopt, ScalarStyle::Plain,
-                                                            ScalarStyle::SingleQuoted, ScalarStyle::DoubleQuoted,
-                                                            ScalarStyle::Folded, ScalarStyle::Literal};
+        static const std::optional<ScalarStyle> styles[] = {std::nullopt,
+                                                            ScalarStyle::Plain,
+                                                            ScalarStyle::SingleQuoted,
+                                                            ScalarStyle::DoubleQuoted,
+                                                            ScalarStyle::Folded,
+                                                            ScalarStyle::Literal};
         hint.style = styles[sel % 6];
         hint.blockIndent = 1 + (sel / 6) % 6;
         if (!leafList.isEmpty() && sel % 3 == 0)
@@ -152,11 +154,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     FUZZ_CHECK(node != nullptr && node->isScalar());
     if (op == Op::SetLiteral) {
         const QString t = value.trimmed();
-        FUZZ_CHECK(node->text == value || node->text == t || node->text == t + QStringLiteral(".0"));
+        FUZZ_CHECK(node->text == value || node->text == t ||
+                   node->text == t + QStringLiteral(".0"));
         // A typed literal is written only where a typed value was.
         if (node->isPlain() && !yaml::readsAsString(node->text)) {
             const Leaf old = before.value(key);
-            FUZZ_CHECK(old.plain && old.kind == FmNode::Kind::Scalar && !yaml::readsAsString(old.text));
+            FUZZ_CHECK(old.plain && old.kind == FmNode::Kind::Scalar &&
+                       !yaml::readsAsString(old.text));
         }
     } else {
         FUZZ_CHECK(node->text == value);

@@ -3,7 +3,6 @@
 // input is taken as a stored answer. Besides crashes, checks the codec's documented round trips
 // and that the HTML holds only the elements cmark's safe mode writes and no script URLs.
 #include "fuzzcheck.h"
-
 #include "model/answercodec.h"
 #include "model/articlehtml.h"
 #include "model/document.h"
@@ -22,12 +21,14 @@ namespace {
 void checkSafe(const QString& html, bool mayHaveStyle)
 {
     static const QSet<QString> allowed = {
-        QStringLiteral("p"), QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("h3"),
-        QStringLiteral("h4"), QStringLiteral("h5"), QStringLiteral("h6"), QStringLiteral("a"),
-        QStringLiteral("img"), QStringLiteral("em"), QStringLiteral("strong"), QStringLiteral("code"),
-        QStringLiteral("pre"), QStringLiteral("blockquote"), QStringLiteral("ul"), QStringLiteral("ol"),
-        QStringLiteral("li"), QStringLiteral("hr"), QStringLiteral("br"), QStringLiteral("div"),
-        QStringLiteral("span"), QStringLiteral("html"), QStringLiteral("head"), QStringLiteral("body"),
+        QStringLiteral("p"),    QStringLiteral("h1"),         QStringLiteral("h2"),
+        QStringLiteral("h3"),   QStringLiteral("h4"),         QStringLiteral("h5"),
+        QStringLiteral("h6"),   QStringLiteral("a"),          QStringLiteral("img"),
+        QStringLiteral("em"),   QStringLiteral("strong"),     QStringLiteral("code"),
+        QStringLiteral("pre"),  QStringLiteral("blockquote"), QStringLiteral("ul"),
+        QStringLiteral("ol"),   QStringLiteral("li"),         QStringLiteral("hr"),
+        QStringLiteral("br"),   QStringLiteral("div"),        QStringLiteral("span"),
+        QStringLiteral("html"), QStringLiteral("head"),       QStringLiteral("body"),
         QStringLiteral("meta"), QStringLiteral("title")};
     static const QRegularExpression tag(QStringLiteral("<(/?)([A-Za-z][A-Za-z0-9]*)"));
     for (auto it = tag.globalMatch(html); it.hasNext();) {

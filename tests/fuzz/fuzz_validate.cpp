@@ -2,7 +2,6 @@
 // QuickTakes schema and the generic one; when it is not an article it is read as a schema (a
 // content folder brings its own) and, if that works, a fixed article is validated against it.
 #include "fuzzcheck.h"
-
 #include "model/document.h"
 #include "model/schema.h"
 #include "model/validator.h"
@@ -23,8 +22,8 @@ void check(const Schema& schema, const Document& doc)
         FUZZ_CHECK(d.line >= 0 && d.column >= 0);
         FUZZ_CHECK(!d.message.isEmpty() && !d.rule.isEmpty());
         if (i > 0) // sorted by position
-            FUZZ_CHECK(found[i - 1].line < d.line
-                       || (found[i - 1].line == d.line && found[i - 1].column <= d.column));
+            FUZZ_CHECK(found[i - 1].line < d.line ||
+                       (found[i - 1].line == d.line && found[i - 1].column <= d.column));
     }
     for (const Validator::KeyValue& kv : validator.uniqueValues(doc))
         FUZZ_CHECK(!kv.key.isEmpty());
@@ -51,10 +50,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         FUZZ_CHECK(schema.error().line >= 0);
         return 0;
     }
-    static const Document article = Document::fromBytes(
-        "---\n_schema: fuzz\nid: 7\ndate: 2024-11-26\ntitle: >-\n    A question?\nquestion: A question?\n"
-        "subject: Computer Science\nseo:\n  title: QuickTakes | Computer Science\n"
-        "answer: >-\n    An **answer**\\n\\n1. one\\n2. two\nscore: -1.0\ntags: [a, b]\n\n---\n&nbsp;").value();
+    static const Document article =
+        Document::fromBytes(
+            "---\n_schema: fuzz\nid: 7\ndate: 2024-11-26\ntitle: >-\n    A question?\nquestion: A "
+            "question?\n"
+            "subject: Computer Science\nseo:\n  title: QuickTakes | Computer Science\n"
+            "answer: >-\n    An **answer**\\n\\n1. one\\n2. two\nscore: -1.0\ntags: [a, "
+            "b]\n\n---\n&nbsp;")
+            .value();
     check(schema.value(), article);
     return 0;
 }

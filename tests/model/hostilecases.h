@@ -3,8 +3,9 @@
 #include <QByteArray>
 #include <QIODevice>
 
-// Generators for hostile articles, shared by tests/model/tst_hostile.cpp, tests/app/tst_hostilecli.cpp
-// and the fuzzers' seed writer (tests/fuzz/fuzz_seeds.cpp), which uses them at small sizes.
+// Generators for hostile articles, shared by tests/model/tst_hostile.cpp,
+// tests/app/tst_hostilecli.cpp and the fuzzers' seed writer (tests/fuzz/fuzz_seeds.cpp), which uses
+// them at small sizes.
 namespace hostile {
 
 // A merge left unresolved inside the front matter.

@@ -2,7 +2,6 @@
 // give a clear positioned error or a correct result, never a crash, a hang or an exponential walk.
 // Times are printed (qInfo) for the record, never asserted.
 #include "hostilecases.h"
-
 #include "model/articlefinder.h"
 #include "model/articlehtml.h"
 #include "model/document.h"
@@ -57,12 +56,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mentions");
         QTest::addColumn<int>("line");
 
-        QTest::newRow("git conflict markers") << hostile::conflictMarkers() << u"merge conflict"_s << 3;
-        QTest::newRow("block nesting 1000 deep") << hostile::deepBlockNesting(1000) << u"deep"_s << -1;
+        QTest::newRow("git conflict markers")
+            << hostile::conflictMarkers() << u"merge conflict"_s << 3;
+        QTest::newRow("block nesting 1000 deep")
+            << hostile::deepBlockNesting(1000) << u"deep"_s << -1;
         QTest::newRow("flow nesting 1000 deep") << hostile::deepFlowNesting(1000) << u"deep"_s << 2;
         QTest::newRow("flow maps 1000 deep")
-            << QByteArray("---\nk: " + QByteArray(1000, '{').replace("{", "{a: ") + "x"
-                          + QByteArray(1000, '}') + "\n---\n")
+            << QByteArray("---\nk: " + QByteArray(1000, '{').replace("{", "{a: ") + "x" +
+                          QByteArray(1000, '}') + "\n---\n")
             << u"deep"_s << 2;
         QTest::newRow("tabs for indentation") << hostile::tabIndented() << u"tab"_s << 4;
         QTest::newRow("UTF-16 LE with BOM") << hostile::utf16(true, true) << u"UTF-16"_s << 1;
@@ -70,7 +71,8 @@ private Q_SLOTS:
         QTest::newRow("UTF-16 LE without BOM") << hostile::utf16(true, false) << u"UTF-16"_s << 1;
         QTest::newRow("UTF-16 BE without BOM") << hostile::utf16(false, false) << u"UTF-16"_s << 1;
         QTest::newRow("alias bomb, flow lists") << hostile::aliasBomb(9, 9) << u"alias"_s << -1;
-        QTest::newRow("alias bomb, block maps") << hostile::aliasBombBlock(12, 6) << u"alias"_s << -1;
+        QTest::newRow("alias bomb, block maps")
+            << hostile::aliasBombBlock(12, 6) << u"alias"_s << -1;
     }
 
     void refused()
@@ -91,8 +93,9 @@ private Q_SLOTS:
         QVERIFY(e.line >= 1);
         QVERIFY(e.column >= 1);
         const QString formatted = e.format(u"in.md"_s);
-        QVERIFY2(QRegularExpression(u"^in\\.md:\\d+:\\d+: error: \\S"_s).match(formatted).hasMatch(),
-                 qPrintable(formatted));
+        QVERIFY2(
+            QRegularExpression(u"^in\\.md:\\d+:\\d+: error: \\S"_s).match(formatted).hasMatch(),
+            qPrintable(formatted));
         // A validation run reports the same failure as one positioned error.
         const Diagnostic d = Validator::parseFailure(e);
         QVERIFY(d.isError());
@@ -100,17 +103,21 @@ private Q_SLOTS:
     }
 
     // Conflict markers are named as such wherever they sit in the front matter, even where the
-    // rest would otherwise parse (inside a block scalar's lines they are at column 1, so they end it).
+    // rest would otherwise parse (inside a block scalar's lines they are at column 1, so they end
+    // it).
     void conflictMarkerForms_data()
     {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<int>("line");
         QTest::newRow("diff3 base section")
-            << QByteArray("---\na: 1\n<<<<<<< ours\nb: 2\n||||||| base\nb: 1\n=======\nb: 3\n>>>>>>> theirs\n---\n")
+            << QByteArray("---\na: 1\n<<<<<<< ours\nb: 2\n||||||| base\nb: 1\n=======\nb: "
+                          "3\n>>>>>>> theirs\n---\n")
             << 3;
-        QTest::newRow("only the closing marker") << QByteArray("---\na: 1\n>>>>>>> theirs\n---\n") << 3;
+        QTest::newRow("only the closing marker")
+            << QByteArray("---\na: 1\n>>>>>>> theirs\n---\n") << 3;
         QTest::newRow("before the opening fence")
-            << QByteArray("<<<<<<< HEAD\n---\na: 1\n---\n=======\n---\na: 2\n---\n>>>>>>> x\n") << 1;
+            << QByteArray("<<<<<<< HEAD\n---\na: 1\n---\n=======\n---\na: 2\n---\n>>>>>>> x\n")
+            << 1;
         QTest::newRow("inside a folded value")
             << QByteArray("---\nanswer: >-\n    one\n=======\n    two\n---\n") << 4;
     }
@@ -121,7 +128,8 @@ private Q_SLOTS:
         QFETCH(int, line);
         const Result<Document> doc = Document::fromBytes(bytes);
         QVERIFY(!doc);
-        QVERIFY2(doc.error().message.contains(u"merge conflict"_s), qPrintable(doc.error().message));
+        QVERIFY2(doc.error().message.contains(u"merge conflict"_s),
+                 qPrintable(doc.error().message));
         QCOMPARE(doc.error().line, line);
         QCOMPARE(doc.error().column, 1);
     }
@@ -129,9 +137,10 @@ private Q_SLOTS:
     // Marker-like text that is not a marker is left alone.
     void notConflictMarkers()
     {
-        const Result<Document> doc = Document::fromBytes(
-            "---\nnote: \"<<<<<<< not at the start\"\nrule: ==========\nanswer: >-\n    =======\n---\n"
-            "<<<<<<< in the body is the writer's business\n");
+        const Result<Document> doc =
+            Document::fromBytes("---\nnote: \"<<<<<<< not at the start\"\nrule: "
+                                "==========\nanswer: >-\n    =======\n---\n"
+                                "<<<<<<< in the body is the writer's business\n");
         QVERIFY2(doc, doc ? "" : qPrintable(doc.error().message));
         QCOMPARE(doc->find({u"rule"_s})->text, u"=========="_s);
         QCOMPARE(doc->find({u"answer"_s})->text, u"======="_s);
@@ -156,7 +165,8 @@ private Q_SLOTS:
         QCOMPARE(doc->bytes(), expected);
 
         timer.restart();
-        const QList<Diagnostic> found = Validator(*Schema::builtIn(u"quicktakes"_s)).validate(doc.value());
+        const QList<Diagnostic> found =
+            Validator(*Schema::builtIn(u"quicktakes"_s)).validate(doc.value());
         reportTime("10,000 keys: validate", timer);
         QVERIFY(!found.isEmpty()); // the QuickTakes fields are all missing
     }
@@ -228,13 +238,16 @@ private Q_SLOTS:
         QByteArray expected = bytes;
         expected.replace("title: Mixed\r\n", "title: Still mixed\r\n");
         expected.replace("  title: QuickTakes | Mixed\n", "  title: QuickTakes | Other\n");
-        QCOMPARE(doc->bytes().left(expected.indexOf("    First")), expected.left(expected.indexOf("    First")));
-        QVERIFY(doc->bytes().endsWith("answer: >-\n    One\\n\\nTwo\r\nscore: -1.0\n\r\n---\r\n&nbsp;"));
+        QCOMPARE(doc->bytes().left(expected.indexOf("    First")),
+                 expected.left(expected.indexOf("    First")));
+        QVERIFY(doc->bytes().endsWith(
+            "answer: >-\n    One\\n\\nTwo\r\nscore: -1.0\n\r\n---\r\n&nbsp;"));
         QCOMPARE(doc->find({u"seo"_s, u"page_description"_s})->text, u"Short"_s);
         QVERIFY(Document::fromBytes(doc->bytes()));
     }
 
-    // A 100 MB answer is over the 16 MiB front-matter limit: refused with a message, nothing written.
+    // A 100 MB answer is over the 16 MiB front-matter limit: refused with a message, nothing
+    // written.
     void hugeAnswer()
     {
         QTemporaryDir dir;
@@ -282,7 +295,8 @@ private Q_SLOTS:
         const Result<Document> b = Document::load(fifo);
         reportTime("a FIFO: load", timer);
         QVERIFY(!b);
-        QVERIFY2(b.error().message.contains(u"not a regular file"_s), qPrintable(b.error().message));
+        QVERIFY2(b.error().message.contains(u"not a regular file"_s),
+                 qPrintable(b.error().message));
     }
 
     // A folder holding symbolic links that loop, a FIFO and a folder named like an article: the
@@ -293,11 +307,11 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString root = dir.filePath(u"content"_s);
         QVERIFY(QDir().mkpath(root + u"/sub"_s));
-        QVERIFY(QFile::link(u".."_s, root + u"/sub/up"_s));        // back to content/
-        QVERIFY(QFile::link(u"."_s, root + u"/self"_s));            // content/ again
-        QVERIFY(QFile::link(u"b.md"_s, root + u"/a.md"_s));         // a.md -> b.md -> a.md
+        QVERIFY(QFile::link(u".."_s, root + u"/sub/up"_s)); // back to content/
+        QVERIFY(QFile::link(u"."_s, root + u"/self"_s));    // content/ again
+        QVERIFY(QFile::link(u"b.md"_s, root + u"/a.md"_s)); // a.md -> b.md -> a.md
         QVERIFY(QFile::link(u"a.md"_s, root + u"/b.md"_s));
-        QVERIFY(QFile::link(u"loop.md"_s, root + u"/loop.md"_s));   // itself
+        QVERIFY(QFile::link(u"loop.md"_s, root + u"/loop.md"_s)); // itself
         QCOMPARE(::mkfifo(QFile::encodeName(root + u"/pipe.md"_s).constData(), 0600), 0);
         QVERIFY(QDir().mkdir(root + u"/folder.md"_s));
         QFile article(root + u"/sub/article.md"_s);
@@ -329,18 +343,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("markdown");
         QTest::addColumn<QString>("mustContain");
-        QTest::newRow("script element") << u"Hi\n\n<script>alert(1)</script>\n\nthere"_s << u">there</p>"_s;
+        QTest::newRow("script element")
+            << u"Hi\n\n<script>alert(1)</script>\n\nthere"_s << u">there</p>"_s;
         QTest::newRow("inline raw HTML") << u"a <img src=x onerror=alert(1)> b <b onclick=x>c</b>"_s
                                          << u"a <!-- raw HTML omitted --> b"_s;
-        QTest::newRow("iframe block") << u"<iframe src=\"https://example.com\"></iframe>"_s << QString();
+        QTest::newRow("iframe block")
+            << u"<iframe src=\"https://example.com\"></iframe>"_s << QString();
         QTest::newRow("javascript link") << u"[click](javascript:alert(1))"_s << u">click</a>"_s;
         QTest::newRow("javascript link, mixed case and entity")
             << u"[a](JaVaScRiPt:alert(1)) [b](java&#115;cript:alert(1)) <javascript:alert(1)>"_s
             << u">a</a>"_s;
-        QTest::newRow("vbscript and file links") << u"[v](vbscript:x) [f](file:///etc/passwd)"_s << u">v</a>"_s;
-        QTest::newRow("data link") << u"[d](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"_s
-                                   << u">d</a>"_s;
-        QTest::newRow("data image with svg") << u"![x](data:image/svg+xml;base64,PHN2Zz4=)"_s << u"<img"_s;
+        QTest::newRow("vbscript and file links")
+            << u"[v](vbscript:x) [f](file:///etc/passwd)"_s << u">v</a>"_s;
+        QTest::newRow("data link")
+            << u"[d](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"_s << u">d</a>"_s;
+        QTest::newRow("data image with svg")
+            << u"![x](data:image/svg+xml;base64,PHN2Zz4=)"_s << u"<img"_s;
         QTest::newRow("remote image") << u"![tracker](http://127.0.0.1:9/pixel.png)"_s
                                       << u"src=\"http://127.0.0.1:9/pixel.png\""_s;
         QTest::newRow("HTML comment and CDATA") << u"<!-- x --><![CDATA[<script>]]>"_s << QString();
@@ -366,13 +384,14 @@ private Q_SLOTS:
             static const QRegularExpression badUrl(
                 u"(href|src)=\"\\s*(javascript|vbscript|file):|href=\"\\s*data:|src=\"\\s*data:(?!image/)"_s);
             QVERIFY2(!badUrl.match(lower).hasMatch(), qPrintable(html));
-            QVERIFY2(!QRegularExpression(u"<[^>]*\\son\\w+\\s*="_s).match(lower).hasMatch(), qPrintable(html));
+            QVERIFY2(!QRegularExpression(u"<[^>]*\\son\\w+\\s*="_s).match(lower).hasMatch(),
+                     qPrintable(html));
             QVERIFY2(!lower.contains(u"<!--"_s) || lower.contains(u"<!-- raw html omitted -->"_s),
                      qPrintable(html));
         }
         QVERIFY2(fragment.contains(mustContain), qPrintable(fragment));
-        QVERIFY(page.contains(u"&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;"_s)
-                || page.contains(u"&lt;script&gt;alert('title')&lt;/script&gt;"_s));
+        QVERIFY(page.contains(u"&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;"_s) ||
+                page.contains(u"&lt;script&gt;alert('title')&lt;/script&gt;"_s));
     }
 
     // Deep structure renders and lints (cmark and the linter are not recursive on it).
@@ -380,24 +399,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("markdown");
         QTest::addColumn<QString>("mustContain");
-        QTest::newRow("10,000 nested blockquotes") << QString(10000, u'>') + u" deep"_s << u"deep"_s;
+        QTest::newRow("10,000 nested blockquotes")
+            << QString(10000, u'>') + u" deep"_s << u"deep"_s;
         QTest::newRow("10,000 nested blockquotes, spaced")
             << QString(u"> "_s).repeated(10000) + u"deep"_s << u"deep"_s;
-        QTest::newRow("10,000 nested lists on one line") << QString(u"- "_s).repeated(10000) + u"x"_s << u"<li"_s;
-        QTest::newRow("1,000 nested list items")
-            << [] {
-                   QString s;
-                   for (int i = 0; i < 1000; ++i)
-                       s += QString(i * 2, u' ') + u"- x\n"_s;
-                   return s;
-               }()
-            << u"<li"_s;
+        QTest::newRow("10,000 nested lists on one line")
+            << QString(u"- "_s).repeated(10000) + u"x"_s << u"<li"_s;
+        QTest::newRow("1,000 nested list items") << [] {
+            QString s;
+            for (int i = 0; i < 1000; ++i)
+                s += QString(i * 2, u' ') + u"- x\n"_s;
+            return s;
+        }() << u"<li"_s;
         QTest::newRow("10,000 open brackets") << QString(10000, u'[') + u"x"_s << u"[[["_s;
         QTest::newRow("10,000 emphasis openers") << QString(u"*a "_s).repeated(10000) << u"*a"_s;
         QTest::newRow("unbalanced emphasis in one long word")
             << QString(u"x!*"_s).repeated(20000) << u"x!*"_s;
-        QTest::newRow("10,000 nested links") << QString(u"[a"_s).repeated(10000) + QString(u"](b)"_s).repeated(10000)
-                                             << u"<a"_s;
+        QTest::newRow("10,000 nested links")
+            << QString(u"[a"_s).repeated(10000) + QString(u"](b)"_s).repeated(10000) << u"<a"_s;
     }
 
     void deepMarkdown()
@@ -413,8 +432,8 @@ private Q_SLOTS:
         ArticleContent article;
         article.answer = markdown;
         const QString page = renderArticleHtml(article);
-        qInfo("%s: render %lld ms, lint %lld ms (%lld issues), article %lld ms", QTest::currentDataTag(),
-              static_cast<long long>(render), static_cast<long long>(lint),
+        qInfo("%s: render %lld ms, lint %lld ms (%lld issues), article %lld ms",
+              QTest::currentDataTag(), static_cast<long long>(render), static_cast<long long>(lint),
               static_cast<long long>(issues.size()), static_cast<long long>(timer.elapsed()));
         QVERIFY(html.contains(mustContain));
         QVERIFY(page.contains(mustContain));

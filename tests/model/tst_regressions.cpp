@@ -1,15 +1,11 @@
 // Inputs that once crashed, hung, leaked or saved wrongly (found by the fuzzers in tests/fuzz or
 // by the sanitizer build), kept so that they stay fixed. Each row says where it came from.
-// Inputs are inline, or files in tests/data/regressions/ (binary or too long to inline).
-#include "model/answercodec.h"
-#include "model/articlehtml.h"
+// Inputs are inline, cut down to what triggers the problem.
 #include "model/document.h"
 #include "model/markdownrenderer.h"
 #include "model/schema.h"
 #include "model/validator.h"
 
-#include <QDir>
-#include <QFile>
 #include <QTest>
 
 using namespace frontis;
@@ -53,35 +49,40 @@ private Q_SLOTS:
         // fuzz_parse: a complex key (`- ?`, from the PowerShell docs in ../shared/corpus/real) had
         // no position, so findings about it could not say where they were.
         QTest::newRow("fuzz: complex key without a position")
-            << QByteArray("---\naliases:\n  - ?\n  - where\ntitle: Where-Object\n---\n# Where") << true << QString();
+            << QByteArray("---\naliases:\n  - ?\n  - where\ntitle: Where-Object\n---\n# Where")
+            << true << QString();
         // fuzz_parse: yaml-cpp reads text that starts with ',' as an empty document, and stops at a
         // document end marker '...', dropping what follows: keys the writer sees in the file were
         // neither shown nor validated.
         QTest::newRow("fuzz: leading comma read as nothing")
-            << QByteArray("---\n,_schema: default\ntitle: A\n---\n") << false << u"does not read as YAML"_s;
+            << QByteArray("---\n,_schema: default\ntitle: A\n---\n") << false
+            << u"does not read as YAML"_s;
         QTest::newRow("fuzz: keys after a document end marker")
-            << QByteArray("---\ntitle: A\n...\nscore: -1.0\n---\n") << false << u"second YAML document"_s;
+            << QByteArray("---\ntitle: A\n...\nscore: -1.0\n---\n") << false
+            << u"second YAML document"_s;
         QTest::newRow("document end marker at the end")
             << QByteArray("---\ntitle: A\n... # done\n\n---\n") << true << QString();
-        QTest::newRow("null document") << QByteArray("---\n# nothing yet\n~\n---\n") << true << QString();
+        QTest::newRow("null document")
+            << QByteArray("---\n# nothing yet\n~\n---\n") << true << QString();
         QTest::newRow("three dots inside values")
             << QByteArray("---\ntitle: >-\n    ...\nnote: a\n  ...\n---\n") << true << QString();
-        // An alias inside the collection it names: yaml-cpp builds a cycle, and walking it never ended.
+        // An alias inside the collection it names: yaml-cpp builds a cycle, and walking it never
+        // ended.
         QTest::newRow("alias of its own container, flow")
             << QByteArray("---\na: &a [x, *a]\n---\n") << false << u"itself"_s;
         QTest::newRow("alias of its own container, block")
             << QByteArray("---\na: &a\n  b: *a\n---\n") << false << u"itself"_s;
         // Aliases that nest deep structures in each other go deeper than yaml-cpp's own limit.
-        QTest::newRow("aliases nesting past the depth limit")
-            << [] {
-                   QByteArray b = "---\na0: &a0 " + QByteArray(300, '[') + 'x' + QByteArray(300, ']') + '\n';
-                   for (int i = 1; i < 6; ++i) {
-                       b += 'a' + QByteArray::number(i) + ": &a" + QByteArray::number(i) + ' '
-                            + QByteArray(300, '[') + "*a" + QByteArray::number(i - 1) + QByteArray(300, ']') + '\n';
-                   }
-                   return b + "---\n";
-               }()
-            << false << u"nested"_s;
+        QTest::newRow("aliases nesting past the depth limit") << [] {
+            QByteArray b =
+                "---\na0: &a0 " + QByteArray(300, '[') + 'x' + QByteArray(300, ']') + '\n';
+            for (int i = 1; i < 6; ++i) {
+                b += 'a' + QByteArray::number(i) + ": &a" + QByteArray::number(i) + ' ' +
+                     QByteArray(300, '[') + "*a" + QByteArray::number(i - 1) +
+                     QByteArray(300, ']') + '\n';
+            }
+            return b + "---\n";
+        }() << false << u"nested"_s;
     }
 
     void parse()
@@ -112,8 +113,10 @@ private Q_SLOTS:
         QTest::newRow("hang: unbalanced delimiters in one long word")
             << QString(u"x!*"_s).repeated(20000) << 19998;
         // The per-line column table counts a 4-byte UTF-8 character as two UTF-16 units.
-        QTest::newRow("columns after astral characters") << u"\U0001F600\U0001F600 x!*\n\U0001F600 a*"_s << 2;
-        QTest::newRow("columns after two-byte characters") << u"\u00e9\u00e9\u00e9 x!* \u00e9*"_s << 2;
+        QTest::newRow("columns after astral characters")
+            << u"\U0001F600\U0001F600 x!*\n\U0001F600 a*"_s << 2;
+        QTest::newRow("columns after two-byte characters")
+            << u"\u00e9\u00e9\u00e9 x!* \u00e9*"_s << 2;
     }
 
     void lint()
@@ -125,38 +128,6 @@ private Q_SLOTS:
         const QStringList lines = markdown.split(u'\n');
         for (const MarkdownIssue& issue : found) // each points at its delimiter
             QCOMPARE(lines.value(issue.line - 1).mid(issue.column - 1, 1), u"*"_s);
-    }
-
-    // Files in tests/data/regressions/: each must parse or be refused cleanly, and every value
-    // of one that parses must survive an edit of another value.
-    void files_data()
-    {
-        QTest::addColumn<QString>("path");
-        const QDir dir(QStringLiteral(FRONTIS_SOURCE_DIR "/tests/data/regressions"));
-        const QStringList names = dir.entryList(QDir::Files, QDir::Name);
-        for (const QString& name : names)
-            QTest::newRow(qPrintable(name)) << dir.filePath(name);
-        if (names.isEmpty())
-            QTest::newRow("none") << QString();
-    }
-
-    void files()
-    {
-        QFETCH(QString, path);
-        if (path.isEmpty())
-            QSKIP("tests/data/regressions holds no files");
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QByteArray bytes = f.readAll();
-        Result<Document> doc = Document::fromBytes(bytes);
-        if (!doc) {
-            QVERIFY(doc.error().line >= 1 && doc.error().column >= 1);
-            return;
-        }
-        QCOMPARE(doc->bytes(), bytes);
-        (void)Validator(*Schema::builtIn(u"quicktakes"_s)).validate(doc.value());
-        (void)renderArticleHtml(doc->frontMatter());
-        (void)lintMarkdown(decodeAnswer(ArticleContent::fromFrontMatter(doc->frontMatter()).answer));
     }
 };
 

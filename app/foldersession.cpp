@@ -1,0 +1,97 @@
+#include "foldersession.h"
+
+#include "editor/articlelistmodel.h"
+#include "editor/problemsmodel.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace frontis {
+
+namespace {
+
+const QString LastFolderKey = QStringLiteral("folder/last");
+
+} // namespace
+
+namespace {
+
+FolderSession* s_session = nullptr;
+
+} // namespace
+
+FolderSession& FolderSession::instance()
+{
+    if (!s_session) {
+        s_session = new FolderSession;
+        // Gone while the event loop's machinery still works: the views showing its models
+        // tidy up when the models go, which needs timers.
+        connect(qApp, &QCoreApplication::aboutToQuit, qApp, [] {
+            delete s_session;
+            s_session = nullptr;
+        });
+    }
+    return *s_session;
+}
+
+FolderSession::FolderSession()
+    : QObject(qApp), m_articles(new ArticleListModel(this)), m_problems(new ProblemsModel(this))
+{
+    connect(&m_indexer, &FolderIndexer::indexChanged, this, &FolderSession::takeIndex);
+    // Files changed in place (some editors write that way) are not seen by the folder watch;
+    // coming back to Frontis is a good moment to look again.
+    connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState s) {
+        if (s == Qt::ApplicationActive && isOpen())
+            m_indexer.refresh();
+    });
+}
+
+bool FolderSession::open(const QString& folder)
+{
+    const QFileInfo info(folder);
+    if (!info.isDir() || !info.isReadable())
+        return false;
+    const QString root = info.absoluteFilePath();
+    if (isOpen() &&
+        QFileInfo(root).canonicalFilePath() == QFileInfo(this->root()).canonicalFilePath())
+        return true;
+    m_indexer.open(root);
+    QSettings().setValue(LastFolderKey, m_indexer.root());
+    takeIndex();
+    Q_EMIT folderChanged();
+    return true;
+}
+
+void FolderSession::close()
+{
+    if (!isOpen())
+        return;
+    m_indexer.close();
+    QSettings().remove(LastFolderKey);
+    takeIndex();
+    Q_EMIT folderChanged();
+}
+
+void FolderSession::takeIndex()
+{
+    const ArticleIndex& index = m_indexer.index();
+    m_articles->setArticles(index.articles(), index.root());
+    m_problems->setArticles(index.articles(), index.root());
+    m_subjects = index.subjects();
+    Q_EMIT indexChanged();
+}
+
+QString FolderSession::lastFolder()
+{
+    const QString last = QSettings().value(LastFolderKey).toString();
+    return !last.isEmpty() && QFileInfo(last).isDir() ? last : QString();
+}
+
+bool FolderSession::startUp(const QString& folder)
+{
+    const QString wanted = folder.isEmpty() ? lastFolder() : folder;
+    return !wanted.isEmpty() && open(wanted);
+}
+
+} // namespace frontis

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+class QTreeView;
+
+namespace frontis {
+
+class ArticleFilterModel;
+class ArticleListModel;
+
+// The list of a content folder's articles: a filter box that searches as you type, a subject
+// filter, "errors" and "warnings" toggles, and the sortable table. Enter or a double click opens
+// an article (articleActivated); Up and Down in the filter box move through the list and Enter
+// there opens the selected (or first) article, so an article is a few keystrokes away.
+class FolderPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // `articles` is shared with other panels; the filter and the sort order are this panel's own.
+    explicit FolderPanel(ArticleListModel* articles, QWidget* parent = nullptr);
+
+    // The subjects the subject filter offers (keeps the one chosen while it still exists).
+    void setSubjects(const QStringList& subjects);
+    // Selects the article at `path` (the one the window shows) without opening it.
+    void showCurrent(const QString& path);
+
+    QLineEdit* filterEdit() const { return m_filter; }
+    QComboBox* subjectBox() const { return m_subject; }
+    QToolButton* errorsButton() const { return m_errors; }
+    QToolButton* warningsButton() const { return m_warnings; }
+    QTreeView* view() const { return m_view; }
+    ArticleFilterModel* filterModel() const { return m_proxy; }
+    QLabel* countLabel() const { return m_count; }
+
+Q_SIGNALS:
+    void articleActivated(const QString& path);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void activateRow(int proxyRow);
+    void moveSelection(int delta);
+    void updateCount();
+
+    ArticleListModel* m_articles;
+    ArticleFilterModel* m_proxy = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QComboBox* m_subject = nullptr;
+    QToolButton* m_errors = nullptr;
+    QToolButton* m_warnings = nullptr;
+    QTreeView* m_view = nullptr;
+    QLabel* m_count = nullptr;
+};
+
+} // namespace frontis

@@ -1,0 +1,153 @@
+#include "articlesummary.h"
+
+#include "document.h"
+#include "schemalibrary.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
+namespace frontis {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ArticleSummary", text);
+}
+
+// A value as the list shows it: a scalar's text, a list's items joined with ", ".
+QString valueText(const FrontMatter& fm, const QString& dotted)
+{
+    const FmNode* n = fm.find(fm.resolve(dotted));
+    if (!n)
+        return {};
+    if (n->isScalar())
+        return n->text.trimmed();
+    if (n->isSequence()) {
+        QStringList items;
+        for (const FmNode& item : n->items) {
+            if (item.isScalar())
+                items << item.text.trimmed();
+        }
+        return items.join(QStringLiteral(", "));
+    }
+    return {};
+}
+
+QString firstOf(const FrontMatter& fm, std::initializer_list<const char*> keys)
+{
+    for (const char* key : keys) {
+        QString v = valueText(fm, QString::fromLatin1(key));
+        if (!v.isEmpty())
+            return v;
+    }
+    return {};
+}
+
+} // namespace
+
+QList<Diagnostic> ArticleSummary::allDiagnostics() const
+{
+    if (crossFile.isEmpty())
+        return diagnostics;
+    QList<Diagnostic> all = diagnostics + crossFile;
+    sortByPosition(all);
+    return all;
+}
+
+void ArticleSummary::recount()
+{
+    errors = warnings = infos = 0;
+    for (const QList<Diagnostic>* list : {&diagnostics, &crossFile}) {
+        for (const Diagnostic& d : *list) {
+            switch (d.severity) {
+            case Diagnostic::Severity::Error:
+                ++errors;
+                break;
+            case Diagnostic::Severity::Warning:
+                ++warnings;
+                break;
+            case Diagnostic::Severity::Info:
+                ++infos;
+                break;
+            }
+        }
+    }
+}
+
+ArticleSummary ArticleSummary::fromBytes(const QString& path, const QByteArray& bytes,
+                                         SchemaLibrary& library)
+{
+    ArticleSummary s;
+    s.path = path;
+    s.size = bytes.size();
+    const Result<Document> doc = Document::fromBytes(bytes);
+    if (!doc) {
+        s.title = QFileInfo(path).completeBaseName();
+        s.diagnostics << Validator::parseFailure(doc.error());
+        s.recount();
+        return s;
+    }
+    s.parsed = true;
+    const FrontMatter& fm = doc->frontMatter();
+    s.schema = valueText(fm, QStringLiteral("_schema"));
+    s.title = firstOf(fm, {"title", "article_title", "question"});
+    if (s.title.isEmpty())
+        s.title = QFileInfo(path).completeBaseName();
+    // Folded titles may carry a line break where the writer wrapped them.
+    s.title.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    s.subject = valueText(fm, QStringLiteral("subject"));
+    s.date = valueText(fm, QStringLiteral("date"));
+    s.id = valueText(fm, QStringLiteral("id"));
+    s.score = valueText(fm, QStringLiteral("score"));
+    s.url = valueText(fm, QStringLiteral("url"));
+    s.fileName = valueText(fm, QStringLiteral("file_name"));
+    s.question = valueText(fm, QStringLiteral("question"));
+    if (s.question == s.title)
+        s.question = s.title; // one copy in memory for tens of thousands of articles
+    s.keywords = firstOf(fm, {"seo.page_keywords", "keywords", "tags"});
+
+    const SchemaLibrary::Choice choice = library.schemaFor(path, fm);
+    const Validator validator(*choice.schema);
+    s.diagnostics = choice.notes + validator.validate(doc.value());
+    if (choice.error) {
+        s.diagnostics << Diagnostic{Diagnostic::Severity::Error,
+                                    QStringLiteral("schema"),
+                                    QStringLiteral("_schema"),
+                                    0,
+                                    0,
+                                    tr("the schema file '%1' is broken (line %2: %3); the article "
+                                       "is checked against the generic schema")
+                                        .arg(choice.brokenPath, QString::number(choice.error->line),
+                                             choice.error->message)};
+    }
+    sortByPosition(s.diagnostics);
+    s.unique = validator.uniqueValues(doc.value());
+    s.recount();
+    return s;
+}
+
+ArticleSummary ArticleSummary::read(const QString& path, SchemaLibrary& library)
+{
+    QFile f(path);
+    QByteArray bytes;
+    if (f.open(QIODevice::ReadOnly))
+        bytes = f.readAll();
+    if (!f.isOpen() || f.error() != QFileDevice::NoError) {
+        ArticleSummary s;
+        s.path = path;
+        s.title = QFileInfo(path).completeBaseName();
+        s.diagnostics << Diagnostic{Diagnostic::Severity::Error,
+                                    QStringLiteral("io"),
+                                    QString(),
+                                    0,
+                                    0,
+                                    tr("cannot read the file: %1").arg(f.errorString())};
+        s.recount();
+        return s;
+    }
+    return fromBytes(path, bytes, library);
+}
+
+} // namespace frontis

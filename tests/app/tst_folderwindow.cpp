@@ -1,0 +1,405 @@
+#include "../model/generatefolder.h"
+#include "app/folderdocks.h"
+#include "app/folderprompts.h"
+#include "app/foldersession.h"
+#include "app/mainwindow.h"
+#include "app/newarticledialog.h"
+#include "app/prompts.h"
+#include "editor/answereditor.h"
+#include "editor/articleeditor.h"
+#include "editor/articlefiltermodel.h"
+#include "editor/articlelistmodel.h"
+#include "editor/fieldform.h"
+#include "editor/folderpanel.h"
+#include "editor/problemsmodel.h"
+#include "editor/problemsview.h"
+#include "model/document.h"
+#include "model/schema.h"
+#include "model/validator.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace frontis;
+using frontis::testing::GeneratedFolder;
+
+// The window with a content folder open: Open Folder, the list opening articles, the Problems
+// view opening an article at its field, New Article, subjects in the form, and the start-up.
+class TestFolderWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    GeneratedFolder m_folder;
+    QString m_chosenFolder;
+    QStringList m_warnings;
+    std::optional<FolderPrompts::NewArticleAnswer> m_newAnswer;
+    QString m_proposed; // what New Article proposed for the answer's question and subject
+
+    static QByteArray readAll(const QString& path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    static QAction* action(MainWindow* w, const char* name)
+    {
+        return w->findChild<QAction*>(QString::fromLatin1(name));
+    }
+
+    static void waitIndexed()
+    {
+        FolderIndexer& indexer = FolderSession::instance().indexer();
+        QTRY_VERIFY_WITH_TIMEOUT(!indexer.isBusy(), 30000);
+    }
+
+    // Opens the article at `path` from the window's list, as a writer does: filter, Enter.
+    static void openFromList(MainWindow* w, const QString& path)
+    {
+        FolderPanel* panel = w->folderDocks()->panel();
+        const ArticleSummary* s = FolderSession::instance().index().article(path);
+        QVERIFY(s);
+        panel->filterEdit()->setText(s->title);
+        QCOMPARE(panel->filterModel()->rowCount(), 1);
+        QTest::keyClick(panel->filterEdit(), Qt::Key_Return);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("FrontisTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_folderwindow"));
+        QSettings().clear();
+        m_folder = frontis::testing::generateFolder(m_tmp.path() + QStringLiteral("/site"), 240, 5);
+        QCOMPARE(m_folder.articles, 240);
+        FolderSession::instance().indexer().setCacheFolder(m_tmp.path() + QStringLiteral("/cache"));
+        FolderSession::instance().indexer().setDelay(50);
+
+        Prompts& p = Prompts::instance();
+        p.askUnsaved = [](QWidget*, const QString&) { return Prompts::Choice::Discard; };
+        p.warn = [this](QWidget*, const QString& title, const QString& text) {
+            m_warnings << title + QLatin1Char('|') + text;
+        };
+        p.askRecover = [](QWidget*, const QString&, const QString&) {
+            return Prompts::RecoveryChoice::Discard;
+        };
+        FolderPrompts& f = FolderPrompts::instance();
+        f.chooseFolder = [this](QWidget*, const QString&) { return m_chosenFolder; };
+        f.askNewArticle = [this](QWidget*, const QStringList& subjects,
+                                 const NewArticleDialog::Proposal& proposal,
+                                 const NewArticleDialog::FileName&)
+            -> std::optional<FolderPrompts::NewArticleAnswer> {
+            if (!m_newAnswer)
+                return std::nullopt;
+            // The schema's subjects are offered besides the folder's.
+            if (!subjects.contains(QStringLiteral("Engineering")))
+                return std::nullopt;
+            FolderPrompts::NewArticleAnswer a = *m_newAnswer;
+            m_proposed = proposal(a.question, a.subject);
+            if (a.path.isEmpty())
+                a.path = m_proposed;
+            return a;
+        };
+    }
+
+    void cleanup()
+    {
+        for (MainWindow* w : MainWindow::windows())
+            w->close();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QVERIFY(MainWindow::windows().isEmpty());
+        m_warnings.clear();
+    }
+
+    void openFolderFromTheMenu()
+    {
+        FolderSession::instance().close();
+        auto* w = new MainWindow;
+        w->show();
+        FolderDocks* docks = w->folderDocks();
+        QVERIFY(!docks->articlesDock()->isVisible());
+        QVERIFY(action(w, "newArticle"));
+        QCOMPARE(action(w, "newArticle")->shortcut(), QKeySequence(QKeySequence::New));
+
+        m_chosenFolder.clear(); // cancelled: nothing happens
+        action(w, "openFolder")->trigger();
+        QVERIFY(!FolderSession::instance().isOpen());
+        m_chosenFolder = m_folder.root;
+        action(w, "openFolder")->trigger();
+        QVERIFY(FolderSession::instance().isOpen());
+        QVERIFY(docks->articlesDock()->isVisible());
+        QVERIFY(docks->articlesDock()->windowTitle().contains(QStringLiteral("site")));
+        waitIndexed();
+        QCOMPARE(docks->panel()->filterModel()->rowCount(), 240);
+        QVERIFY(!docks->progressLabel()->isVisible());
+        QCOMPARE(docks->panel()->subjectBox()->count(), m_folder.subjectCounts.size() + 1);
+        // The Problems view lists what the generator planted, files grouped.
+        ProblemsModel* problems = FolderSession::instance().problems();
+        QCOMPARE(problems->errorCount(), m_folder.expectedErrors());
+        QCOMPARE(problems->warningCount(), m_folder.expectedWarnings());
+        QCOMPARE(problems->rowCount(), m_folder.problemArticles());
+        QVERIFY(docks->problemsDock()->windowTitle().contains(
+            QString::number(m_folder.expectedErrors() + m_folder.expectedWarnings())));
+        QCOMPARE(QSettings().value(QStringLiteral("folder/last")).toString(), m_folder.root);
+    }
+
+    void listOpensArticles()
+    {
+        QVERIFY(FolderSession::instance().open(m_folder.root));
+        waitIndexed();
+        auto* w = new MainWindow;
+        w->show();
+        const QString first = m_folder.files.at(10);
+        const QString second = m_folder.files.at(11);
+        const QString third = m_folder.files.at(12);
+
+        openFromList(w, first); // an empty window takes it
+        QCOMPARE(MainWindow::windows().size(), 1);
+        QCOMPARE(w->filePath(), first);
+        QCOMPARE(w->folderDocks()
+                     ->panel()
+                     ->view()
+                     ->currentIndex()
+                     .data(ArticleListModel::PathRole)
+                     .toString(),
+                 first);
+
+        openFromList(w, second); // no unsaved changes: the next article takes its place
+        QCOMPARE(MainWindow::windows().size(), 1);
+        QCOMPARE(w->filePath(), second);
+
+        // With unsaved changes the window keeps its article; the next opens beside it.
+        QVERIFY(!w->editor()->form()->apply(FieldEdit{QStringLiteral("author"),
+                                                      {QStringLiteral("author")},
+                                                      QStringLiteral("Someone"),
+                                                      false,
+                                                      {}}));
+        QVERIFY(w->isModified());
+        openFromList(w, third);
+        QCOMPARE(MainWindow::windows().size(), 2);
+        QCOMPARE(w->filePath(), second);
+        MainWindow* other = MainWindow::windowFor(third);
+        QVERIFY(other && other != w);
+        // An article open anywhere is raised, not opened twice.
+        openFromList(w, third);
+        QCOMPARE(MainWindow::windows().size(), 2);
+    }
+
+    void problemOpensTheArticleAtTheField()
+    {
+        QVERIFY(FolderSession::instance().open(m_folder.root));
+        waitIndexed();
+        auto* w = new MainWindow;
+        w->show();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        FolderDocks* docks = w->folderDocks();
+        docks->problemsDock()->raise();
+        const QString duplicate = m_folder.duplicateIds.first().second;
+        ProblemsModel* problems = FolderSession::instance().problems();
+        const QModelIndex file = problems->fileIndex(duplicate);
+        QVERIFY(file.isValid());
+        const QModelIndex problem = problems->index(0, 0, file);
+        QCOMPARE(problems->diagnostic(problem)->rule, QStringLiteral("duplicate-id"));
+        // Naming the other file of the pair.
+        QVERIFY(problems->diagnostic(problem)->message.contains(
+            QFileInfo(m_folder.duplicateIds.first().first).fileName()));
+        QTreeView* view = docks->problemsView()->view();
+        view->scrollTo(problem);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(problem).center());
+        QTRY_COMPARE(w->filePath(), duplicate);
+        QCOMPARE(w->mode(), MainWindow::Mode::Form);
+        QWidget* id = w->editor()->form()->control(QStringLiteral("id"));
+        QVERIFY(id);
+        QTRY_VERIFY(id->hasFocus());
+
+        // A missing field: the form's (empty) input for it.
+        const QString noAuthor = m_folder.missingAuthor.first();
+        const QModelIndex missing = problems->index(0, 0, problems->fileIndex(noAuthor));
+        QCOMPARE(problems->diagnostic(missing)->key, QStringLiteral("author"));
+        QCOMPARE(docks->openProblem(noAuthor, *problems->diagnostic(missing)), w);
+        QTRY_VERIFY(w->editor()->form()->control(QStringLiteral("author"))->hasFocus());
+    }
+
+    void newArticleIsWrittenWhereItsSubjectLives()
+    {
+        QVERIFY(FolderSession::instance().open(m_folder.root));
+        waitIndexed();
+        auto* w = new MainWindow;
+        w->show();
+        const qint64 highest = FolderSession::instance().index().highestId();
+        m_newAnswer = FolderPrompts::NewArticleAnswer{
+            QStringLiteral("How do vaccines train the immune system?"), QStringLiteral("Biology"),
+            QString()};
+        action(w, "newArticle")->trigger();
+        const QString expected = m_folder.subjectFolders.value(QStringLiteral("Biology")) +
+                                 QStringLiteral("/how-do-vaccines-train-the-immune-system.md");
+        QCOMPARE(m_proposed, expected);
+        QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.join(QLatin1Char('\n'))));
+        QVERIFY(QFile::exists(expected));
+        QCOMPARE(w->filePath(), expected);
+        QCOMPARE(w->mode(), MainWindow::Mode::Form);
+        QVERIFY(!w->isModified());
+        QCOMPARE(w->editor()->answerEditor()->textCursor().selectedText(),
+                 w->editor()->answerEditor()->toPlainText()); // the placeholder, ready to type over
+
+        const QByteArray bytes = readAll(expected);
+        const Result<Document> doc = Document::fromBytes(bytes);
+        QVERIFY(doc);
+        QCOMPARE(doc->find({QStringLiteral("id")})->text, QString::number(highest + 1));
+        QCOMPARE(doc->find({QStringLiteral("date")})->text,
+                 QDate::currentDate().toString(Qt::ISODate));
+        for (const Diagnostic& d :
+             Validator(*Schema::builtIn(QStringLiteral("quicktakes"))).validate(doc.value()))
+            QVERIFY2(!d.isError(), qPrintable(d.format(expected)));
+        QVERIFY(bytes.endsWith("score: -1.0\n\n---\n\n&nbsp;"));
+        // The list shows it once the folder has been looked at again.
+        QTRY_VERIFY_WITH_TIMEOUT(FolderSession::instance().index().article(expected), 10000);
+        QTRY_COMPARE(FolderSession::instance().index().highestId(), highest + 1);
+
+        // Asked again with the same question, nothing is overwritten.
+        action(w, "newArticle")->trigger();
+        QCOMPARE(m_warnings.size(), 1);
+        QVERIFY(m_warnings.first().contains(QStringLiteral("exists")));
+        QCOMPARE(readAll(expected), bytes);
+        m_newAnswer.reset();
+        QVERIFY(QFile::remove(expected));
+    }
+
+    void newArticleDialogProposesAndGuards()
+    {
+        const QString folder = m_tmp.path() + QStringLiteral("/dialog");
+        QVERIFY(QDir().mkpath(folder));
+        QFile taken(folder + QStringLiteral("/taken.md"));
+        QVERIFY(taken.open(QIODevice::WriteOnly));
+        taken.close();
+        NewArticleDialog dialog(
+            {QStringLiteral("Biology"), QStringLiteral("Physics")},
+            [&](const QString& q, const QString& s) {
+                return folder + QLatin1Char('/') + s.toLower() + QLatin1Char('-') + slug(q) +
+                       QStringLiteral(".md");
+            },
+            [](const QString& q, const QString&) { return slug(q) + QStringLiteral(".md"); });
+        QPushButton* create = dialog.buttons()->button(QDialogButtonBox::Ok);
+        QVERIFY(!create->isEnabled()); // no question yet
+        QCOMPARE(dialog.subjectBox()->count(), 2);
+        dialog.subjectBox()->setCurrentText(QStringLiteral("Physics"));
+        QTest::keyClicks(dialog.questionEdit(), QStringLiteral("Why  is ice slippery? "));
+        QVERIFY(create->isEnabled());
+        QCOMPARE(dialog.question(), QStringLiteral("Why is ice slippery?"));
+        QCOMPARE(dialog.path(), folder + QStringLiteral("/physics-why-is-ice-slippery.md"));
+        QVERIFY(
+            dialog.pathEdit()->text().endsWith(QStringLiteral("physics-why-is-ice-slippery.md")));
+        QVERIFY(dialog.pathProblem()->isHidden());
+        dialog.setFolder(m_tmp.path());
+        QCOMPARE(dialog.path(), m_tmp.path() + QStringLiteral("/why-is-ice-slippery.md"));
+        dialog.setFolder(folder);
+        dialog.questionEdit()->setText(QStringLiteral("Taken"));
+        QVERIFY(!create->isEnabled()); // a file of that name is there
+        QVERIFY(!dialog.pathProblem()->isHidden());
+        QVERIFY(dialog.pathProblem()->text().contains(QStringLiteral("exists")));
+    }
+
+    void formOffersTheFoldersSubjects()
+    {
+        // An article with a subject the schema does not list.
+        const QString odd = m_folder.root + QStringLiteral("/odd.md");
+        QByteArray bytes = readAll(m_folder.files.first());
+        bytes.replace("\nsubject: ", "\nsubject: Astronomy\nx_was: ");
+        QFile f(odd);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        f.close();
+        QVERIFY(FolderSession::instance().open(m_folder.root));
+        FolderSession::instance().indexer().refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            FolderSession::instance().subjects().contains(QStringLiteral("Astronomy")), 10000);
+        auto* w = new MainWindow;
+        w->show();
+        QVERIFY(w->openFile(m_folder.files.at(3)));
+        auto* subject =
+            qobject_cast<QComboBox*>(w->editor()->form()->control(QStringLiteral("subject")));
+        QVERIFY(subject);
+        QVERIFY(subject->findText(QStringLiteral("Astronomy")) >= 0);
+        QVERIFY(subject->findText(QStringLiteral("Biology")) >= 0);
+        QCOMPARE(subject->findText(QStringLiteral("Biology")),
+                 subject->findText(QStringLiteral("Biology"), Qt::MatchFixedString)); // once
+        // The article's own value is untouched.
+        QVERIFY(!w->isModified());
+        QVERIFY(QFile::remove(odd));
+    }
+
+    void startUpReopensTheLastFolder()
+    {
+        FolderSession& session = FolderSession::instance();
+        QVERIFY(session.open(m_folder.root));
+        QCOMPARE(FolderSession::lastFolder(), m_folder.root);
+        // Another start: the last folder comes back when none is named.
+        session.close();
+        QVERIFY(FolderSession::lastFolder().isEmpty()); // closed by the writer: not reopened
+        QSettings().setValue(QStringLiteral("folder/last"), m_folder.root);
+        QVERIFY(session.startUp());
+        QCOMPARE(session.root(), m_folder.root);
+        // A folder named on the command line wins.
+        const QString other = m_tmp.path() + QStringLiteral("/other");
+        QVERIFY(QDir().mkpath(other));
+        QVERIFY(session.startUp(other));
+        QCOMPARE(session.root(), other);
+        QCOMPARE(FolderSession::lastFolder(), other);
+        // A last folder that is gone is not reopened.
+        QVERIFY(QDir(other).removeRecursively());
+        QVERIFY(FolderSession::lastFolder().isEmpty());
+        session.close();
+        QVERIFY(!session.startUp());
+    }
+
+    void screenshots()
+    {
+        QVERIFY(FolderSession::instance().open(m_folder.root));
+        waitIndexed();
+        auto* w = new MainWindow;
+        w->resize(1500, 900);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        FolderDocks* docks = w->folderDocks();
+        docks->panel()->errorsButton()->click();
+        openFromList(w, m_folder.missingAuthor.first());
+        docks->panel()->filterEdit()->clear();
+        QTest::qWait(100);
+        const QString folder = QStringLiteral(FRONTIS_BINARY_DIR "/screenshots");
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(w->grab().save(folder + QStringLiteral("/folder-window.png")));
+        docks->problemsDock()->raise();
+        QTest::qWait(50);
+        QVERIFY(w->grab().save(folder + QStringLiteral("/folder-problems.png")));
+        NewArticleDialog dialog(
+            FolderSession::instance().subjects(),
+            [](const QString& q, const QString& s) {
+                return QStringLiteral("/home/writer/site/") + slug(s) + QLatin1Char('/') + slug(q) +
+                       QStringLiteral(".md");
+            },
+            [](const QString& q, const QString&) { return slug(q) + QStringLiteral(".md"); });
+        dialog.questionEdit()->setText(QStringLiteral("How do vaccines train the immune system?"));
+        dialog.subjectBox()->setCurrentText(QStringLiteral("Biology"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.grab().save(folder + QStringLiteral("/new-article.png")));
+    }
+};
+
+QTEST_MAIN(TestFolderWindow)
+#include "tst_folderwindow.moc"

@@ -1,0 +1,182 @@
+#include "generatefolder.h"
+#include "model/articleindex.h"
+#include "model/document.h"
+#include "model/newarticle.h"
+#include "model/validator.h"
+#include "testutil.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace frontis;
+
+// New articles: the seed's exact layout, valid against the schema, and where they are saved.
+class TestNewArticle : public QObject
+{
+    Q_OBJECT
+
+private:
+    Schema m_schema;
+
+    static QString text(const Document& doc, const QString& key)
+    {
+        const FmNode* n = doc.find(key.split(QLatin1Char('.')));
+        return n ? n->text : QString();
+    }
+
+    static int indentOf(const QByteArray& line)
+    {
+        int i = 0;
+        while (i < line.size() && line[i] == ' ')
+            ++i;
+        return i;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { m_schema = *Schema::builtIn(QStringLiteral("quicktakes")); }
+
+    // Made from the seed's own question, subject, id and date, a new article is the seed line for
+    // line, except for the three values a writer writes (description, keywords, answer), which
+    // are placeholders of the same shape.
+    void layoutIsTheSeeds()
+    {
+        const QString seedPath = testutil::seedPath();
+        if (seedPath.isEmpty())
+            QSKIP("no seed article in FRONTIS_SHARED_DIR");
+        const QByteArray seedBytes = testutil::readAll(seedPath);
+        const Result<Document> seed = Document::fromBytes(seedBytes);
+        QVERIFY(seed);
+        NewArticle::Input in;
+        in.question = text(seed.value(), QStringLiteral("question"));
+        in.subject = text(seed.value(), QStringLiteral("subject"));
+        in.id = text(seed.value(), QStringLiteral("id")).toLongLong();
+        in.date = QDate::fromString(text(seed.value(), QStringLiteral("date")), Qt::ISODate);
+        in.schemaName = QStringLiteral("default");
+        const Result<QByteArray> made = NewArticle::build(m_schema, in);
+        QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+
+        const QList<QByteArray> want = seedBytes.split('\n');
+        const QList<QByteArray> got = made.value().split('\n');
+        QCOMPARE(got.size(), want.size());
+        const QList<QByteArray> writerKeys = {"  page_description: >-", "  page_keywords: >-",
+                                              "answer: >-"};
+        for (qsizetype i = 0; i < want.size(); ++i) {
+            if (i > 0 && writerKeys.contains(want.at(i - 1))) {
+                // The placeholder: one folded line at the same indentation.
+                QCOMPARE(indentOf(got.at(i)), indentOf(want.at(i)));
+                QVERIFY(got.at(i).size() > indentOf(got.at(i)));
+                continue;
+            }
+            QCOMPARE(got.at(i), want.at(i));
+        }
+        QVERIFY(made.value().endsWith("score: -1.0\n\n---\n\n&nbsp;"));
+    }
+
+    void validatesWithoutErrors_data()
+    {
+        QTest::addColumn<QString>("question");
+        QTest::addColumn<QString>("subject");
+        QTest::newRow("plain") << QStringLiteral("Why do leaves change colour in autumn?")
+                               << QStringLiteral("Biology");
+        QTest::newRow("colon and hash") << QStringLiteral("What is C++: a primer for #beginners?")
+                                        << QStringLiteral("C++ & Systems");
+        QTest::newRow("subject that reads as a boolean")
+            << QStringLiteral("Is 'null' a value?") << QStringLiteral("No");
+        QTest::newRow("subject with an indicator")
+            << QStringLiteral("Where do lists start?") << QStringLiteral("- Misc");
+        QTest::newRow("accents and quotes")
+            << QStringLiteral("Qu'est-ce que la « physique » ?") << QStringLiteral("Physique");
+        QTest::newRow("extra spaces") << QStringLiteral("  Why   is the sea   salty?  ")
+                                      << QStringLiteral(" Earth  Science ");
+    }
+
+    void validatesWithoutErrors()
+    {
+        QFETCH(QString, question);
+        QFETCH(QString, subject);
+        const NewArticle::Input in{question, subject, 1234, QDate(2025, 3, 4), QString()};
+        const Result<QByteArray> made = NewArticle::build(m_schema, in);
+        QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+        const Result<Document> doc = Document::fromBytes(made.value());
+        QVERIFY(doc);
+        const QList<Diagnostic> found = Validator(m_schema).validate(doc.value());
+        QStringList errors;
+        QStringList warnedKeys;
+        for (const Diagnostic& d : found) {
+            if (d.isError())
+                errors << d.format(QStringLiteral("new.md"));
+            else
+                warnedKeys << d.key;
+        }
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                                              QString::fromUtf8(made.value())));
+        // What the writer still has to write is pointed out.
+        QVERIFY(warnedKeys.contains(QStringLiteral("seo.page_description")));
+
+        const QString q = question.simplified();
+        const QString s = subject.simplified();
+        const QStringList keywords =
+            text(doc.value(), QStringLiteral("seo.page_keywords")).split(QStringLiteral(", "));
+        QCOMPARE(keywords.size(), 3);
+        QCOMPARE(keywords.first(), s.toLower());
+        QCOMPARE(text(doc.value(), QStringLiteral("question")), q);
+        QCOMPARE(text(doc.value(), QStringLiteral("title")), q);
+        QCOMPARE(text(doc.value(), QStringLiteral("article_title")), q);
+        QCOMPARE(text(doc.value(), QStringLiteral("subject")), s);
+        QCOMPARE(text(doc.value(), QStringLiteral("seo.title")),
+                 QStringLiteral("QuickTakes | ") + s);
+        QCOMPARE(text(doc.value(), QStringLiteral("file_name")), slug(q) + QStringLiteral(".md"));
+        QCOMPARE(text(doc.value(), QStringLiteral("url")),
+                 QStringLiteral("/learn/%1/questions/%2").arg(slug(s), slug(q)));
+        QCOMPARE(text(doc.value(), QStringLiteral("id")), QStringLiteral("1234"));
+        QCOMPARE(text(doc.value(), QStringLiteral("date")), QStringLiteral("2025-03-04"));
+        QCOMPARE(text(doc.value(), QStringLiteral("_schema")), QStringLiteral("default"));
+        QCOMPARE(text(doc.value(), QStringLiteral("score")), QStringLiteral("-1.0"));
+        QVERIFY(doc->find({QStringLiteral("id")})->isPlain());
+        QCOMPARE(doc->find({QStringLiteral("title")})->style, ScalarStyle::Folded);
+        QVERIFY(made.value().endsWith("\n\n---\n\n&nbsp;"));
+        QCOMPARE(NewArticle::fileName(m_schema, in), slug(q) + QStringLiteral(".md"));
+    }
+
+    void refusesWhatCannotBeAnArticle()
+    {
+        NewArticle::Input in{
+            QStringLiteral("   "), QStringLiteral("Biology"), 1, QDate(2025, 1, 1), {}};
+        QVERIFY(!NewArticle::build(m_schema, in));
+        in.question = QStringLiteral("Why?");
+        QVERIFY(NewArticle::build(m_schema, in));
+        const Result<QByteArray> generic = NewArticle::build(Schema::generic(), in);
+        QVERIFY(!generic);
+        QVERIFY(generic.error().message.contains(QStringLiteral("question")));
+    }
+
+    void proposesTheSubjectsFolder()
+    {
+        QTemporaryDir tmp;
+        const frontis::testing::GeneratedFolder g =
+            frontis::testing::generateFolder(tmp.path() + QStringLiteral("/site"), 120, 11);
+        ArticleIndex index(g.root);
+        index.update();
+        NewArticle::Input in{QStringLiteral("What is a cell?"), QStringLiteral("biology"),
+                             index.highestId() + 1, QDate::currentDate(), index.commonSchema()};
+        QCOMPARE(NewArticle::proposedPath(index, m_schema, in),
+                 g.subjectFolders.value(QStringLiteral("Biology")) +
+                     QStringLiteral("/what-is-a-cell.md"));
+        in.subject = QStringLiteral("Astronomy");
+        QCOMPARE(NewArticle::proposedPath(index, m_schema, in),
+                 g.root + QStringLiteral("/what-is-a-cell.md"));
+
+        // Saved there, it joins the folder without a single error, also across files.
+        const Result<QByteArray> made = NewArticle::build(m_schema, in);
+        QVERIFY(made);
+        QVERIFY(testutil::writeAll(NewArticle::proposedPath(index, m_schema, in), made.value()));
+        const int errorsBefore = index.totals().errors;
+        index.update();
+        QCOMPARE(index.articles().size(), 121);
+        QCOMPARE(index.totals().errors, errorsBefore);
+        QCOMPARE(index.highestId(), in.id);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNewArticle)
+#include "tst_newarticle.moc"
