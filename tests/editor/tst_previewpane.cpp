@@ -163,7 +163,8 @@ void TestPreviewPane::revertDuringRenderShowsCurrentText()
     pane.flush();
     QSignalSpy rendered(&pane, &PreviewPane::rendered);
     pane.setAnswerMarkdown(paragraphs(25000) + u"\n\nEnding B"_s);
-    QTRY_VERIFY(pane.isRendering());
+    // B has started (on a fast machine it may already have landed).
+    QTRY_VERIFY(pane.isRendering() || rendered.count() > 0);
     pane.setAnswerMarkdown(original);
     // B lands, then the follow-up render brings back A.
     QTRY_COMPARE_WITH_TIMEOUT(rendered.count(), 2, 30000);
