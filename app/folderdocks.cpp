@@ -19,6 +19,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -298,6 +299,18 @@ MainWindow* FolderDocks::newArticle()
     FolderSession& session = FolderSession::instance();
     if (!session.isOpen() && !openFolder())
         return nullptr;
+    // The next id, the subjects and where they live need every article read: an index still
+    // being brought up to date is waited for (its progress shows in the status bar).
+    if (session.indexer().isBusy()) {
+        m_window->statusBar()->showMessage(tr("Reading the folder first\u2026"));
+        QEventLoop wait;
+        connect(&session.indexer(), &FolderIndexer::busyChanged, &wait, [&wait](bool busy) {
+            if (!busy) // finished, cancelled, or the folder closed
+                wait.quit();
+        });
+        wait.exec(QEventLoop::ExcludeUserInputEvents);
+        m_window->statusBar()->clearMessage();
+    }
     const ArticleIndex& index = session.index();
     const NewArticleSchema chosen = schemaForNewArticles(index);
     if (!chosen.schema || !chosen.schema->field(QStringLiteral("question"))) {

@@ -109,7 +109,7 @@ private:
     QByteArray currentBytes() const;
     void followFile(const QString& path);
     void offerRecovery();
-    void restoreKept(const RecoveryJournal::Entry& entry);
+    bool restoreKept(const RecoveryJournal::Entry& entry);
     bool openKept(const RecoveryJournal::Entry& entry);
     static MainWindow* offerKeptWork(QStringList& paths);
     void diskChanged();

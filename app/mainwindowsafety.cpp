@@ -116,6 +116,13 @@ Result<Document> MainWindow::stampedDocument(const QByteArray& bytes, const QStr
 
 void MainWindow::followFile(const QString& path)
 {
+    // A new file for this window (opened, saved as, or written back): nothing about the old one
+    // applies to it.
+    m_seenDiskHash.clear();
+    if (m_missing) {
+        m_missing = false;
+        updateTitle();
+    }
     m_watch->setPath(path);
 }
 
@@ -124,6 +131,9 @@ void MainWindow::followFile(const QString& path)
 void MainWindow::offerRecovery()
 {
     const QString path = filePath();
+    // Nothing is written or removed for this article before the writer has decided about its
+    // kept changes; the lock is taken at once.
+    m_keeper->setArticle(QString());
     if (!m_keeper->claim(path)) {
         // Open in another running Frontis: its unsaved changes are that one's to keep and offer.
         m_keeper->setArticle(path);
@@ -146,8 +156,11 @@ void MainWindow::offerRecovery()
         askingAboutDisk(true);
         const bool restore = recoveryoffer::askRestore(this, kept);
         askingAboutDisk(false);
+        if (restore && !restoreKept(kept))
+            return; // the entry stays for the next start
         if (restore) {
-            restoreKept(kept);
+            statusBar()->showMessage(tr("Restored the unsaved changes; they are not saved yet"),
+                                     10000);
         } else if (const Status status = m_keeper->journal().discard(path)) {
             statusBar()->showMessage(status->message, 15000);
         } else {
@@ -158,7 +171,7 @@ void MainWindow::offerRecovery()
     });
 }
 
-void MainWindow::restoreKept(const RecoveryJournal::Entry& entry)
+bool MainWindow::restoreKept(const RecoveryJournal::Entry& entry)
 {
     const QString path = filePath();
     Result<Document> kept = Document::fromBytes(entry.bytes);
@@ -167,7 +180,7 @@ void MainWindow::restoreKept(const RecoveryJournal::Entry& entry)
         if (const Status status = m_editor->replaceAll(entry.bytes, m_editor->diskBytes(),
                                                        tr("Restore Unsaved Changes"))) {
             Prompts::instance().warn(this, tr("Recover Unsaved Changes"), status->message);
-            return;
+            return false;
         }
     } else if (kept) {
         // The file does not parse but the kept text does (it was fixed in the raw view).
@@ -188,7 +201,7 @@ void MainWindow::restoreKept(const RecoveryJournal::Entry& entry)
         m_raw->checkNow();
     }
     updateTitle();
-    statusBar()->showMessage(tr("Restored the unsaved changes; they are not saved yet"), 10000);
+    return true;
 }
 
 bool MainWindow::openKept(const RecoveryJournal::Entry& entry)

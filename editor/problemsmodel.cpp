@@ -97,7 +97,7 @@ QModelIndex ProblemsModel::index(int row, int column, const QModelIndex& parent)
         return {};
     if (row >= m_files.at(parent.row()).diagnostics.size())
         return {};
-    return createIndex(row, 0, quintptr(parent.row() + 1));
+    return createIndex(row, 0, quintptr(parent.row()) + 1);
 }
 
 QModelIndex ProblemsModel::parent(const QModelIndex& child) const

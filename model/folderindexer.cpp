@@ -14,8 +14,9 @@ FolderIndexer::FolderIndexer(QObject* parent) : QObject(parent)
     connect(&m_delay, &QTimer::timeout, this, &FolderIndexer::refresh);
     m_progressTimer.setInterval(100);
     connect(&m_progressTimer, &QTimer::timeout, this, &FolderIndexer::reportProgress);
-    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { m_delay.start(); });
-    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { m_delay.start(); });
+    m_watchTimer.setInterval(0);
+    connect(&m_watchTimer, &QTimer::timeout, this, &FolderIndexer::watchSome);
+    resetWatcher();
 }
 
 FolderIndexer::~FolderIndexer()
@@ -39,7 +40,7 @@ void FolderIndexer::close()
         m_cancel->store(true);
     m_delay.stop();
     m_pending = false;
-    watch(ArticleIndex());
+    resetWatcher();
     const bool wasOpen = isOpen();
     m_index = ArticleIndex();
     m_fromCache = false;
@@ -120,8 +121,8 @@ void FolderIndexer::showSaved(quint64 generation, const ArticleIndex& saved)
     m_index = saved;
     m_fromCache = true;
     m_savedMatches = true;
-    watch(m_index);
     Q_EMIT indexChanged();
+    watch(m_index);
 }
 
 void FolderIndexer::reportProgress()
@@ -144,7 +145,6 @@ void FolderIndexer::done(quint64 generation, const Outcome& outcome)
     if (!outcome.stats.cancelled) {
         reportProgress();
         m_index = outcome.index;
-        watch(m_index);
         const bool changed = !m_savedMatches || outcome.stats.read > 0 ||
                              outcome.stats.removed > 0 || outcome.stats.schemasChanged;
         if (changed) {
@@ -156,11 +156,23 @@ void FolderIndexer::done(quint64 generation, const Outcome& outcome)
             m_savedMatches = true;
             Q_EMIT indexChanged();
         }
+        watch(m_index);
     }
     Q_EMIT busyChanged(false);
     Q_EMIT finished(outcome.stats);
     if (m_pending)
         start(false);
+}
+
+void FolderIndexer::resetWatcher()
+{
+    // A new watcher drops every watch at once (removing 10,000 paths one by one takes long).
+    m_watchTimer.stop();
+    m_toWatch.clear();
+    m_watcher = std::make_unique<QFileSystemWatcher>();
+    connect(m_watcher.get(), &QFileSystemWatcher::directoryChanged, this,
+            [this] { m_delay.start(); });
+    connect(m_watcher.get(), &QFileSystemWatcher::fileChanged, this, [this] { m_delay.start(); });
 }
 
 void FolderIndexer::watch(const ArticleIndex& index)
@@ -175,7 +187,7 @@ void FolderIndexer::watch(const ArticleIndex& index)
         for (const ArticleSummary& s : index.articles())
             files << s.path;
     }
-    const QStringList current = m_watcher.directories() + m_watcher.files();
+    const QStringList current = m_watcher->directories() + m_watcher->files();
     QSet<QString> wanted(folders.cbegin(), folders.cend());
     for (const QString& f : std::as_const(files))
         wanted.insert(f);
@@ -185,15 +197,34 @@ void FolderIndexer::watch(const ArticleIndex& index)
         if (!wanted.contains(f))
             gone << f;
     }
-    QStringList added;
-    for (const QString& f : folders + files) {
-        if (!have.contains(f))
-            added << f;
-    }
     if (!gone.isEmpty())
-        m_watcher.removePaths(gone);
-    if (!added.isEmpty())
-        (void)m_watcher.addPaths(added); // paths that vanished meanwhile are left out
+        m_watcher->removePaths(gone);
+    QStringList addedFolders;
+    for (const QString& f : folders) {
+        if (!have.contains(f))
+            addedFolders << f;
+    }
+    if (!addedFolders.isEmpty())
+        (void)m_watcher->addPaths(addedFolders); // folders that vanished meanwhile are left out
+    // Files are many: they are added a batch at a time, between the events of the thread, so
+    // that a big folder's list shows and answers at once.
+    m_toWatch.clear();
+    for (const QString& f : std::as_const(files)) {
+        if (!have.contains(f))
+            m_toWatch << f;
+    }
+    if (!m_toWatch.isEmpty())
+        m_watchTimer.start();
+}
+
+void FolderIndexer::watchSome()
+{
+    constexpr qsizetype Batch = 250;
+    const qsizetype n = std::min(Batch, m_toWatch.size());
+    (void)m_watcher->addPaths(m_toWatch.first(n)); // files gone meanwhile are left out
+    m_toWatch.remove(0, n);
+    if (m_toWatch.isEmpty())
+        m_watchTimer.stop();
 }
 
 } // namespace frontis

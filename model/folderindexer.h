@@ -67,13 +67,17 @@ private:
     void showSaved(quint64 generation, const ArticleIndex& saved);
     void done(quint64 generation, const Outcome& outcome);
     void watch(const ArticleIndex& index);
+    void watchSome();
+    void resetWatcher();
     void reportProgress();
 
     ArticleIndex m_index;
     ArticleIndex::Stats m_lastStats;
     QString m_cacheFolder;
     QThreadPool m_pool; // one thread: updates and saves run one after the other
-    QFileSystemWatcher m_watcher;
+    std::unique_ptr<QFileSystemWatcher> m_watcher;
+    QTimer m_watchTimer;
+    QStringList m_toWatch; // files still to watch, a batch per turn of the event loop
     QTimer m_delay;
     QTimer m_progressTimer;
     quint64 m_generation = 0; // results of runs started before the last open() are dropped

@@ -186,10 +186,8 @@ QList<NewArticle::Value> NewArticle::values(const Schema& schema, const Input& i
     QList<qsizetype> derived; // indexes into `out` still to expand
     for (const SchemaField& f : schema.fields()) {
         Value v{f.key, QString(), false};
-        if (f.key == QuestionKey) {
-            v.text = question;
-        } else if (f.key == SubjectKey) {
-            v.text = subject;
+        if (f.key == QuestionKey || f.key == SubjectKey) {
+            v.text = known.value(f.key); // what the writer gave
         } else if (f.key == QLatin1String("_schema") && !input.schemaName.isEmpty()) {
             v.text = input.schemaName;
         } else if (f.defaultValue) {

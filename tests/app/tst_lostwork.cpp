@@ -113,6 +113,7 @@ private Q_SLOTS:
 
     void killedWithUnsavedEditsIsRestored();
     void startingWithAFolderOffersToo();
+    void keptWorkOfAVanishedArticleComesBack();
     void journalFollowsTheEdits();
     void focusLossWritesAtOnce();
     void reopeningOffersShowChangesAndDiscard();
@@ -357,6 +358,29 @@ void TestLostWork::startingWithAFolderOffersToo()
     QTRY_VERIFY_WITH_TIMEOUT(!kept(), JournalTimeoutMs);
     QCOMPARE(frontis->state(), QProcess::Running);
     QCOMPARE(testutil::readAll(m_path), m_article);
+}
+
+void TestLostWork::keptWorkOfAVanishedArticleComesBack()
+{
+    // The article was deleted after the crash: its kept text opens, marked, and Save writes it.
+    const QByteArray mine = edited(m_article, QStringLiteral("author"), QStringLiteral("Jo"));
+    QVERIFY(!RecoveryJournal().write(m_path, FileStamp::of(m_article), mine));
+    QVERIFY(!QFileInfo::exists(m_path));
+    MainWindow::openKeptWork();
+    QCOMPARE(m_asked, QStringList{QStringLiteral("recover:article.md")});
+    QVERIFY2(m_recoverDetails.contains(QLatin1String("no longer on disk")),
+             qPrintable(m_recoverDetails));
+    MainWindow* w = MainWindow::windowFor(m_path);
+    QVERIFY(w);
+    QCOMPARE(w->editor()->document().bytes(), mine);
+    QVERIFY(w->isMissingOnDisk());
+    QVERIFY(w->isModified());
+    QCOMPARE(w->windowTitle(), QStringLiteral("article.md (deleted on disk)[*] \u2014 Frontis"));
+    QVERIFY(w->save());
+    QCOMPARE(testutil::readAll(m_path), mine);
+    QVERIFY(!w->isMissingOnDisk());
+    QVERIFY(!w->isModified());
+    QVERIFY(!kept());
 }
 
 void TestLostWork::journalFollowsTheEdits()
