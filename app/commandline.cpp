@@ -119,7 +119,8 @@ int runSet(const QStringList& args, QTextStream& out, QTextStream& err)
 QString helpText()
 {
     return tr("Usage:\n"
-              "  frontis [FILE...]                      open articles in the editor window\n"
+              "  frontis [FILE...|DIR]                  open articles, or a folder of them, in the\n"
+              "                                         editor window\n"
               "  frontis get FILE KEY                   print the value of KEY\n"
               "  frontis set FILE KEY VALUE [--dry-run] set KEY to VALUE, changing only its lines\n"
               "  frontis validate [--format text|json] [--schema FILE] PATH...\n"
