@@ -5,6 +5,7 @@
 #include "editor/fieldform.h"
 #include "editor/folderpanel.h"
 #include "editor/problemsview.h"
+#include "editor/rawview.h"
 #include "folderprompts.h"
 #include "foldersession.h"
 #include "mainwindow.h"
@@ -289,8 +290,15 @@ MainWindow* FolderDocks::openArticle(const QString& path)
 MainWindow* FolderDocks::openProblem(const QString& path, const Diagnostic& diagnostic)
 {
     MainWindow* w = openArticle(path);
-    if (w && w->mode() == MainWindow::Mode::Form)
+    if (!w)
+        return nullptr;
+    if (w->mode() == MainWindow::Mode::Form) {
         w->editor()->showDiagnostic(diagnostic);
+    } else if (w->mode() == MainWindow::Mode::Raw && diagnostic.line > 0) {
+        // The front matter does not parse: the file's text is shown, at the line the error names.
+        w->rawView()->goTo(diagnostic.line, diagnostic.column);
+        w->rawView()->editor()->setFocus();
+    }
     return w;
 }
 

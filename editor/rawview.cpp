@@ -73,15 +73,19 @@ void RawView::setContent(const QByteArray& bytes, const Error& error)
     m_originalText = m_edit->toPlainText();
     m_error = error;
     showError();
-    if (error.line > 0) {
-        const QTextBlock block = m_edit->document()->findBlockByNumber(error.line - 1);
-        if (block.isValid()) {
-            QTextCursor cursor(block);
-            cursor.setPosition(block.position() + qBound(0, error.column - 1, block.length() - 1));
-            m_edit->setTextCursor(cursor);
-            m_edit->centerCursor();
-        }
-    }
+    if (error.line > 0)
+        goTo(error.line, error.column);
+}
+
+void RawView::goTo(int line, int column)
+{
+    const QTextBlock block = m_edit->document()->findBlockByNumber(line - 1);
+    if (!block.isValid())
+        return;
+    QTextCursor cursor(block);
+    cursor.setPosition(block.position() + qBound(0, column - 1, block.length() - 1));
+    m_edit->setTextCursor(cursor);
+    m_edit->centerCursor();
 }
 
 QByteArray RawView::bytes() const

@@ -35,6 +35,8 @@ public:
 
     QPlainTextEdit* editor() const { return m_edit; }
     QPushButton* applyButton() const { return m_apply; }
+    // Puts the cursor on a 1-based line and column of the file's text and scrolls it into view.
+    void goTo(int line, int column);
     // Re-parses now instead of after the pause (tests, before saving).
     void checkNow();
 

@@ -1,4 +1,5 @@
 #include "../model/generatefolder.h"
+#include "../model/testutil.h"
 #include "app/folderdocks.h"
 #include "app/folderprompts.h"
 #include "app/foldersession.h"
@@ -13,6 +14,7 @@
 #include "editor/folderpanel.h"
 #include "editor/problemsmodel.h"
 #include "editor/problemsview.h"
+#include "editor/rawview.h"
 #include "model/document.h"
 #include "model/schema.h"
 #include "model/validator.h"
@@ -24,6 +26,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -235,6 +238,41 @@ private Q_SLOTS:
         QCOMPARE(problems->diagnostic(missing)->key, QStringLiteral("author"));
         QCOMPARE(docks->openProblem(noAuthor, *problems->diagnostic(missing)), w);
         QTRY_VERIFY(w->editor()->form()->control(QStringLiteral("author"))->hasFocus());
+    }
+
+    void problemInFrontMatterThatDoesNotParseOpensAtItsLine()
+    {
+        // An unclosed flow list on line 4 of a file in the folder.
+        const QString broken = m_folder.root + QStringLiteral("/broken.md");
+        QVERIFY(testutil::writeAll(broken, "---\nid: 99999\ntitle: Broken\ntags: [a, b\n"
+                                           "author: Jo\n---\n&nbsp;\n"));
+        QVERIFY(FolderSession::instance().open(m_folder.root));
+        FolderSession::instance().indexer().refresh();
+        waitIndexed();
+        ProblemsModel* problems = FolderSession::instance().problems();
+        const QModelIndex file = problems->fileIndex(broken);
+        QVERIFY(file.isValid());
+        const Diagnostic problem = *problems->diagnostic(problems->index(0, 0, file));
+        QVERIFY2(problem.line >= 4, qPrintable(problem.message));
+
+        // Already open with the cursor elsewhere: the click still takes it to the error.
+        auto* w = new MainWindow;
+        w->show();
+        QVERIFY(w->openFile(broken));
+        QCOMPARE(w->mode(), MainWindow::Mode::Raw);
+        QPlainTextEdit* text = w->rawView()->editor();
+        text->moveCursor(QTextCursor::Start);
+        QTreeView* view = w->folderDocks()->problemsView()->view();
+        view->setCurrentIndex(problems->index(0, 0, file));
+        Q_EMIT view->activated(problems->index(0, 0, file));
+        QCOMPARE(text->textCursor().blockNumber() + 1, problem.line);
+        QTRY_VERIFY(text->hasFocus());
+
+        w->close();
+        QVERIFY(QFile::remove(broken));
+        FolderSession::instance().indexer().refresh();
+        waitIndexed();
+        QVERIFY(!problems->fileIndex(broken).isValid());
     }
 
     void newArticleIsWrittenWhereItsSubjectLives()
