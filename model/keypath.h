@@ -9,6 +9,9 @@ namespace frontis {
 using KeyPath = QStringList;
 
 // "seo.title", "tags.0" (for display and messages).
-inline QString joinKeyPath(const KeyPath& path) { return path.join(QLatin1Char('.')); }
+inline QString joinKeyPath(const KeyPath& path)
+{
+    return path.join(QLatin1Char('.'));
+}
 
 } // namespace frontis

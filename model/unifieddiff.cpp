@@ -37,8 +37,8 @@ QString unifiedDiff(const QByteArray& before, const QByteArray& after, const QSt
     diff.composeUnifiedHunks();
     std::ostringstream hunks;
     diff.printUnifiedFormat(hunks);
-    return QStringLiteral("--- %1\n+++ %2\n").arg(beforeName, afterName)
-           + QString::fromStdString(hunks.str());
+    return QStringLiteral("--- %1\n+++ %2\n").arg(beforeName, afterName) +
+           QString::fromStdString(hunks.str());
 }
 
 } // namespace frontis

@@ -8,7 +8,10 @@
 // Helpers shared by the model tests: the real article and corpus are read in place.
 namespace testutil {
 
-inline QString sharedDir() { return QStringLiteral(FRONTIS_SHARED_DIR); }
+inline QString sharedDir()
+{
+    return QStringLiteral(FRONTIS_SHARED_DIR);
+}
 
 inline QString seedPath()
 {

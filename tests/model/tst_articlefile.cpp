@@ -49,16 +49,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("empty") << QByteArray() << 1 << 1 << "empty";
         QTest::newRow("no front matter") << QByteArray("# Title\n") << 1 << 1 << "no front matter";
-        QTest::newRow("no closing fence") << QByteArray("---\na: 1\nb: 2\n") << 1 << 1 << "no closing";
-        QTest::newRow("yaml syntax") << QByteArray("---\na: 1\nb: [1, 2\n---\n") << 4 << 1 << "YAML syntax";
+        QTest::newRow("no closing fence")
+            << QByteArray("---\na: 1\nb: 2\n") << 1 << 1 << "no closing";
+        QTest::newRow("yaml syntax")
+            << QByteArray("---\na: 1\nb: [1, 2\n---\n") << 4 << 1 << "YAML syntax";
         QTest::newRow("not a mapping") << QByteArray("---\n- a\n- b\n---\n") << 2 << 1 << "mapping";
         QTest::newRow("scalar") << QByteArray("---\njust text\n---\n") << 2 << 1 << "mapping";
-        QTest::newRow("duplicate key") << QByteArray("---\na: 1\nb: 2\na: 3\n---\n") << 4 << 1 << "duplicate key 'a'";
-        QTest::newRow("nested duplicate") << QByteArray("---\nseo:\n  t: 1\n  t: 2\n---\n") << 4 << 3 << "duplicate key 't'";
-        QTest::newRow("invalid utf-8") << QByteArray("---\na: ok\nb: \xC3\x28\n---\n") << 3 << 4 << "UTF-8";
+        QTest::newRow("duplicate key")
+            << QByteArray("---\na: 1\nb: 2\na: 3\n---\n") << 4 << 1 << "duplicate key 'a'";
+        QTest::newRow("nested duplicate")
+            << QByteArray("---\nseo:\n  t: 1\n  t: 2\n---\n") << 4 << 3 << "duplicate key 't'";
+        QTest::newRow("invalid utf-8")
+            << QByteArray("---\na: ok\nb: \xC3\x28\n---\n") << 3 << 4 << "UTF-8";
         QTest::newRow("nul byte") << QByteArray("---\na: x\0y\n---\n", 15) << 2 << 5 << "NUL";
         QTest::newRow("cr only") << QByteArray("---\ra: 1\r---\r") << 1 << 1 << "CR-only";
-        QTest::newRow("lone cr inside") << QByteArray("---\na: 1\rb: 2\n---\n") << 2 << 5 << "CR-only";
+        QTest::newRow("lone cr inside")
+            << QByteArray("---\na: 1\rb: 2\n---\n") << 2 << 5 << "CR-only";
         QTest::newRow("unterminated quote") << QByteArray("---\na: \"open\n---\n") << 2 << 4 << "";
         QTest::newRow("utf-16") << QByteArray("\xFF\xFE-\0-\0-\0", 8) << 1 << 1 << "UTF-16";
     }
@@ -74,7 +80,9 @@ private Q_SLOTS:
         QVERIFY2(doc.error().message.contains(message), qPrintable(doc.error().message));
         QCOMPARE(doc.error().line, line);
         QCOMPARE(doc.error().column, column);
-        QVERIFY(doc.error().format(QStringLiteral("f.md")).startsWith(QStringLiteral("f.md:%1:%2: error: ").arg(line).arg(column)));
+        QVERIFY(doc.error()
+                    .format(QStringLiteral("f.md"))
+                    .startsWith(QStringLiteral("f.md:%1:%2: error: ").arg(line).arg(column)));
     }
 
     void frontMatterOverLimit()
