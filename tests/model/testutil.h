@@ -32,6 +32,21 @@ inline bool writeAll(const QString& path, const QByteArray& bytes)
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }
 
+// The seed's stored answer: the content line of its `answer: >-` block, still encoded (YAML reads
+// it as this line without its indentation). Empty when the seed is absent.
+inline QString seedAnswer()
+{
+    const QString path = seedPath();
+    if (path.isEmpty())
+        return {};
+    const QStringList lines = QString::fromUtf8(readAll(path)).split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        if (lines[i].startsWith(QLatin1String("answer: >-")))
+            return lines[i + 1].trimmed();
+    }
+    return {};
+}
+
 // Lines that differ between two texts, as [first, last] 0-based line ranges of `before` that had
 // to change: everything outside the returned range is identical (common prefix and suffix).
 struct ChangedLines

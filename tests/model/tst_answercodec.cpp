@@ -1,32 +1,9 @@
 #include "model/answercodec.h"
+#include "testutil.h"
 
-#include <QDir>
-#include <QFile>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-
-// The seed's stored answer: the content line of its `answer: >-` block, as YAML reads it.
-QString seedAnswer()
-{
-    const QDir dir(QStringLiteral(FRONTIS_SHARED_DIR "/seed"));
-    const QStringList files = dir.entryList({u"*.md"_s}, QDir::Files, QDir::Name);
-    if (files.isEmpty())
-        return {};
-    QFile file(dir.filePath(files.first()));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
-    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
-        if (lines[i].startsWith(u"answer: >-"_s))
-            return lines[i + 1].trimmed();
-    }
-    return {};
-}
-
-} // namespace
 
 class TestAnswerCodec : public QObject
 {
@@ -142,7 +119,7 @@ void TestAnswerCodec::losslessness()
 
 void TestAnswerCodec::seed()
 {
-    const QString stored = seedAnswer();
+    const QString stored = testutil::seedAnswer();
     if (stored.isEmpty())
         QSKIP("No seed article under FRONTIS_SHARED_DIR/seed");
     const QString markdown = frontis::decodeAnswer(stored);

@@ -1,31 +1,12 @@
 #include "model/answercodec.h"
 #include "model/markdownrenderer.h"
+#include "testutil.h"
 
-#include <QDir>
-#include <QFile>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-// The seed's stored answer (the content line of its `answer: >-` block), still encoded.
-QString seedAnswer()
-{
-    const QDir dir(QStringLiteral(FRONTIS_SHARED_DIR "/seed"));
-    const QStringList files = dir.entryList({u"*.md"_s}, QDir::Files, QDir::Name);
-    if (files.isEmpty())
-        return {};
-    QFile file(dir.filePath(files.first()));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
-    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
-        if (lines[i].startsWith(u"answer: >-"_s))
-            return lines[i + 1].trimmed();
-    }
-    return {};
-}
 
 // "line:column:rule" per issue, for compact comparisons.
 QStringList describe(const QList<frontis::MarkdownIssue>& issues)
@@ -132,7 +113,7 @@ void TestMarkdownRenderer::smart()
 
 void TestMarkdownRenderer::seedAnswerRenders()
 {
-    const QString stored = seedAnswer();
+    const QString stored = testutil::seedAnswer();
     if (stored.isEmpty())
         QSKIP("No seed article under FRONTIS_SHARED_DIR/seed");
     const QString html = frontis::renderMarkdown(frontis::decodeAnswer(stored));
@@ -197,7 +178,7 @@ void TestMarkdownRenderer::lint()
 
 void TestMarkdownRenderer::lintSeedAnswer()
 {
-    const QString stored = seedAnswer();
+    const QString stored = testutil::seedAnswer();
     if (stored.isEmpty())
         QSKIP("No seed article under FRONTIS_SHARED_DIR/seed");
     QCOMPARE(describe(frontis::lintMarkdown(frontis::decodeAnswer(stored))), QStringList());
