@@ -117,9 +117,29 @@ QString renderArticleHtml(const ArticleContent& article, const ArticleHtmlOption
 
 QString articleStylesheet(ArticleTheme theme)
 {
-    QFile file(theme == ArticleTheme::Dark ? QStringLiteral(":/preview/preview-dark.css")
-                                           : QStringLiteral(":/preview/preview-light.css"));
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    // Qt's rich-text engine knows no CSS variables: the one stylesheet names its colours, and
+    // each theme's values are put in here.
+    struct Colour
+    {
+        const char* name;
+        const char* light;
+        const char* dark;
+    };
+    static constexpr Colour colours[] = {
+        {"@text@", "#1f2328", "#e6edf3"},       {"@background@", "#ffffff", "#161b22"},
+        {"@muted@", "#59636e", "#9198a1"},      {"@faint@", "#8c959f", "#6e7681"},
+        {"@link@", "#0969da", "#4493f8"},       {"@code@", "#eff1f3", "#2a313c"},
+        {"@code-block@", "#f6f8fa", "#21262d"}, {"@rule@", "#d1d9e0", "#3d444d"},
+    };
+    QFile file(QStringLiteral(":/preview/preview.css"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QString css = QString::fromUtf8(file.readAll());
+    for (const Colour& c : colours) {
+        css.replace(QLatin1String(c.name),
+                    QLatin1String(theme == ArticleTheme::Dark ? c.dark : c.light));
+    }
+    return css;
 }
 
 QString renderArticleHtml(const FrontMatter& fm, const ArticleHtmlOptions& options)

@@ -43,8 +43,8 @@ QString renderArticleHtml(const FrontMatter& fm, const ArticleHtmlOptions& optio
 
 enum class ArticleTheme { Light, Dark };
 
-// The stylesheet shipped in resources/preview/ (preview-light.css, preview-dark.css): the
-// preview shows it and `frontis render` inlines the light one.
+// The stylesheet shipped in resources/preview/preview.css with the theme's colours: the preview
+// shows it and `frontis render` inlines it.
 QString articleStylesheet(ArticleTheme theme);
 
 // "Posted on Nov 26, 2024": post_on_text and the formatted date (either may be missing).

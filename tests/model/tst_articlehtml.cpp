@@ -170,6 +170,10 @@ void TestArticleHtml::stylesheetsShip()
     QVERIFY(light.contains(u"body"_s));
     QVERIFY(dark.contains(u"body"_s));
     QVERIFY(light != dark);
+    // Every colour name of the stylesheet has a value in both themes.
+    const QRegularExpression unfilled(u"@[a-z-]+@"_s);
+    QVERIFY2(!unfilled.match(light).hasMatch(), qPrintable(unfilled.match(light).captured()));
+    QVERIFY2(!unfilled.match(dark).hasMatch(), qPrintable(unfilled.match(dark).captured()));
     // The body colours are what tell them apart: dark text on light, light text on dark.
     const QRegularExpression bodyBackground(u"body \\{[^}]*background-color: #([0-9a-f]{6})"_s);
     const auto lightBg = bodyBackground.match(light);
