@@ -17,6 +17,9 @@ int main(int argc, char* argv[])
     if (frontis::commandline::wantsCommandLine(args)) {
         // Headless: no display is needed or touched.
         QCoreApplication app(argc, argv);
+        // The same names as the window's: `frontis validate` and the window share the cache.
+        QCoreApplication::setOrganizationName(QStringLiteral("Frontis"));
+        QCoreApplication::setApplicationName(QStringLiteral("Frontis"));
         QTextStream out(stdout);
         QTextStream err(stderr);
         const int code = frontis::commandline::run(args, out, err);
@@ -51,5 +54,6 @@ int main(int argc, char* argv[])
         frontis::MainWindow::openStartupWindows(files);
     }
     frontis::testhooks::applyEdits();
+    frontis::testhooks::reportStartup();
     return app.exec();
 }

@@ -3,8 +3,11 @@
 #include "editor/answereditor.h"
 #include "editor/articleeditor.h"
 #include "editor/diffdialog.h"
+#include "editor/findbar.h"
 #include "editor/markdownhighlighter.h"
 #include "editor/rawview.h"
+#include "editor/spelling.h"
+#include "editor/textstatslabel.h"
 #include "folderdocks.h"
 #include "journalkeeper.h"
 #include "model/schemalibrary.h"
@@ -80,6 +83,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_stack->addWidget(m_raw);
     setCentralWidget(m_stack);
 
+    m_stats = new TextStatsLabel(m_editor->answerEditor(), this);
+    statusBar()->addPermanentWidget(m_stats);
     m_schemaLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_schemaLabel);
 
@@ -95,6 +100,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
                                         QStringLiteral("b/") + QFileInfo(filePath()).fileName()));
     });
     connect(m_editor, &ArticleEditor::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    connect(&Spelling::instance(), &Spelling::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(m_editor, &ArticleEditor::diagnosticsChanged, this, [this] {
         if (m_editor->schema())
@@ -263,8 +270,17 @@ void MainWindow::createActions()
     m_redo->setShortcuts(QKeySequence::Redo); // Ctrl+Shift+Z and Ctrl+Y
     edit->addAction(m_undo);
     edit->addAction(m_redo);
+    edit->addSeparator();
+    m_findActions = m_editor->findBar()->addMenuActions(edit);
+    edit->addSeparator();
+    edit->addMenu(Spelling::instance().createMenu(edit));
 
     m_folder->addViewMenu(menuBar());
+    // The editor's SEO tab joins the View menu just made (with its Ctrl+Shift+E).
+    if (QMenu* view = menuBar()->actions().constLast()->menu()) {
+        view->addSeparator();
+        view->addAction(m_editor->seoAction());
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Frontis"), this, &MainWindow::showAbout);
@@ -326,6 +342,11 @@ void MainWindow::updateActions()
     m_saveAs->setEnabled(hasFile);
     m_revert->setEnabled(hasFile);
     m_review->setEnabled(hasFile);
+    m_editor->seoAction()->setEnabled(m_mode == Mode::Form);
+    const bool hasAnswer = m_mode == Mode::Form && !m_editor->answerKey().isEmpty();
+    for (QAction* a : std::as_const(m_findActions))
+        a->setEnabled(hasAnswer);
+    m_stats->setVisible(hasAnswer);
 }
 
 void MainWindow::updateTitle()

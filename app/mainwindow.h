@@ -22,14 +22,16 @@ class FileWatch;
 class JournalKeeper;
 class RawView;
 class SchemaLibrary;
+class TextStatsLabel;
 class WelcomePage;
 
 // One window per article: the form, the answer's Markdown and the preview (ArticleEditor), or
 // the raw text of a file that does not parse (RawView), or, before a file is opened, a page that
 // offers to open one. Menus: File (Open, Open Recent, Save, Save As, Revert, Review Changes,
-// Close, Quit), Edit (Undo, Redo), Help (About). Window geometry, splitter sizes, recent files
-// and the files open at quit are remembered. Unsaved changes are kept in the recovery journal and
-// offered back after a crash, and the file is watched for changes on disk (mainwindowsafety.cpp).
+// Close, Quit), Edit (Undo, Redo, Find, Replace, Spelling), Help (About). Window geometry,
+// splitter sizes, recent files and the files open at quit are remembered. Unsaved changes are
+// kept in the recovery journal and offered back after a crash, and the file is watched for
+// changes on disk (mainwindowsafety.cpp).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -130,6 +132,7 @@ private:
     ArticleEditor* m_editor = nullptr;
     RawView* m_raw = nullptr;
     QLabel* m_schemaLabel = nullptr;
+    TextStatsLabel* m_stats = nullptr; // the answer's words, reading time, readability
     FolderDocks* m_folder = nullptr;
     QPointer<DiffDialog> m_diff;
 
@@ -149,6 +152,7 @@ private:
     QAction* m_close = nullptr;
     QAction* m_undo = nullptr;
     QAction* m_redo = nullptr;
+    QList<QAction*> m_findActions; // Find..., Replace..., Find Next, Find Previous
 };
 
 } // namespace frontis

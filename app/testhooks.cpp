@@ -3,11 +3,16 @@
 #include "editor/articleeditor.h"
 #include "editor/fieldedit.h"
 #include "editor/fieldform.h"
+#include "editor/previewpane.h"
 #include "mainwindow.h"
 #include "prompts.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QTimer>
+
+#include <cstdio>
+#include <ctime>
 
 namespace frontis::testhooks {
 
@@ -46,6 +51,37 @@ void applyEdits()
                 qWarning("FRONTIS_TEST_EDIT: %s", qPrintable(status->message));
         }
     });
+}
+
+void reportStartup()
+{
+    const QString mode = qEnvironmentVariable("FRONTIS_TEST_STARTUP");
+    if (mode.isEmpty())
+        return;
+    const bool quit = mode == QLatin1String("quit");
+    // Runs once the event loop is up; checks again until the preview has its first content.
+    auto* poll = new QTimer(qApp);
+    poll->setInterval(1);
+    QObject::connect(poll, &QTimer::timeout, qApp, [poll, quit] {
+        for (MainWindow* w : MainWindow::windows()) {
+            if (w->mode() != MainWindow::Mode::Form || !w->isVisible())
+                continue;
+            PreviewPane* preview = w->editor()->preview();
+            if (preview->toPlainText().isEmpty() || preview->isRendering())
+                return;
+            poll->stop();
+            poll->deleteLater();
+            w->repaint(); // the whole window, children included, now
+            std::printf("frontis-painted %lld %.1f\n",
+                        static_cast<long long>(QDateTime::currentMSecsSinceEpoch()),
+                        double(std::clock()) * 1000.0 / CLOCKS_PER_SEC);
+            std::fflush(stdout);
+            if (quit)
+                QCoreApplication::exit(0);
+            return;
+        }
+    });
+    poll->start();
 }
 
 } // namespace frontis::testhooks

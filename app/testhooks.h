@@ -9,8 +9,14 @@ namespace frontis::testhooks {
 //   FRONTIS_TEST_EDIT=KEY=VALUE            sets front-matter field KEY to VALUE in every window
 //                                          with a form, the way the form applies a typed value,
 //                                          once the windows are open.
-// installPrompts() goes before the windows open, applyEdits() after.
+//   FRONTIS_TEST_STARTUP=report|quit      once the first window with an article has its preview
+//                                          rendered and is painted, prints "frontis-painted
+//                                          EPOCH_MS CPU_MS" on stdout (wall clock in ms since
+//                                          1970, and this process's CPU time), then with `quit`
+//                                          quits (tests/bench/frontis_bench.cpp: start-up time).
+// installPrompts() goes before the windows open, applyEdits() and reportStartup() after.
 void installPrompts();
 void applyEdits();
+void reportStartup();
 
 } // namespace frontis::testhooks

@@ -5,6 +5,9 @@
 #include "model/schemalibrary.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -76,6 +79,7 @@ int runValidate(const QStringList& args, QTextStream& out, QTextStream& err)
     QString format = QStringLiteral("text");
     QString schemaPath;
     QStringList paths;
+    bool noCache = false;
     bool flagsDone = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& a = args[i];
@@ -85,6 +89,10 @@ int runValidate(const QStringList& args, QTextStream& out, QTextStream& err)
         }
         if (a == QLatin1String("--")) {
             flagsDone = true;
+            continue;
+        }
+        if (a == QLatin1String("--no-cache")) {
+            noCache = true;
             continue;
         }
         // --format json and --format=json
@@ -111,6 +119,7 @@ int runValidate(const QStringList& args, QTextStream& out, QTextStream& err)
         return usage(err, tr("validate takes at least one FILE or FOLDER"));
 
     SchemaLibrary library;
+    QByteArray schemaIdentity;
     if (!schemaPath.isEmpty()) {
         Result<Schema> schema = Schema::load(schemaPath);
         if (!schema) {
@@ -118,8 +127,19 @@ int runValidate(const QStringList& args, QTextStream& out, QTextStream& err)
             return ExitUsage;
         }
         library.setOverride(std::move(schema.value()));
+        // Results checked against this schema are kept apart from the folder's own, and are
+        // dropped when the file changes.
+        QFile file(schemaPath);
+        QCryptographicHash hash(QCryptographicHash::Sha1);
+        hash.addData(QFileInfo(schemaPath).absoluteFilePath().toUtf8() + '\n');
+        if (file.open(QIODevice::ReadOnly))
+            hash.addData(file.readAll());
+        schemaIdentity = hash.result();
     }
-    const FolderValidator::Report report = FolderValidator(library).run(paths);
+    FolderValidator validator(library);
+    if (!noCache)
+        validator.useCache({}, schemaIdentity);
+    const FolderValidator::Report report = validator.run(paths);
     if (format == QLatin1String("json"))
         writeJson(report, out);
     else

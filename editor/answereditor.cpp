@@ -2,12 +2,15 @@
 
 #include "markdownhighlighter.h"
 #include "model/answercodec.h"
+#include "textspellcheck.h"
 
 #include <QApplication>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QScrollBar>
 #include <QTextBlock>
+
+#include <algorithm>
 
 namespace frontis {
 
@@ -42,6 +45,13 @@ AnswerEditor::AnswerEditor(QWidget* parent) : QPlainTextEdit(parent)
             emitVisibleLine();
     });
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] { emitVisibleLine(); });
+
+    // Misspelt words: underlined through a selection group of their own (Edit > Spelling).
+    auto* spelling = new TextSpellCheck(this, TextSpellCheck::Syntax::Markdown);
+    spelling->setShowFunction([this](const QList<QTextEdit::ExtraSelection>& selections) {
+        setSelectionGroup(QStringLiteral("spelling"), selections);
+    });
+    setSelectionGroup(QStringLiteral("spelling"), {}); // first: find highlights paint over it
 }
 
 void AnswerEditor::setStoredAnswer(const QString& stored)
@@ -86,6 +96,30 @@ QString AnswerEditor::markdown() const
     text.replace(QChar(QChar::ParagraphSeparator), QLatin1Char('\n'));
     text.replace(QChar(QChar::LineSeparator), QLatin1Char('\n'));
     return text;
+}
+
+void AnswerEditor::setSelectionGroup(const QString& name,
+                                     const QList<QTextEdit::ExtraSelection>& selections)
+{
+    auto it = std::find_if(m_selectionGroups.begin(), m_selectionGroups.end(),
+                           [&name](const auto& group) { return group.first == name; });
+    if (it == m_selectionGroups.end())
+        m_selectionGroups.append({name, selections});
+    else
+        it->second = selections;
+    QList<QTextEdit::ExtraSelection> all;
+    for (const auto& group : std::as_const(m_selectionGroups))
+        all += group.second;
+    setExtraSelections(all);
+}
+
+QList<QTextEdit::ExtraSelection> AnswerEditor::selectionGroup(const QString& name) const
+{
+    for (const auto& group : m_selectionGroups) {
+        if (group.first == name)
+            return group.second;
+    }
+    return {};
 }
 
 void AnswerEditor::goToLine(int line, int column)

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QPlainTextEdit>
+#include <QTextEdit>
+
+#include <utility>
 
 namespace frontis {
 
@@ -39,6 +42,12 @@ public:
 
     MarkdownHighlighter* highlighting() const { return m_highlighting; }
 
+    // Several helpers mark text (find matches, spelling): each sets its own group of extra
+    // selections by name, and the editor shows the union, in the order the groups were first
+    // set (later groups paint over earlier ones). Use this instead of setExtraSelections().
+    void setSelectionGroup(const QString& name, const QList<QTextEdit::ExtraSelection>& selections);
+    QList<QTextEdit::ExtraSelection> selectionGroup(const QString& name) const;
+
 Q_SIGNALS:
     // The writer changed the text (typing, paste, undo in the editor).
     void answerEdited();
@@ -56,6 +65,7 @@ private:
     void emitVisibleLine();
 
     MarkdownHighlighter* m_highlighting = nullptr;
+    QList<std::pair<QString, QList<QTextEdit::ExtraSelection>>> m_selectionGroups;
     QString m_stored;        // what setStoredAnswer() got
     QString m_shownOriginal; // markdown() right after it
     int m_lastVisibleLine = 1;

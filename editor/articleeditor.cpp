@@ -5,15 +5,21 @@
 #include "documentcommand.h"
 #include "fieldedit.h"
 #include "fieldform.h"
+#include "findbar.h"
 #include "model/articlehtml.h"
 #include "model/schemalibrary.h"
+#include "model/seofields.h"
 #include "model/validator.h"
 #include "previewpane.h"
+#include "seopanel.h"
 #include "undokeyfilter.h"
 
+#include <QAction>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -70,7 +76,9 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
     m_columns->addWidget(column(tr("Front matter"), m_form, m_columns));
     m_answerColumn = column(tr("Ans&wer (Markdown)"), m_answer, m_columns);
     m_columns->addWidget(m_answerColumn);
-    m_columns->addWidget(column(tr("Preview"), m_preview, m_columns));
+    m_findBar = new FindBar(m_answer, m_answerColumn);
+    m_answerColumn->layout()->addWidget(m_findBar);
+    m_columns->addWidget(previewColumn());
     m_columns->setStretchFactor(0, 0);
     m_columns->setStretchFactor(1, 1);
     m_columns->setStretchFactor(2, 1);
@@ -92,6 +100,17 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
     m_validateTimer.setSingleShot(true);
     m_validateTimer.setInterval(ValidateDelayMs);
     connect(&m_validateTimer, &QTimer::timeout, this, &ArticleEditor::validateNow);
+    m_answerTimer.setSingleShot(true);
+    m_answerTimer.setInterval(AnswerCommitDelayMs);
+    m_answerMaxTimer.setSingleShot(true);
+    m_answerMaxTimer.setInterval(AnswerCommitMaxDelayMs);
+    connect(&m_answerTimer, &QTimer::timeout, this, &ArticleEditor::commitAnswerNow);
+    connect(&m_answerMaxTimer, &QTimer::timeout, this, &ArticleEditor::commitAnswerNow);
+    // The preview reads the answer from the editor when it next updates, not at each keystroke.
+    m_preview->setAnswerSource([this] { return m_answer->markdown(); });
+    // Before UndoKeyFilter hands Ctrl+Z to the window's Undo: typing not yet committed must be
+    // in the history to be undone (filters installed later run first).
+    m_answer->installEventFilter(this);
 
     m_form->setApplier([this](const FieldEdit& e) {
         const QString label =
@@ -108,6 +127,14 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
         Q_EMIT message(tr("'%1' was not changed: %2").arg(key, error.message));
     });
     connect(m_answer, &AnswerEditor::answerEdited, this, &ArticleEditor::answerEdited);
+    // A Replace or Replace All is one step of the history, never merged with typing around it.
+    m_findBar->setEditRunner([this](const QString& label, const std::function<void()>& edit) {
+        commitAnswer(); // the typing before it is a step of its own
+        m_answerStep = label;
+        edit();
+        m_answerStep.clear();
+    });
+    connect(m_findBar, &FindBar::message, this, &ArticleEditor::message);
     connect(m_answer, &AnswerEditor::visibleLineChanged, m_preview,
             &PreviewPane::scrollToSourceLine);
     connect(m_panel, &DiagnosticsPanel::diagnosticActivated, this, &ArticleEditor::showDiagnostic);
@@ -123,8 +150,84 @@ ArticleEditor::~ArticleEditor()
     delete m_rows;
 }
 
+QWidget* ArticleEditor::previewColumn()
+{
+    // The SEO panel shares the preview's column as a tab: both show the article as readers meet
+    // it, and the writer finds it without opening anything.
+    m_previewTabs = new QTabWidget(m_columns);
+    m_previewTabs->setObjectName(QStringLiteral("previewTabs"));
+    m_previewTabs->setDocumentMode(true);
+    m_previewTabs->addTab(m_preview, tr("Preview"));
+    m_seo = new SeoPanel(m_previewTabs);
+    m_seo->setSource([this] {
+        return m_doc ? SeoFields::fromFrontMatter(m_doc->frontMatter(), m_schema.get(), m_answerKey)
+                     : SeoFields();
+    });
+    m_previewTabs->addTab(m_seo, tr("SEO"));
+    m_seoAction = new QAction(tr("&SEO Panel"), this);
+    m_seoAction->setObjectName(QStringLiteral("seoPanel"));
+    m_seoAction->setCheckable(true);
+    m_seoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_seoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_seoAction->setToolTip(tr("Search result preview and keyword checks (%1)")
+                                .arg(m_seoAction->shortcut().toString(QKeySequence::NativeText)));
+    m_previewTabs->setTabToolTip(1, m_seoAction->toolTip());
+    addAction(m_seoAction);
+    connect(m_seoAction, &QAction::triggered, this, [this](bool on) {
+        m_previewTabs->setCurrentWidget(on ? static_cast<QWidget*>(m_seo) : m_preview);
+        if (on)
+            m_seo->setFocus(Qt::ShortcutFocusReason);
+    });
+    connect(m_previewTabs, &QTabWidget::currentChanged, this,
+            [this] { m_seoAction->setChecked(m_previewTabs->currentWidget() == m_seo); });
+    return m_previewTabs;
+}
+
+bool ArticleEditor::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_answer &&
+        (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))
+            commitAnswer();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+const Document& ArticleEditor::document() const
+{
+    commitAnswer();
+    return *m_doc;
+}
+
+bool ArticleEditor::isModified() const
+{
+    commitAnswer();
+    return m_doc && m_doc->bytes() != m_disk;
+}
+
+QUndoStack* ArticleEditor::undoStack() const
+{
+    commitAnswer();
+    return m_undo;
+}
+
+bool ArticleEditor::commitAnswer() const
+{
+    // Logically const: the document catches up with what the editor already shows.
+    return m_answerPending ? const_cast<ArticleEditor*>(this)->commitAnswerNow() : true;
+}
+
+void ArticleEditor::dropUncommittedAnswer()
+{
+    m_answerPending = false;
+    m_answerTimer.stop();
+    m_answerMaxTimer.stop();
+}
+
 void ArticleEditor::setDocument(Document doc, const QString& path, const QByteArray& diskBytes)
 {
+    dropUncommittedAnswer(); // the editor is about to show the new document's answer
     m_undo->clear();
     m_doc = std::move(doc);
     m_path = path;
@@ -169,6 +272,8 @@ Status ArticleEditor::saveTo(const QString& path, Document::IfChangedOnDisk ifCh
 {
     if (!m_doc)
         return Error{tr("No document is open")};
+    if (!commitAnswer())
+        return Error{tr("The answer could not be stored; the file was not saved")};
     if (Status status = m_doc->saveTo(path, ifChanged))
         return status;
     setDisk(m_doc->bytes());
@@ -196,6 +301,7 @@ Status ArticleEditor::takeDiskVersion(const QByteArray& diskBytes, bool reload)
 {
     if (!m_doc)
         return Error{tr("No document is open")};
+    commitAnswer();
     if (reload) {
         if (Status status = replaceAll(diskBytes, diskBytes, tr("Reload from Disk")))
             return status;
@@ -218,6 +324,10 @@ Status ArticleEditor::takeDiskVersion(const QByteArray& diskBytes, bool reload)
 void ArticleEditor::setDisk(const QByteArray& bytes)
 {
     m_disk = bytes;
+    if (m_doc && m_doc->bytes() == bytes) {
+        m_original = *m_doc; // already parsed (opening, saving): no second parse of a long answer
+        return;
+    }
     Result<Document> original = Document::fromBytes(bytes);
     if (original)
         m_original = std::move(original.value());
@@ -230,6 +340,7 @@ Status ArticleEditor::pushEdit(const QString& text, const QString& source,
 {
     if (!m_doc)
         return Error{tr("No document is open")};
+    commitAnswer(); // typing before this edit is a step before it
     QByteArray before = m_doc->bytes();
     if (Status status = edit(*m_doc))
         return status;
@@ -262,10 +373,13 @@ void ArticleEditor::syncAll()
     if (!m_answerKey.isEmpty()) {
         const FmNode* node = m_doc->frontMatter().find(m_doc->frontMatter().resolve(m_answerKey));
         const QString stored = node && node->isScalar() ? node->text : QString();
-        if (m_answer->storedAnswer() != stored)
+        if (m_answer->storedAnswer() != stored) {
+            dropUncommittedAnswer(); // the editor shows the document's answer from now on
             m_answer->setStoredAnswer(stored);
+        }
     }
     m_preview->setFrontMatter(m_doc->frontMatter());
+    m_seo->sourceChanged();
     m_syncing = false;
 }
 
@@ -274,6 +388,7 @@ void ArticleEditor::afterChange()
     if (!m_doc)
         return;
     m_preview->setFrontMatter(m_doc->frontMatter());
+    m_seo->sourceChanged();
     m_validateTimer.start();
     Q_EMIT changed();
     const bool modified = isModified();
@@ -287,11 +402,32 @@ void ArticleEditor::answerEdited()
 {
     if (m_syncing || !m_doc || m_answerKey.isEmpty())
         return;
+    m_answerPending = true;
+    m_preview->answerChanged();
+    if (!m_answerStep.isEmpty()) { // Replace, Replace All: a step of its own, at once
+        commitAnswerNow();
+        return;
+    }
+    m_answerTimer.start();
+    if (!m_answerMaxTimer.isActive())
+        m_answerMaxTimer.start();
+    // Validation waits for a pause in the typing, not only in the commits.
+    if (m_validateTimer.isActive())
+        m_validateTimer.start();
+}
+
+bool ArticleEditor::commitAnswerNow()
+{
+    if (!m_answerPending)
+        return true;
+    dropUncommittedAnswer();
+    if (!m_doc || m_answerKey.isEmpty())
+        return true;
     const KeyPath path = m_doc->frontMatter().resolve(m_answerKey);
     const FmNode* node = m_doc->frontMatter().find(path);
     const QString stored = m_answer->storedAnswer();
     if (node && node->isScalar() && node->text == stored)
-        return;
+        return true;
     InsertHint hint;
     if (const SchemaField* f = m_schema->field(m_answerKey))
         hint.style = f->style;
@@ -303,8 +439,9 @@ void ArticleEditor::answerEdited()
             hint.precedingKeys << p.last();
     }
     const FieldEdit edit{m_answerKey, path, stored, false, hint};
-    const Status status =
-        pushEdit(tr("Edit answer"), QStringLiteral("answer"), [this, &edit](Document& d) {
+    const Status status = pushEdit(
+        m_answerStep.isEmpty() ? tr("Edit answer") : m_answerStep,
+        m_answerStep.isEmpty() ? QStringLiteral("answer") : QString(), [this, &edit](Document& d) {
             return applyFieldEdit(d, edit, m_original ? &*m_original : nullptr);
         });
     if (status) {
@@ -312,13 +449,16 @@ void ArticleEditor::answerEdited()
         m_syncing = true;
         m_answer->setStoredAnswer(node && node->isScalar() ? node->text : QString());
         m_syncing = false;
-        return;
+        m_preview->setFrontMatter(m_doc->frontMatter());
+        return false;
     }
     afterChange();
+    return true;
 }
 
 void ArticleEditor::validateNow()
 {
+    commitAnswer(); // which may start the timer again
     m_validateTimer.stop();
     if (!m_doc)
         return;
@@ -343,6 +483,7 @@ void ArticleEditor::validateNow()
 
 const QList<Diagnostic>& ArticleEditor::diagnostics()
 {
+    commitAnswer();
     if (m_validateTimer.isActive())
         validateNow();
     return m_diagnostics;
@@ -362,6 +503,7 @@ void ArticleEditor::showDiagnostic(const Diagnostic& diagnostic)
 {
     if (!m_doc)
         return;
+    commitAnswer(); // the diagnostic's position is in the document's bytes
     if (!m_answerKey.isEmpty() && diagnostic.key == m_answerKey) {
         showAnswerPosition(diagnostic);
         return;

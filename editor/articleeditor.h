@@ -13,8 +13,10 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QSplitter;
+class QTabWidget;
 class QUndoStack;
 
 namespace frontis {
@@ -22,8 +24,10 @@ namespace frontis {
 class AnswerEditor;
 class DiagnosticsPanel;
 class FieldForm;
+class FindBar;
 class PreviewPane;
 class SchemaLibrary;
+class SeoPanel;
 
 // Everything of one open article below the menus: the front-matter form, the answer's Markdown
 // source and the preview side by side, the problems list below them, and the history that walks
@@ -44,11 +48,12 @@ public:
     // history.
     void setDocument(Document doc, const QString& path, const QByteArray& diskBytes);
     bool hasDocument() const { return m_doc.has_value(); }
-    const Document& document() const { return *m_doc; }
+    // The document as it stands, the latest typing in the answer included (commitAnswer()).
+    const Document& document() const;
     const QString& path() const { return m_path; }
     // What the file on disk holds, as far as this window knows.
     const QByteArray& diskBytes() const { return m_disk; }
-    bool isModified() const { return m_doc && m_doc->bytes() != m_disk; }
+    bool isModified() const;
 
     // Writes the document to `path` (Document::saveTo); on success that is the file from now on.
     Status saveTo(const QString& path,
@@ -63,7 +68,21 @@ public:
     // file no longer holds `diskBytes` or, with `reload`, they do not parse.
     Status takeDiskVersion(const QByteArray& diskBytes, bool reload);
 
-    QUndoStack* undoStack() const { return m_undo; }
+    // The history, with the latest typing in the answer on it.
+    QUndoStack* undoStack() const;
+
+    // Typing in the answer reaches the document in batches: AnswerCommitDelayMs after the writer
+    // pauses, and at the latest AnswerCommitMaxDelayMs after the batch began, so that a keystroke
+    // costs the editor's own work only, however long the answer is (turning the answer into its
+    // stored form and checking the edit take milliseconds at 1 MB). Whatever reads or changes the
+    // document takes a waiting batch in first: document(), isModified(), undoStack(), saving,
+    // validation, every edit, Ctrl+Z in the answer. False when the document refused the batch
+    // (the editor then shows the stored answer again and message() says why).
+    bool commitAnswer() const;
+    // Typing in the answer that has not reached the document yet.
+    bool hasUncommittedAnswer() const { return m_answerPending; }
+    static constexpr int AnswerCommitDelayMs = 100;
+    static constexpr int AnswerCommitMaxDelayMs = 400;
     // Validates now if a change is waiting for its pause.
     const QList<Diagnostic>& diagnostics();
     QList<Diagnostic> errors();
@@ -77,7 +96,13 @@ public:
 
     FieldForm* form() const { return m_form; }
     AnswerEditor* answerEditor() const { return m_answer; }
+    // Find and Replace below the answer editor (Edit > Find..., Replace...).
+    FindBar* findBar() const { return m_findBar; }
     PreviewPane* preview() const { return m_preview; }
+    // The SEO panel: a tab beside the preview. seoAction() (Ctrl+Shift+E) switches to it and back.
+    SeoPanel* seoPanel() const { return m_seo; }
+    QTabWidget* previewTabs() const { return m_previewTabs; }
+    QAction* seoAction() const { return m_seoAction; }
     DiagnosticsPanel* diagnosticsPanel() const { return m_panel; }
     // Columns: form | answer | preview. Rows: the columns above the problems list.
     QSplitter* columns() const { return m_columns; }
@@ -85,6 +110,9 @@ public:
 
     // How long the validator waits after a change.
     static constexpr int ValidateDelayMs = 250;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 Q_SIGNALS:
     // The document's bytes changed (an edit, undo, redo or revert).
@@ -102,8 +130,11 @@ private:
     void afterChange();
     void setDisk(const QByteArray& bytes);
     void answerEdited();
+    bool commitAnswerNow();
+    void dropUncommittedAnswer();
     void chooseSchema();
     void showAnswerPosition(const Diagnostic& diagnostic);
+    QWidget* previewColumn();
 
     SchemaLibrary* m_library;
     std::optional<Document> m_doc;
@@ -117,12 +148,20 @@ private:
     bool m_wasModified = false;
     bool m_syncing = false;
     QTimer m_validateTimer;
+    bool m_answerPending = false;
+    QTimer m_answerTimer;    // restarted by each keystroke
+    QTimer m_answerMaxTimer; // started by the first keystroke of a batch
 
     QUndoStack* m_undo = nullptr;
     FieldForm* m_form = nullptr;
     AnswerEditor* m_answer = nullptr;
     QWidget* m_answerColumn = nullptr;
+    FindBar* m_findBar = nullptr;
+    QString m_answerStep; // names the next answer edit as a step of its own (Replace All)
     PreviewPane* m_preview = nullptr;
+    SeoPanel* m_seo = nullptr;
+    QTabWidget* m_previewTabs = nullptr;
+    QAction* m_seoAction = nullptr;
     DiagnosticsPanel* m_panel = nullptr;
     QSplitter* m_columns = nullptr;
     QSplitter* m_rows = nullptr;

@@ -1,6 +1,9 @@
 #include "fieldrow.h"
 
+#include "lengthmeter.h"
+#include "linespellcheck.h"
 #include "tageditor.h"
+#include "textspellcheck.h"
 #include "undokeyfilter.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -260,6 +263,11 @@ void FieldRow::build(const FmNode* node)
     m_status = new QLabel(this);
     m_status->setVisible(false);
     header->addWidget(m_label, 1);
+    if ((m_kind == Kind::Line || m_kind == Kind::Multi || m_kind == Kind::Wrapped) &&
+        (m_field.minLength || m_field.maxLength)) {
+        m_meter = new LengthMeter(m_field, this);
+        header->addWidget(m_meter);
+    }
     header->addWidget(m_counter);
     header->addWidget(m_status);
     outer->addWidget(m_tags ? static_cast<QWidget*>(m_tags) : m_control);
@@ -299,6 +307,15 @@ void FieldRow::build(const FmNode* node)
         m_line->setPlaceholderText(m_field.help);
     if (m_tags)
         m_tags->lineEdit()->setPlaceholderText(m_field.help);
+
+    // Prose is spell-checked as it is typed; URLs, slugs, numbers and dates are not prose.
+    const bool prose =
+        type == FieldType::Text || type == FieldType::Textarea || type == FieldType::Markdown;
+    if (prose && m_line && m_kind == Kind::Line)
+        new LineSpellCheck(m_line);
+    else if (prose && m_multi)
+        new TextSpellCheck(m_multi, type == FieldType::Markdown ? TextSpellCheck::Syntax::Markdown
+                                                                : TextSpellCheck::Syntax::Plain);
 
     // Undo belongs to the document's history, not to the inputs.
     for (QWidget* w : findChildren<QWidget*>()) {
@@ -474,19 +491,18 @@ void FieldRow::updateCounter()
                (m_field.minLength || m_field.maxLength)) {
         const qsizetype n = charCount(this->text());
         text = m_field.maxLength ? tr("%1/%2").arg(n).arg(*m_field.maxLength) : QString::number(n);
-        if (m_field.maxLength && n > *m_field.maxLength)
-            out = m_field.severityOf(QStringLiteral("max-length"));
-        else if (m_field.minLength && n < *m_field.minLength)
-            out = m_field.severityOf(QStringLiteral("min-length"));
-        QString range;
-        if (m_field.minLength && m_field.maxLength)
-            range = tr("%1 to %2 characters").arg(*m_field.minLength).arg(*m_field.maxLength);
-        else if (m_field.maxLength)
-            range = tr("at most %1 characters").arg(*m_field.maxLength);
-        else
-            range = tr("at least %1 characters").arg(*m_field.minLength);
-        m_counter->setToolTip((n == 1 ? tr("1 character") : tr("%1 characters").arg(n)) +
-                              QLatin1String("; ") + range);
+        // The meter says how the count stands ("48 of at most 60 characters") and colours both.
+        m_meter->setCount(n);
+        m_counter->setToolTip(m_meter->toolTip());
+        QPalette pal = m_counter->palette();
+        pal.setColor(QPalette::WindowText, m_meter->level() == LengthMeter::Level::Green
+                                               ? palette().color(QPalette::PlaceholderText)
+                                               : m_meter->color());
+        m_counter->setPalette(pal);
+        m_counter->setText(text);
+        m_counter->setAccessibleName(m_counter->toolTip());
+        m_counter->setVisible(true);
+        return;
     } else {
         m_counter->setVisible(false);
         return;

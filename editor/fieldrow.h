@@ -20,6 +20,7 @@ class QCheckBox;
 
 namespace frontis {
 
+class LengthMeter;
 class TagEditor;
 
 // One field of the front-matter form: the input that suits its type, a character or item
@@ -43,6 +44,8 @@ public:
     // The input that takes focus (for a list of values: its first item).
     QWidget* control() const { return m_control; }
     TagEditor* tagEditor() const { return m_tags; }
+    // The green/amber/red bar of a field with a minimum or maximum length (else nullptr).
+    LengthMeter* lengthMeter() const { return m_meter; }
     // The text the input holds, as it would be written.
     QString text() const;
 
@@ -96,6 +99,7 @@ private:
     QCheckBox* m_check = nullptr;
     QList<QLineEdit*> m_items;
     QLabel* m_counter = nullptr;
+    LengthMeter* m_meter = nullptr;
     QLabel* m_status = nullptr;
     QWidget* m_derivedBox = nullptr;
     QLabel* m_derivedText = nullptr;

@@ -100,6 +100,31 @@ bool isConflictMarker(const QByteArray& b, qsizetype from, qsizetype end)
 
 Result<ArticleFile> ArticleFile::fromBytes(QByteArray bytes)
 {
+    bool tooLarge = false;
+    return split(std::move(bytes), &tooLarge);
+}
+
+Result<FileContents> ArticleFile::read(const QString& path)
+{
+    // The opening fence and a BOM fit in the slack; a front matter over the limit then shows
+    // in the head as a line that ends past it.
+    Result<FileContents> c = readRegularFile(path, MaxFileBytes, MaxFrontMatterBytes + 64 * 1024);
+    if (!c || c->complete())
+        return c;
+    bool tooLarge = false;
+    const Result<ArticleFile> head = split(c->bytes, &tooLarge);
+    if (!head && tooLarge)
+        return head.error();
+    return Error{QCoreApplication::translate("ArticleFile",
+                                             "'%1' is %2 MiB, larger than the %3 MiB Frontis reads "
+                                             "as an article; it was not read")
+                     .arg(path, QString::number(c->size / (1024 * 1024)),
+                          QString::number(MaxFileBytes / (1024 * 1024)))};
+}
+
+Result<ArticleFile> ArticleFile::split(QByteArray bytes, bool* tooLarge)
+{
+    *tooLarge = false;
     ArticleFile f;
     f.m_bytes = std::move(bytes);
     const QByteArray& b = f.m_bytes;
@@ -152,13 +177,17 @@ Result<ArticleFile> ArticleFile::fromBytes(QByteArray bytes)
             f.m_bodyBegin = end < b.size() ? end + 1 : end;
             break;
         }
+        // This line and its line break belong to the front matter: past the limit, the rest
+        // (possibly not even read, see read()) is not looked at.
+        if (end + 1 - f.m_fmBegin > MaxFrontMatterBytes) {
+            *tooLarge = true;
+            return errorAt(f.m_fmBegin,
+                           tr("the front matter is larger than %1 MiB; Frontis refuses it")
+                               .arg(MaxFrontMatterBytes / (1024 * 1024)));
+        }
         line = end + 1;
     }
 
-    if (f.m_fmEnd - f.m_fmBegin > MaxFrontMatterBytes) {
-        return errorAt(f.m_fmBegin, tr("the front matter is larger than %1 MiB; Frontis refuses it")
-                                        .arg(MaxFrontMatterBytes / (1024 * 1024)));
-    }
     if (const qsizetype bad = invalidUtf8At(b, f.m_fmBegin, f.m_fmEnd); bad >= 0)
         return errorAt(bad, tr("the front matter is not valid UTF-8"));
     // A lone CR inside the front matter: yaml-cpp would take it as a line break we cannot map.
@@ -167,6 +196,26 @@ Result<ArticleFile> ArticleFile::fromBytes(QByteArray bytes)
             return errorAt(i, tr("a carriage return without a line feed (CR-only line ending)"));
     }
     return f;
+}
+
+bool ArticleFile::replaceWithinLine(qsizetype begin, qsizetype end, const QByteArray& text)
+{
+    if (begin < m_fmBegin || end < begin || end > m_fmEnd)
+        return false;
+    const QByteArrayView old(m_bytes.constData() + begin, end - begin);
+    if (old.contains('\n') || old.contains('\r') || text.contains('\n') || text.contains('\r'))
+        return false;
+    const qsizetype delta = text.size() - old.size();
+    if (m_fmEnd + delta - m_fmBegin > MaxFrontMatterBytes || invalidUtf8At(text, 0, text.size()) >= 0)
+        return false;
+    m_bytes.replace(begin, end - begin, text);
+    m_fmEnd += delta;
+    m_bodyBegin += delta;
+    // The lines after this one start `delta` bytes later.
+    for (auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), begin);
+         it != m_lineStarts.end(); ++it)
+        *it += delta;
+    return true;
 }
 
 ArticleFile::Position ArticleFile::position(qsizetype offset) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "regularfile.h"
 
 #include <QByteArray>
 
@@ -15,8 +16,15 @@ class ArticleFile
 public:
     // Front matter larger than this is refused (a guard against runaway input).
     static constexpr qsizetype MaxFrontMatterBytes = 16 * 1024 * 1024;
+    // A larger file is refused before it is read whole.
+    static constexpr qint64 MaxFileBytes = 64 * 1024 * 1024;
 
     static Result<ArticleFile> fromBytes(QByteArray bytes);
+    // Reads an article's bytes from disk (readRegularFile: folders, FIFOs and devices are refused
+    // without blocking). A file over MaxFileBytes is refused after reading only enough of it to
+    // tell whether its front matter alone is over MaxFrontMatterBytes, which is then the error,
+    // with its position.
+    static Result<FileContents> read(const QString& path);
 
     const QByteArray& bytes() const { return m_bytes; }
     bool hasBom() const { return m_bom; }
@@ -30,6 +38,12 @@ public:
     // Everything after the closing fence's line break.
     qsizetype bodyBegin() const { return m_bodyBegin; }
 
+    // Replaces [begin, end), which lies within one line of the front matter, by `text`, which
+    // holds no line break: the edit of a value that stays on its line, without splitting the
+    // file again (offsets after it move). False, and nothing changed, when [begin, end) or `text`
+    // holds a line break, `text` is not valid UTF-8 or the front matter would grow too large.
+    bool replaceWithinLine(qsizetype begin, qsizetype end, const QByteArray& text);
+
     // 1-based line and column (in bytes, BOM not counted) of a byte offset in bytes().
     struct Position { int line = 1; int column = 1; };
     Position position(qsizetype offset) const;
@@ -37,6 +51,9 @@ public:
     qsizetype lineStart(qsizetype offset) const;
 
 private:
+    // fromBytes(); `tooLarge` is set when the error is that the front matter is over the limit.
+    static Result<ArticleFile> split(QByteArray bytes, bool* tooLarge);
+
     QByteArray m_bytes;
     bool m_bom = false;
     bool m_crlf = false;

@@ -15,13 +15,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("ArticleFinder", text);
 }
 
-QString notAFile(const QFileInfo& info)
-{
-    if (info.isSymLink() && !info.exists())
-        return tr("a symbolic link that leads nowhere (or around in a loop)");
-    return tr("not a regular file or folder");
-}
-
 class Walker
 {
 public:
@@ -66,7 +59,7 @@ public:
                 if (e.isFile())
                     addFile(e, below);
                 else // a FIFO (never opened: reading it would wait), a broken or looping link
-                    result.problems << ArticleFinder::Problem{below, notAFile(e)};
+                    result.problems << ArticleFinder::Problem{below, ArticleFinder::notAFile(e)};
             }
         }
     }
@@ -82,6 +75,13 @@ private:
 };
 
 } // namespace
+
+QString ArticleFinder::notAFile(const QFileInfo& info)
+{
+    if (info.isSymLink() && !info.exists())
+        return tr("a symbolic link that leads nowhere (or around in a loop)");
+    return tr("not a regular file or folder");
+}
 
 bool ArticleFinder::isSkippedFolder(const QString& name)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFileInfo>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -27,6 +28,8 @@ public:
     static Result find(const QStringList& paths);
     // Folders a content search never enters (dependencies and tool caches).
     static bool isSkippedFolder(const QString& name);
+    // Why an entry named like an article is not one: a FIFO or device, a broken or looping link.
+    static QString notAFile(const QFileInfo& info);
 };
 
 } // namespace frontis

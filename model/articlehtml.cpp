@@ -63,10 +63,9 @@ QString articleDateLine(const ArticleContent& article)
     return parts.join(QLatin1Char(' '));
 }
 
-QString renderArticleHtml(const ArticleContent& article, const ArticleHtmlOptions& options)
+QString renderArticleHeaderHtml(const ArticleContent& article)
 {
     QString body;
-    body += QLatin1String("<div class=\"article\">\n");
     if (!article.title.trimmed().isEmpty())
         body += QLatin1String("<h1 class=\"title\">") + escaped(article.title.trimmed()) +
                 QLatin1String("</h1>\n");
@@ -88,7 +87,14 @@ QString renderArticleHtml(const ArticleContent& article, const ArticleHtmlOption
         body += QLatin1String("<p class=\"meta\">") +
                 meta.join(QStringLiteral("<span class=\"separator\"> \u00b7 </span>")) +
                 QLatin1String("</p>\n");
+    return body;
+}
 
+QString renderArticleHtml(const ArticleContent& article, const ArticleHtmlOptions& options)
+{
+    QString body;
+    body += QLatin1String("<div class=\"article\">\n");
+    body += renderArticleHeaderHtml(article);
     body += QLatin1String("<div class=\"answer\">\n");
     body += renderMarkdown(article.answer, RenderOptions{options.sourcePos, false});
     body += QLatin1String("</div>\n</div>\n");

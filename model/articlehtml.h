@@ -41,6 +41,10 @@ struct ArticleHtmlOptions
 QString renderArticleHtml(const ArticleContent& article, const ArticleHtmlOptions& options = {});
 QString renderArticleHtml(const FrontMatter& fm, const ArticleHtmlOptions& options = {});
 
+// The page header alone: the title as <h1 class="title"> and the "meta" line (renderArticleHtml
+// puts it before the answer); empty when the article has neither.
+QString renderArticleHeaderHtml(const ArticleContent& article);
+
 enum class ArticleTheme { Light, Dark };
 
 // The stylesheet shipped in resources/preview/preview.css with the theme's colours: the preview

@@ -1,12 +1,11 @@
 #include "articleindex.h"
 
 #include "articlefinder.h"
-#include "atomicwrite.h"
+#include "duplicatecheck.h"
 #include "schemalibrary.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
-#include <QDataStream>
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
@@ -16,8 +15,13 @@
 #include <QSet>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtEndian>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <type_traits>
 
 #if defined(Q_OS_LINUX)
 #include <sys/stat.h>
@@ -33,7 +37,9 @@ QString tr(const char* text)
 }
 
 constexpr quint32 CacheMagic = 0x46524958; // "FRIX"
-constexpr quint32 CacheFormat = 1;
+// 2: content hashes, change times, broken schemas, and a checksum over the whole file.
+constexpr quint32 CacheFormat = 2;
+constexpr qsizetype ChecksumSize = 20; // BLAKE2b-160
 constexpr quint32 MaxCachedArticles = 10'000'000;
 constexpr quint32 MaxCachedItems = 100'000; // diagnostics or unique values of one article
 // Files per batch: small enough that progress moves and a cancel is seen within a few ms.
@@ -46,6 +52,7 @@ struct Found
     qint64 size = 0;
     qint64 modified = 0;
     quint64 inode = 0;
+    qint64 statusChanged = -1;
 };
 
 // The folder walk. Besides what ArticleFinder skips, it notes the `.frontis/schemas` folders on
@@ -56,6 +63,7 @@ public:
     QList<Found> files;
     QStringList folders;
     QStringList schemaFolders;
+    QList<ArticleIndex::Problem> problems;
 
     void walk(const QString& path)
     {
@@ -64,7 +72,12 @@ public:
         if (canonical.isEmpty() || m_seenFolders.contains(canonical))
             return; // gone, or a symbolic link back into a folder already searched
         m_seenFolders.insert(canonical);
+        m_realFolders << canonical;
         folders << path;
+        if (!info.isReadable() || !info.isExecutable()) {
+            problems << ArticleIndex::Problem{path, tr("cannot read the folder")};
+            return;
+        }
         // The iterator reads the folder without asking about each entry; only articles and
         // entries of unknown type are looked at more closely.
         QDirIterator it(path,
@@ -82,17 +95,23 @@ public:
             if (name.startsWith(QLatin1Char('.')))
                 continue;
             if (name.endsWith(QLatin1String(".md"), Qt::CaseInsensitive)) {
-                Found f{e.filePath(), 0, 0, 0};
+                Found f{e.filePath(), 0, 0, 0, -1};
                 bool link = false;
-                if (!stamp(&f, &link))
-                    continue; // not a regular file: FIFOs (reading one would wait), broken links
-                if (link)
-                    m_links << f; // kept unless the file it leads to is listed as itself
-                else
-                    files << f;
-                if (!link)
-                    m_seenFiles.insert(canonical + QLatin1Char('/') + name);
-                continue;
+                if (stamp(&f, &link)) {
+                    if (link) {
+                        m_links << f; // kept unless the file it leads to is listed as itself
+                    } else {
+                        files << f;
+                        m_realFolderOf << qsizetype(m_realFolders.size());
+                    }
+                    continue;
+                }
+                // Not a regular file: a FIFO (never opened: reading one would wait), a broken
+                // or looping link, or a folder named like an article (searched as a folder).
+                if (!e.isDir()) {
+                    problems << ArticleIndex::Problem{f.path, ArticleFinder::notAFile(e)};
+                    continue;
+                }
             }
             if (e.isDir() && !ArticleFinder::isSkippedFolder(name))
                 subfolders << e.filePath();
@@ -104,11 +123,20 @@ public:
 
     void addLinks()
     {
+        if (m_links.isEmpty())
+            return;
+        // The real path of every file listed (made only when there are links to compare).
+        QSet<QString> seenFiles;
+        seenFiles.reserve(files.size());
+        for (qsizetype i = 0; i < files.size(); ++i) {
+            const QString& folder = m_realFolders.at(m_realFolderOf.at(i) - 1);
+            seenFiles.insert(folder + QLatin1Char('/') + QFileInfo(files.at(i).path).fileName());
+        }
         for (const Found& f : std::as_const(m_links)) {
             const QString target = QFileInfo(f.path).canonicalFilePath();
-            if (target.isEmpty() || m_seenFiles.contains(target))
+            if (target.isEmpty() || seenFiles.contains(target))
                 continue;
-            m_seenFiles.insert(target);
+            seenFiles.insert(target);
             files << f;
         }
     }
@@ -131,6 +159,7 @@ public:
         f->size = st.st_size;
         f->modified = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
         f->inode = quint64(st.st_ino);
+        f->statusChanged = qint64(st.st_ctim.tv_sec) * 1000 + st.st_ctim.tv_nsec / 1000000;
         return true;
 #else
         const QFileInfo info(f->path);
@@ -139,19 +168,22 @@ public:
         *link = info.isSymLink();
         f->size = info.size();
         f->modified = info.lastModified().toMSecsSinceEpoch();
+        f->statusChanged = info.metadataChangeTime().toMSecsSinceEpoch();
         return true;
 #endif
     }
 
 private:
     QSet<QString> m_seenFolders;
-    QSet<QString> m_seenFiles;
+    QStringList m_realFolders;       // canonical paths of the folders entered, in order
+    QList<qsizetype> m_realFolderOf; // per file in `files`: its folder's m_realFolders size
     QList<Found> m_links;
 };
 
 // What the summaries depend on besides the articles: Frontis itself, the language of the
-// messages, the built-in schemas and the folder's own schema files.
-QByteArray identityOf(const QString& root, QStringList schemaFolders)
+// messages, the built-in schemas, the folder's own schema files (names and bytes: few and small)
+// and a schema that replaces them all.
+QByteArray identityOf(const QString& root, QStringList schemaFolders, const QByteArray& override)
 {
     QCryptographicHash h(QCryptographicHash::Sha1);
     h.addData(QByteArrayLiteral(FRONTIS_VERSION "\n"));
@@ -167,6 +199,9 @@ QByteArray identityOf(const QString& root, QStringList schemaFolders)
         return QCryptographicHash::hash(all, QCryptographicHash::Sha1);
     }();
     h.addData(builtIns);
+    h.addData(QByteArrayLiteral("override ") + override.toHex() + '\n');
+    if (!override.isEmpty())
+        return h.result(); // the folder's own schemas are not used
     const QString above = SchemaLibrary::configFolder(root);
     if (!above.isEmpty())
         schemaFolders.prepend(above + QStringLiteral("/schemas"));
@@ -174,39 +209,143 @@ QByteArray identityOf(const QString& root, QStringList schemaFolders)
         const QFileInfoList files =
             QDir(folder).entryInfoList({QStringLiteral("*.yml")}, QDir::Files, QDir::Name);
         for (const QFileInfo& f : files) {
-            h.addData(QStringLiteral("%1 %2 %3\n")
-                          .arg(f.absoluteFilePath())
-                          .arg(f.size())
-                          .arg(f.lastModified().toMSecsSinceEpoch())
-                          .toUtf8());
+            QFile file(f.absoluteFilePath());
+            const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+            h.addData(
+                QStringLiteral("%1 %2\n").arg(f.absoluteFilePath()).arg(bytes.size()).toUtf8());
+            h.addData(QCryptographicHash::hash(bytes, QCryptographicHash::Sha1));
         }
     }
     return h.result();
 }
 
-QString duplicateRule(QString key)
+// The saved index's encoding: little-endian integers, strings as a length and their UTF-8 bytes
+// (half the size of QDataStream's UTF-16 for the mostly ASCII text of articles). Written by hand
+// rather than with QDataStream: reading the strings of 10,000 articles is most of what
+// `frontis validate` does on an unchanged folder, and this reads each with one allocation.
+class Out
 {
-    key.replace(QLatin1Char('_'), QLatin1Char('-')).replace(QLatin1Char('.'), QLatin1Char('-'));
-    return QStringLiteral("duplicate-") + key;
-}
+public:
+    explicit Out(QByteArray* bytes) : m_b(bytes) {}
+    template <typename T>
+    requires std::is_integral_v<T> Out& operator<<(T v)
+    {
+        const T le = qToLittleEndian(v);
+        m_b->append(reinterpret_cast<const char*>(&le), sizeof le);
+        return *this;
+    }
+    Out& operator<<(bool v)
+    {
+        m_b->append(v ? '\1' : '\0');
+        return *this;
+    }
+    Out& operator<<(QByteArrayView v)
+    {
+        *this << quint32(v.size());
+        m_b->append(v);
+        return *this;
+    }
+    Out& operator<<(const QByteArray& v) { return *this << QByteArrayView(v); }
+    Out& operator<<(const QString& v) { return *this << QByteArrayView(v.toUtf8()); }
 
-void writeDiagnostic(QDataStream& out, const Diagnostic& d)
+private:
+    QByteArray* m_b;
+};
+
+class In
+{
+public:
+    explicit In(QByteArrayView bytes) : m_p(bytes.data()), m_end(bytes.data() + bytes.size()) {}
+    bool ok() const { return m_ok; }
+    bool atEnd() const { return m_p == m_end; }
+    template <typename T>
+    requires std::is_integral_v<T> In& operator>>(T& v)
+    {
+        v = 0;
+        if (need(sizeof v)) {
+            std::memcpy(&v, m_p, sizeof v);
+            v = qFromLittleEndian(v);
+            m_p += sizeof v;
+        }
+        return *this;
+    }
+    In& operator>>(bool& v)
+    {
+        quint8 c = 0;
+        *this >> c;
+        m_ok = m_ok && c <= 1;
+        v = c == 1;
+        return *this;
+    }
+    In& operator>>(QByteArray& v)
+    {
+        quint32 n = 0;
+        *this >> n;
+        v = need(n) ? QByteArray(m_p, qsizetype(n)) : QByteArray();
+        m_p += m_ok ? n : 0;
+        return *this;
+    }
+    In& operator>>(QString& v)
+    {
+        quint32 n = 0;
+        *this >> n;
+        v = need(n) ? QString::fromUtf8(m_p, qsizetype(n)) : QString();
+        m_p += m_ok ? n : 0;
+        return *this;
+    }
+    // A string that many articles share (a schema name, a subject, a key): read once, then the
+    // same QString for every article, which saves memory in the window and time on every load.
+    struct Shared
+    {
+        QString& s;
+    };
+    In& operator>>(Shared v)
+    {
+        quint32 n = 0;
+        *this >> n;
+        if (!need(n)) {
+            v.s.clear();
+            return *this;
+        }
+        const QByteArrayView bytes(m_p, qsizetype(n));
+        auto it = m_shared.constFind(bytes);
+        if (it == m_shared.cend())
+            it = m_shared.insert(bytes, QString::fromUtf8(bytes));
+        v.s = *it;
+        m_p += n;
+        return *this;
+    }
+
+private:
+    const char* m_p;
+    const char* m_end;
+    bool m_ok = true;
+    QHash<QByteArrayView, QString> m_shared; // views into the bytes being read
+
+    bool need(std::size_t n)
+    {
+        m_ok = m_ok && std::size_t(m_end - m_p) >= n;
+        return m_ok;
+    }
+};
+
+void writeDiagnostic(Out& out, const Diagnostic& d)
 {
     out << quint8(d.severity) << d.rule << d.key << qint32(d.line) << qint32(d.column) << d.message;
 }
 
-bool readDiagnostic(QDataStream& in, Diagnostic* d)
+bool readDiagnostic(In& in, Diagnostic* d)
 {
     quint8 severity = 0;
     qint32 line = 0;
     qint32 column = 0;
-    in >> severity >> d->rule >> d->key >> line >> column >> d->message;
+    in >> severity >> In::Shared{d->rule} >> In::Shared{d->key} >> line >> column >> d->message;
     if (severity > quint8(Diagnostic::Severity::Info))
         return false;
     d->severity = Diagnostic::Severity(severity);
     d->line = line;
     d->column = column;
-    return in.status() == QDataStream::Ok;
+    return in.ok();
 }
 
 } // namespace
@@ -229,135 +368,154 @@ void ArticleIndex::reindex()
         m_byPath.insert(m_articles.at(i).path, i);
 }
 
+// What a search of the folder found (the Walker, under a name the header can declare).
+struct ArticleIndex::Walk
+{
+    Walker walker;
+};
+
 ArticleIndex::Stats ArticleIndex::update(const Progress& progress, const std::atomic<bool>* cancel)
 {
+    Walk walk;
+    walk.walker.walk(m_root);
+    walk.walker.addLinks();
+    return apply(walk, progress, cancel);
+}
+
+ArticleIndex::Stats ArticleIndex::updateFromSaved(const QString& file, bool* loaded)
+{
+    // On an unchanged folder, reading the saved index and searching the folder are the whole
+    // work and take about as long each: they are done side by side.
+    const QString root = m_root;
+    QFuture<std::shared_ptr<Walk>> searched = QtConcurrent::run([root] {
+        auto walk = std::make_shared<Walk>();
+        walk->walker.walk(root);
+        walk->walker.addLinks();
+        return walk;
+    });
+    const bool ok = load(file);
+    if (loaded)
+        *loaded = ok;
+    const std::shared_ptr<Walk> walk = searched.result();
+    return apply(*walk, {}, nullptr);
+}
+
+ArticleIndex::Stats ArticleIndex::apply(Walk& walk, const Progress& progress,
+                                        const std::atomic<bool>* cancel)
+{
     Stats stats;
-    Walker walker;
-    walker.walk(m_root);
-    walker.addLinks();
-    const QByteArray identity = identityOf(m_root, walker.schemaFolders);
+    Walker& walker = walk.walker;
+    const QByteArray identity = identityOf(m_root, walker.schemaFolders, m_overrideIdentity);
     const bool stale = identity != m_identity;
     stats.schemasChanged = stale && !m_articles.isEmpty();
     stats.files = int(walker.files.size());
+    // In path order from the start: the summaries are kept so, and sorting these is cheaper.
+    std::sort(walker.files.begin(), walker.files.end(),
+              [](const Found& a, const Found& b) { return a.path < b.path; });
 
     QList<ArticleSummary> next;
     next.reserve(walker.files.size());
-    QList<qsizetype> toRead; // indexes into `walker.files` and `next`
+    QList<qsizetype> toRead;            // indexes into `walker.files` and `next`
+    QList<const ArticleSummary*> known; // what the index had for each of them, or null
     int kept = 0;
     for (const Found& f : std::as_const(walker.files)) {
         const auto it = m_byPath.constFind(f.path);
-        if (it != m_byPath.cend())
+        const ArticleSummary* old = it != m_byPath.cend() ? &m_articles.at(*it) : nullptr;
+        if (old)
             ++kept;
-        if (!stale && it != m_byPath.cend() && m_articles.at(*it).size == f.size &&
-            m_articles.at(*it).modified == f.modified && m_articles.at(*it).inode == f.inode) {
-            next << m_articles.at(*it);
+        // Unchanged by every measure the system keeps: trusted without reading. A summary
+        // without a hash (the file could not be read) is never trusted.
+        if (!stale && old && !old->hash.isEmpty() && old->size == f.size &&
+            old->modified == f.modified && old->inode == f.inode &&
+            old->statusChanged == f.statusChanged) {
+            next << *old;
             continue;
         }
         toRead << next.size();
+        known << (stale ? nullptr : old);
         next << ArticleSummary();
     }
     stats.removed = int(m_articles.size()) - kept;
 
     // A library per update, so that schema files edited since the last one are read again.
     SchemaLibrary library;
+    if (m_override)
+        library.setOverride(m_override);
     const int total = int(toRead.size());
     if (progress)
         progress(0, total);
-    for (qsizetype start = 0; start < total; start += BatchSize) {
+    // Without progress to report or a cancel to watch, one batch keeps every core busy to the end.
+    const qsizetype batch = progress || cancel ? BatchSize : std::max<qsizetype>(total, 1);
+    std::atomic<int> reused{0};
+    ArticleSummary* out = next.data(); // not shared: the threads write their own elements
+    for (qsizetype start = 0; start < total; start += batch) {
         if (cancel && cancel->load()) {
             stats.cancelled = true;
             return stats;
         }
-        QStringList paths;
-        const qsizetype end = std::min<qsizetype>(start + BatchSize, total);
+        const qsizetype end = std::min<qsizetype>(start + batch, total);
+        QList<qsizetype> slots;
+        slots.reserve(end - start);
         for (qsizetype i = start; i < end; ++i)
-            paths << walker.files.at(toRead.at(i)).path;
-        const QList<ArticleSummary> read = QtConcurrent::blockingMapped(
-            paths, [&library](const QString& path) { return ArticleSummary::read(path, library); });
-        for (qsizetype i = start; i < end; ++i) {
+            slots << i;
+        QtConcurrent::blockingMap(slots, [&](qsizetype i) {
             const Found& f = walker.files.at(toRead.at(i));
-            ArticleSummary& s = next[toRead.at(i)];
-            s = read.at(i - start);
+            bool same = false;
+            ArticleSummary& s = out[toRead.at(i)];
+            s = ArticleSummary::read(f.path, library, known.at(i), &same);
+            if (same)
+                ++reused;
             // The stamp from before the read: a change during the read is seen next time.
             s.size = f.size;
             s.modified = f.modified;
             s.inode = f.inode;
-        }
+            s.statusChanged = f.statusChanged;
+        });
         stats.read += int(end - start);
         if (progress)
             progress(stats.read, total);
     }
+    stats.validated = stats.read - reused.load();
 
-    std::sort(next.begin(), next.end(),
-              [](const ArticleSummary& a, const ArticleSummary& b) { return a.path < b.path; });
+    const auto byPath = [](const ArticleSummary& a, const ArticleSummary& b) {
+        return a.path < b.path;
+    };
+    if (!std::is_sorted(next.cbegin(), next.cend(), byPath))
+        std::sort(next.begin(), next.end(), byPath);
+    stats.changed = stale || stats.read > 0 || stats.removed > 0 || walker.folders != m_folders;
     m_articles = std::move(next);
     m_folders = walker.folders;
+    m_problems = walker.problems;
     m_identity = identity;
     reindex();
-    checkAcrossFiles();
+    if (m_checkAcross)
+        checkAcrossFiles();
     return stats;
+}
+
+void ArticleIndex::setSchemaOverride(std::shared_ptr<const Schema> schema,
+                                     const QByteArray& identity)
+{
+    m_override = std::move(schema);
+    m_overrideIdentity = m_override ? identity : QByteArray();
+    if (m_override && m_overrideIdentity.isEmpty())
+        m_overrideIdentity = QByteArrayLiteral("unnamed");
 }
 
 void ArticleIndex::checkAcrossFiles()
 {
-    const QChar sep(0x1f);
-    QHash<QString, QList<qsizetype>> owners; // key + sep + value -> articles holding it
+    DuplicateCheck check;
+    const qsizetype prefix = m_root.endsWith(QLatin1Char('/')) ? m_root.size() : m_root.size() + 1;
+    for (const ArticleSummary& s : std::as_const(m_articles))
+        check.add(s.path.mid(prefix), &s.unique);
+    const QList<QList<Diagnostic>> found = check.findings();
     for (qsizetype i = 0; i < m_articles.size(); ++i) {
-        for (const Validator::KeyValue& kv : m_articles.at(i).unique) {
-            QList<qsizetype>& list = owners[kv.key + sep + kv.value];
-            if (list.isEmpty() || list.last() != i)
-                list << i;
-        }
-    }
-    for (ArticleSummary& s : m_articles) {
-        if (!s.crossFile.isEmpty()) {
-            s.crossFile.clear();
-            s.recount();
-        }
-    }
-    const QDir root(m_root);
-    constexpr qsizetype MaxNamed = 3;
-    for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
-        const QList<qsizetype>& holders = it.value();
-        if (holders.size() < 2)
-            continue;
-        const QString key = it.key().section(sep, 0, 0);
-        for (const qsizetype i : holders) {
-            ArticleSummary& s = m_articles[i];
-            const Validator::KeyValue* mine = nullptr;
-            for (const Validator::KeyValue& kv : std::as_const(s.unique)) {
-                if (kv.key == key)
-                    mine = &kv;
-            }
-            if (!mine)
-                continue;
-            QStringList others;
-            for (const qsizetype j : holders) {
-                if (j == i)
-                    continue;
-                if (others.size() == MaxNamed) {
-                    others << tr("%1 more").arg(holders.size() - 1 - MaxNamed);
-                    break;
-                }
-                int line = 0;
-                for (const Validator::KeyValue& kv : m_articles.at(j).unique) {
-                    if (kv.key == key)
-                        line = kv.line;
-                }
-                others << tr("'%1' (line %2)")
-                              .arg(root.relativeFilePath(m_articles.at(j).path))
-                              .arg(line);
-            }
-            s.crossFile << Diagnostic{
-                Diagnostic::Severity::Error,
-                duplicateRule(key),
-                key,
-                mine->line,
-                mine->column,
-                tr("'%1' is '%2' here and in %3; it must be unique")
-                    .arg(key, mine->value, others.join(QStringLiteral(", ")))};
-            s.recount();
-        }
+        const ArticleSummary& s = std::as_const(m_articles).at(i);
+        if (s.crossFile.isEmpty() && found.at(i).isEmpty())
+            continue; // untouched: copies of the index keep sharing this summary
+        ArticleSummary& changed = m_articles[i];
+        changed.crossFile = found.at(i);
+        changed.recount();
     }
 }
 
@@ -375,76 +533,124 @@ ArticleIndex::Totals ArticleIndex::totals() const
     return t;
 }
 
-QString ArticleIndex::cacheFile(const QString& root, const QString& cacheFolder)
+QString ArticleIndex::cacheFile(const QString& root, const QString& cacheFolder,
+                                const QByteArray& variant)
 {
     const QString folder = cacheFolder.isEmpty()
                                ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
                                      QStringLiteral("/folders")
                                : cacheFolder;
     const QString clean = QDir::cleanPath(QFileInfo(root).absoluteFilePath());
+    QByteArray key = clean.toUtf8();
+    if (!variant.isEmpty())
+        key += '\n' + variant.toHex();
     const QByteArray hash =
-        QCryptographicHash::hash(clean.toUtf8(), QCryptographicHash::Sha1).toHex().left(20);
+        QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(20);
     return folder + QLatin1Char('/') + QString::fromLatin1(hash) + QStringLiteral(".index");
 }
+
+namespace {
+
+QByteArray checksum(QByteArrayView bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Blake2b_160);
+}
+
+} // namespace
 
 Status ArticleIndex::save(const QString& file) const
 {
     QByteArray bytes;
     {
-        QDataStream out(&bytes, QIODevice::WriteOnly);
-        out.setVersion(QDataStream::Qt_6_4);
+        Out out(&bytes);
         out << CacheMagic << CacheFormat << QStringLiteral(FRONTIS_VERSION) << m_root << m_identity
             << quint32(m_folders.size());
         const QDir root(m_root);
         for (const QString& f : m_folders)
             out << root.relativeFilePath(f);
         out << quint32(m_articles.size());
+        const qsizetype prefix =
+            m_root.endsWith(QLatin1Char('/')) ? m_root.size() : m_root.size() + 1;
         for (const ArticleSummary& s : m_articles) {
-            out << root.relativeFilePath(s.path) << s.size << s.modified << s.inode << s.parsed
-                << s.schema << s.title << s.subject << s.date << s.id << s.score << s.url
-                << s.fileName << s.question << s.keywords << quint32(s.diagnostics.size());
+            // The question is most often the title again: written once.
+            const bool questionIsTitle = s.question == s.title;
+            out << s.path.mid(prefix) << s.size << s.modified << s.inode << s.statusChanged
+                << s.hash << s.parsed << s.schema << s.title << s.subject << s.date << s.id
+                << s.score << s.url << s.fileName << questionIsTitle
+                << (questionIsTitle ? QString() : s.question) << s.keywords
+                << quint32(s.diagnostics.size());
             for (const Diagnostic& d : s.diagnostics)
                 writeDiagnostic(out, d);
             out << quint32(s.unique.size());
             for (const Validator::KeyValue& kv : s.unique)
                 out << kv.key << kv.value << qint32(kv.line) << qint32(kv.column);
+            out << s.brokenSchema;
+            if (!s.brokenSchema.isEmpty())
+                out << s.schemaError.message << qint32(s.schemaError.line)
+                    << qint32(s.schemaError.column);
         }
     }
+    // A file cut short, or changed by anything but this code, fails the checksum and is ignored.
+    bytes += checksum(bytes);
     if (!QDir().mkpath(QFileInfo(file).absolutePath()))
         return Error{tr("cannot make the folder '%1'").arg(QFileInfo(file).absolutePath())};
-    return writeAtomically(file, bytes);
+    // Written beside and renamed over the old one, so that a reader sees one whole file or the
+    // other; not synced to disk as articles are: a file a crash cut short fails its checksum and
+    // is made again, and the sync would cost more than the rest of a run over an unchanged folder.
+    const QString temp = file + QStringLiteral(".%1.tmp").arg(QCoreApplication::applicationPid());
+    QFile out(temp);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(bytes) != bytes.size() ||
+        !out.flush()) {
+        const QString why = out.errorString();
+        out.remove();
+        return Error{tr("cannot write '%1': %2").arg(temp, why)};
+    }
+    out.close();
+    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(file).constData()) !=
+        0) {
+        QFile::remove(temp);
+        return Error{tr("cannot replace '%1'").arg(file)};
+    }
+    return {};
 }
 
 bool ArticleIndex::load(const QString& file)
 {
     const QString root = m_root;
-    *this = ArticleIndex(root);
+    const std::shared_ptr<const Schema> override = m_override;
+    const QByteArray overrideIdentity = m_overrideIdentity;
+    const bool checkAcross = m_checkAcross;
+    auto fail = [&] {
+        *this = ArticleIndex(root);
+        m_override = override;
+        m_overrideIdentity = overrideIdentity;
+        m_checkAcross = checkAcross;
+        return false;
+    };
+    fail();
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return false;
-    const QByteArray bytes = f.readAll();
-    QDataStream in(bytes);
-    in.setVersion(QDataStream::Qt_6_4);
+    QByteArray bytes = f.readAll();
+    if (bytes.size() < ChecksumSize + 8 ||
+        checksum(QByteArrayView(bytes).chopped(ChecksumSize)) != bytes.right(ChecksumSize))
+        return false;
+    bytes.chop(ChecksumSize);
+    In in(bytes);
     quint32 magic = 0;
     quint32 format = 0;
     QString version;
     QString savedRoot;
     quint32 folders = 0;
     in >> magic >> format;
-    if (in.status() != QDataStream::Ok || magic != CacheMagic || format != CacheFormat)
+    if (!in.ok() || magic != CacheMagic || format != CacheFormat)
         return false;
     in >> version >> savedRoot >> m_identity >> folders;
-    if (in.status() != QDataStream::Ok || version != QLatin1String(FRONTIS_VERSION) ||
-        savedRoot != m_root || folders > MaxCachedArticles) {
-        *this = ArticleIndex(root);
-        return false;
-    }
+    if (!in.ok() || version != QLatin1String(FRONTIS_VERSION) || savedRoot != m_root ||
+        folders > MaxCachedArticles)
+        return fail();
     const QDir dir(m_root);
     const QString prefix = m_root.endsWith(QLatin1Char('/')) ? m_root : m_root + QLatin1Char('/');
-    auto fail = [this, &root] {
-        *this = ArticleIndex(root);
-        return false;
-    };
     for (quint32 i = 0; i < folders; ++i) {
         QString rel;
         in >> rel;
@@ -452,20 +658,23 @@ bool ArticleIndex::load(const QString& file)
     }
     quint32 count = 0;
     in >> count;
-    if (in.status() != QDataStream::Ok || count > MaxCachedArticles)
+    if (!in.ok() || count > MaxCachedArticles)
         return fail();
-    m_articles.reserve(count);
+    // Counts are checked against what the file can hold before memory is set aside for them.
+    m_articles.reserve(std::min<qsizetype>(count, bytes.size() / 32));
     for (quint32 i = 0; i < count; ++i) {
         ArticleSummary s;
         QString rel;
         quint32 diagnostics = 0;
-        in >> rel >> s.size >> s.modified >> s.inode >> s.parsed >> s.schema >> s.title >>
-            s.subject >> s.date >> s.id >> s.score >> s.url >> s.fileName >> s.question >>
+        bool questionIsTitle = false;
+        in >> rel >> s.size >> s.modified >> s.inode >> s.statusChanged >> s.hash >> s.parsed >>
+            In::Shared{s.schema} >> s.title >> In::Shared{s.subject} >> In::Shared{s.date} >>
+            s.id >> In::Shared{s.score} >> s.url >> s.fileName >> questionIsTitle >> s.question >>
             s.keywords >> diagnostics;
-        if (in.status() != QDataStream::Ok || diagnostics > MaxCachedItems || rel.isEmpty())
+        if (!in.ok() || diagnostics > MaxCachedItems || rel.isEmpty())
             return fail();
         s.path = prefix + rel; // written relative to the clean root
-        if (s.question == s.title)
+        if (questionIsTitle)
             s.question = s.title; // shared, as when the file was read
         for (quint32 k = 0; k < diagnostics; ++k) {
             Diagnostic d;
@@ -475,18 +684,31 @@ bool ArticleIndex::load(const QString& file)
         }
         quint32 unique = 0;
         in >> unique;
-        if (in.status() != QDataStream::Ok || unique > MaxCachedItems)
+        if (!in.ok() || unique > MaxCachedItems)
             return fail();
         for (quint32 k = 0; k < unique; ++k) {
             Validator::KeyValue kv;
             qint32 line = 0;
             qint32 column = 0;
-            in >> kv.key >> kv.value >> line >> column;
+            in >> In::Shared{kv.key} >> kv.value >> line >> column;
             kv.line = line;
             kv.column = column;
+            // Most unique values are values the summary keeps too: one string for both.
+            for (const QString* same : {&s.id, &s.url, &s.fileName}) {
+                if (kv.value == *same)
+                    kv.value = *same;
+            }
             s.unique << kv;
         }
-        if (in.status() != QDataStream::Ok)
+        in >> s.brokenSchema;
+        if (!s.brokenSchema.isEmpty()) {
+            qint32 line = 0;
+            qint32 column = 0;
+            in >> s.schemaError.message >> line >> column;
+            s.schemaError.line = line;
+            s.schemaError.column = column;
+        }
+        if (!in.ok())
             return fail();
         s.recount();
         m_articles << std::move(s);
@@ -499,7 +721,8 @@ bool ArticleIndex::load(const QString& file)
             return fail();
     }
     reindex();
-    checkAcrossFiles();
+    if (m_checkAcross)
+        checkAcrossFiles();
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "schemalibrary.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 
@@ -82,6 +83,7 @@ ArticleSummary ArticleSummary::fromBytes(const QString& path, const QByteArray& 
     ArticleSummary s;
     s.path = path;
     s.size = bytes.size();
+    s.hash = contentHash(bytes);
     const Result<Document> doc = Document::fromBytes(bytes);
     if (!doc) {
         s.title = QFileInfo(path).completeBaseName();
@@ -112,6 +114,8 @@ ArticleSummary ArticleSummary::fromBytes(const QString& path, const QByteArray& 
     const Validator validator(*choice.schema);
     s.diagnostics = choice.notes + validator.validate(doc.value());
     if (choice.error) {
+        s.brokenSchema = choice.brokenPath;
+        s.schemaError = *choice.error;
         s.diagnostics << Diagnostic{Diagnostic::Severity::Error,
                                     QStringLiteral("schema"),
                                     QStringLiteral("_schema"),
@@ -130,24 +134,47 @@ ArticleSummary ArticleSummary::fromBytes(const QString& path, const QByteArray& 
 
 ArticleSummary ArticleSummary::read(const QString& path, SchemaLibrary& library)
 {
-    QFile f(path);
-    QByteArray bytes;
-    if (f.open(QIODevice::ReadOnly))
-        bytes = f.readAll();
-    if (!f.isOpen() || f.error() != QFileDevice::NoError) {
+    bool reused = false;
+    return read(path, library, nullptr, &reused);
+}
+
+ArticleSummary ArticleSummary::read(const QString& path, SchemaLibrary& library,
+                                    const ArticleSummary* known, bool* reused)
+{
+    *reused = false;
+    // Never blocks on a FIFO and never reads a huge file whole (ArticleFile::read).
+    const Result<FileContents> contents = ArticleFile::read(path);
+    if (!contents) {
         ArticleSummary s;
         s.path = path;
         s.title = QFileInfo(path).completeBaseName();
-        s.diagnostics << Diagnostic{Diagnostic::Severity::Error,
-                                    QStringLiteral("io"),
-                                    QString(),
-                                    0,
-                                    0,
-                                    tr("cannot read the file: %1").arg(f.errorString())};
+        const Error& e = contents.error();
+        // A front matter over the limit has a place in the file; other refusals are about the
+        // file as a whole.
+        s.diagnostics << (e.line > 0 ? Validator::parseFailure(e)
+                                     : Diagnostic{Diagnostic::Severity::Error, QStringLiteral("io"),
+                                                  QString(), 0, 0, e.message});
+        s.recount();
+        return s;
+    }
+    const QByteArray& bytes = contents->bytes;
+    if (known && !known->hash.isEmpty() && known->path == path &&
+        known->hash == contentHash(bytes)) {
+        *reused = true;
+        ArticleSummary s = *known;
+        s.size = bytes.size();
+        s.crossFile.clear();
         s.recount();
         return s;
     }
     return fromBytes(path, bytes, library);
+}
+
+QByteArray ArticleSummary::contentHash(const QByteArray& bytes)
+{
+    // Only a change of the bytes has to change it; BLAKE2b is among the fastest Qt offers, and a
+    // 160-bit digest makes an accidental match beyond reach.
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Blake2b_160);
 }
 
 } // namespace frontis

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "error.h"
 #include "validator.h"
 
 #include <QByteArray>
@@ -21,7 +22,11 @@ struct ArticleSummary
     qint64 modified = -1; // reads a file again only when one of them changed (ms since the epoch)
     quint64 inode = 0;    // where the system has them: a file replaced by a rename (a save) gets
                           // a new one, even when size and time (coarse, a few ms) are the same
-    bool parsed = false;  // false: the file could not be read or its front matter does not parse
+    qint64 statusChanged = -1; // the inode's change time (ms): any write or touch moves it, and
+                               // unlike the modification time no program can set it back
+    QByteArray hash; // of the bytes (contentHash); empty when the file could not be read. A file
+                     // whose stamp moved but whose bytes hash the same is not checked again
+    bool parsed = false; // false: the file could not be read or its front matter does not parse
 
     QString schema; // the `_schema` value as written
     QString title;  // title, else article_title, else question, else the file's base name
@@ -37,6 +42,10 @@ struct ArticleSummary
     QList<Diagnostic> diagnostics;     // the article's own findings, sorted by position
     QList<Validator::KeyValue> unique; // its values of the schema's unique keys
     QList<Diagnostic> crossFile; // values it shares with other articles (computed by the index)
+    // A broken schema file the article's `_schema` led to (it was checked against the generic
+    // schema; `diagnostics` holds a "schema" error saying so), and the error in that file.
+    QString brokenSchema;
+    Error schemaError;
 
     int errors = 0; // over diagnostics and crossFile (recount() after changing either)
     int warnings = 0;
@@ -52,6 +61,13 @@ struct ArticleSummary
                                     SchemaLibrary& library);
     // Reads the file at `path` (an unreadable file gives an "io" error).
     static ArticleSummary read(const QString& path, SchemaLibrary& library);
+    // Reads the file at `path`; when its bytes hash to `known->hash`, returns `*known` with the
+    // new size instead of checking them again (`*reused` says which).
+    static ArticleSummary read(const QString& path, SchemaLibrary& library,
+                               const ArticleSummary* known, bool* reused);
+
+    // The hash that identifies an article's bytes in saved indexes.
+    static QByteArray contentHash(const QByteArray& bytes);
 };
 
 } // namespace frontis

@@ -187,22 +187,12 @@ Result<Document> Document::fromBytes(const QByteArray& bytes)
 
 Result<Document> Document::load(const QString& path)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return Error{tr("'%1' does not exist").arg(path)};
-    if (info.isDir())
-        return Error{tr("'%1' is a folder, not an article").arg(path)};
-    if (!info.isFile())
-        return Error{tr("'%1' is not a regular file").arg(path)};
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{tr("cannot read '%1': %2").arg(path, f.errorString())};
-    const QByteArray bytes = f.readAll();
-    if (f.error() != QFileDevice::NoError)
-        return Error{tr("cannot read '%1': %2").arg(path, f.errorString())};
-    Result<Document> doc = fromBytes(bytes);
+    const Result<FileContents> read = ArticleFile::read(path);
+    if (!read)
+        return read.error();
+    Result<Document> doc = fromBytes(read->bytes);
     if (doc) {
-        doc->m_disk = FileStamp::of(bytes, f.fileTime(QFileDevice::FileModificationTime));
+        doc->m_disk = FileStamp::of(read->bytes, read->modified);
         doc->m_diskPath = absolutePath(path);
     }
     return doc;
@@ -215,6 +205,8 @@ Status Document::setString(const KeyPath& path, const QString& value, const Inse
     const FmNode* node = m_fm.find(path);
     if (!node)
         return addKey(path, value, hint);
+    if (rewriteOneLineBlock(path, *node, value))
+        return {};
     if (Status s = checkSettable(path, *node))
         return s;
     const ScalarStyle preferred = node->isNull() ? ScalarStyle::Plain : node->style;
@@ -226,6 +218,53 @@ Status Document::setString(const KeyPath& path, const QString& value, const Inse
     if (node->isNull() && node->span.size() == 0)
         text.prepend(' '); // `key:` becomes `key: value`
     return splice(node->span.begin, node->span.end, text, EditTarget{path, value, true});
+}
+
+bool Document::rewriteOneLineBlock(const KeyPath& path, const FmNode& node, const QString& value)
+{
+    // The value is the one content line of a "|-" or ">-" block scalar, and stays one: emitString
+    // would write the same bytes (the style kept, one line at the same indent, no indicator), and
+    // re-reading them gives `value` and leaves every other value alone, since only that line's
+    // content changes and a block scalar's extent depends on indentation alone. What is checked
+    // here is that the bytes really have that form, which costs a pass over the line instead of a
+    // parse of the whole front matter (17 ms for a 64 KB answer, 0.2 s for 1 MB).
+    if (!node.isScalar() || !node.editable || node.flow || !node.span.isValid() ||
+        (node.style != ScalarStyle::Folded && node.style != ScalarStyle::Literal))
+        return false;
+    const QByteArray& b = m_file.bytes();
+    const qsizetype begin = node.span.begin;
+    qsizetype line = begin + 2; // after the header
+    if (node.span.size() < 4 || (b[begin] != '>' && b[begin] != '|') || b[begin + 1] != '-')
+        return false;
+    if (b[line] == '\r')
+        ++line;
+    if (line >= node.span.end || b[line] != '\n')
+        return false;
+    ++line;
+    qsizetype content = line;
+    while (content < node.span.end && b[content] == ' ')
+        ++content;
+    const qsizetype end = node.span.end;
+    // More indented than the key, and the span ends where the line does.
+    if (content - line <= node.indent || content >= end || (end < b.size() && b[end] != '\n' &&
+                                                            b[end] != '\r'))
+        return false;
+    const QByteArrayView current(b.constData() + content, end - content);
+    if (current.contains('\n') || !fitsOneBlockLine(node.text) ||
+        QAnyStringView(QUtf8StringView(current)) != QAnyStringView(node.text))
+        return false;
+    if (value.contains(QLatin1Char('\n')) || !fitsOneBlockLine(value))
+        return false;
+    const QByteArray text = value.toUtf8();
+    ArticleFile file = m_file;
+    if (!file.replaceWithinLine(content, end, text))
+        return false;
+    FrontMatter fm = m_fm;
+    if (!fm.scalarRewrittenInLine(path, value, end, text.size() - current.size()))
+        return false;
+    m_file = std::move(file);
+    m_fm = std::move(fm);
+    return true;
 }
 
 Status Document::setLiteral(const KeyPath& path, const QString& literal, const InsertHint& hint)

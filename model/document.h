@@ -28,7 +28,9 @@ struct InsertHint
 // An article being edited. Every edit splices new text into the current bytes at the edited
 // value's span only, re-parses, and checks that all values are the intended ones before it is
 // accepted; a refused edit leaves the document as it was. Saving writes the current bytes, so an
-// untouched document is written back byte for byte.
+// untouched document is written back byte for byte. One edit skips the re-parse because its
+// outcome is certain from the bytes alone: a value written as a one-line block scalar (the
+// QuickTakes answer) that stays one (docs/save.md, "Fast path").
 class Document
 {
 public:
@@ -77,6 +79,7 @@ public:
 private:
     Document(ArticleFile file, FrontMatter fm);
     Status checkSettable(const KeyPath& path, const FmNode& node) const;
+    bool rewriteOneLineBlock(const KeyPath& path, const FmNode& node, const QString& value);
     Status addKey(const KeyPath& path, const QString& value, const InsertHint& hint);
     Status splice(qsizetype begin, qsizetype end, const QByteArray& text, const EditTarget& target);
     Status splice(qsizetype begin, qsizetype end, const QByteArray& text, const FmNode& expected,

@@ -1,5 +1,7 @@
 #include "filestamp.h"
 
+#include "articlefile.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
@@ -19,18 +21,12 @@ FileStamp FileStamp::of(const QByteArray& bytes, const QDateTime& modified)
 
 Result<FileStamp> FileStamp::read(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        return Error{QCoreApplication::translate("FileStamp", "cannot read '%1': %2")
-                         .arg(path, f.errorString())};
-    }
-    const QByteArray bytes = f.readAll();
-    if (f.error() != QFileDevice::NoError) {
-        return Error{QCoreApplication::translate("FileStamp", "cannot read '%1': %2")
-                         .arg(path, f.errorString())};
-    }
+    // Never blocks on a FIFO put in the file's place, nor reads a file no article can be.
+    const Result<FileContents> read = ArticleFile::read(path);
+    if (!read)
+        return read.error();
     // The time of the open file, so that a rename in between cannot mix two files' data.
-    return of(bytes, f.fileTime(QFileDevice::FileModificationTime));
+    return of(read->bytes, read->modified);
 }
 
 } // namespace frontis

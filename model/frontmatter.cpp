@@ -1,10 +1,11 @@
 #include "frontmatter.h"
 
+#include "yamlcpp.h"
+#include "yamltree.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
-
-#include "yamlcpp.h"
 
 #include <yaml-cpp/depthguard.h>
 
@@ -23,8 +24,10 @@ bool isSpace(char c) { return c == ' ' || c == '\t'; }
 class Builder
 {
 public:
-    Builder(const ArticleFile& file) : m_file(file), m_b(file.bytes()),
-        m_base(file.frontMatterBegin()), m_limit(file.frontMatterEnd()) {}
+    Builder(const ArticleFile& file, const YamlTree& tree)
+        : m_file(file), m_tree(tree), m_b(file.bytes()), m_base(file.frontMatterBegin()),
+          m_limit(file.frontMatterEnd())
+    {}
 
     std::optional<Error> error;
 
@@ -36,7 +39,8 @@ public:
     // yaml-cpp refuses text nested past 500 levels, but aliases nest values in values again.
     static constexpr int MaxDepth = 1000;
 
-    void build(const YAML::Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem);
+    using Node = YamlTree::Node;
+    void build(const Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem);
     Error errorAt(qsizetype offset, const QString& message) const
     {
         const auto p = m_file.position(offset);
@@ -48,7 +52,7 @@ public:
         node.line = p.line;
         node.column = p.column;
     }
-    qsizetype offsetOf(const YAML::Mark& m) const { return m_base + m.pos; }
+    qsizetype offsetOf(const Node& n) const { return m_base + qsizetype(n.pos); }
 
 private:
     // End of the line holding `i`, before any "\r\n" or "\n".
@@ -80,16 +84,17 @@ private:
     qsizetype blockScalarEnd(qsizetype pos, int parentIndent) const;
     qsizetype flowCollectionEnd(qsizetype pos) const;
     qsizetype keyEnd(qsizetype pos, bool flow) const;
-    void buildNode(const YAML::Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem);
-    void buildScalar(const YAML::Node& n, FmNode& out, int parentIndent, bool flow);
-    void buildMap(const YAML::Node& n, FmNode& out, bool flow);
+    void buildNode(const Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem);
+    void buildScalar(const Node& n, FmNode& out, int parentIndent, bool flow);
+    void buildMap(const Node& n, FmNode& out, bool flow);
 
     const ArticleFile& m_file;
+    const YamlTree& m_tree;
     const QByteArray& m_b;
     qsizetype m_base;
     qsizetype m_limit;
     QHash<qsizetype, FmNode*> m_scalarAt; // alias detection: two nodes at one place
-    QHash<qsizetype, YAML::Node> m_collectionAt; // collections built so far, by position
+    QHash<qsizetype, const Node*> m_collectionAt; // collections built so far, by position
     int m_aliasDepth = 0; // > 0 while building the contents of an aliased collection
     int m_depth = 0;
     QSet<qsizetype> m_open;        // collections being built (an alias to one is a cycle)
@@ -222,11 +227,11 @@ qsizetype Builder::keyEnd(qsizetype pos, bool flow) const
     return -1;
 }
 
-void Builder::buildScalar(const YAML::Node& n, FmNode& out, int parentIndent, bool flow)
+void Builder::buildScalar(const Node& n, FmNode& out, int parentIndent, bool flow)
 {
-    const qsizetype pos = offsetOf(n.Mark());
+    const qsizetype pos = offsetOf(n);
     out.kind = FmNode::Kind::Scalar;
-    out.text = QString::fromStdString(n.Scalar());
+    out.text = QString::fromUtf8(n.scalar.data(), qsizetype(n.scalar.size()));
     setPosition(out, pos);
     const char c = pos < m_limit ? m_b[pos] : '\0';
     qsizetype end = -1;
@@ -238,7 +243,7 @@ void Builder::buildScalar(const YAML::Node& n, FmNode& out, int parentIndent, bo
     case '&': case '!': case '*': out.editable = false; break; // anchors, tags, aliases
     default: out.style = ScalarStyle::Plain; end = plainEnd(pos, parentIndent, flow); break;
     }
-    if ((n.Tag() != "?" && n.Tag() != "!") || (out.style == ScalarStyle::Plain) != (n.Tag() == "?"))
+    if (n.tagged || (out.style == ScalarStyle::Plain) != n.plain)
         out.editable = false;
     if (end < 0 && out.editable) {
         if (c == '\'' || c == '"')
@@ -254,17 +259,16 @@ void Builder::buildScalar(const YAML::Node& n, FmNode& out, int parentIndent, bo
     }
 }
 
-void Builder::buildMap(const YAML::Node& n, FmNode& out, bool flow)
+void Builder::buildMap(const Node& n, FmNode& out, bool flow)
 {
     out.kind = FmNode::Kind::Map;
     QHash<QString, int> lineOfKey;
-    out.entries.reserve(n.size());
-    for (auto it = n.begin(); it != n.end() && !error; ++it) {
-        // Copies (they share the node): `it->` returns a temporary that a reference would outlive.
-        const YAML::Node k = it->first;
-        const qsizetype kpos = offsetOf(k.Mark());
+    out.entries.reserve(n.children.size() / 2);
+    for (size_t pair = 0; pair + 1 < n.children.size() && !error; pair += 2) {
+        const Node& k = m_tree.at(n.children[pair]);
+        const qsizetype kpos = offsetOf(k);
         FmEntry& e = out.entries.emplace_back();
-        if (!k.IsScalar()) {
+        if (k.kind != YamlTree::Kind::Scalar) {
             // A complex key (`? ...`): kept and shown, but nothing in this mapping is rewritten.
             e.key = QStringLiteral("?%1").arg(out.entries.size());
             e.value.editable = false;
@@ -276,7 +280,7 @@ void Builder::buildMap(const YAML::Node& n, FmNode& out, bool flow)
             out.editable = false;
             continue;
         }
-        e.key = QString::fromStdString(k.Scalar());
+        e.key = QString::fromUtf8(k.scalar.data(), qsizetype(k.scalar.size()));
         const auto kp = m_file.position(kpos);
         e.line = kp.line;
         e.column = kp.column;
@@ -296,8 +300,8 @@ void Builder::buildMap(const YAML::Node& n, FmNode& out, bool flow)
         while (colon < m_limit && m_b[colon] != ':')
             ++colon;
 
-        const YAML::Node v = it->second;
-        if (v.IsNull()) {
+        const Node& v = m_tree.at(n.children[pair + 1]);
+        if (v.kind == YamlTree::Kind::Null) {
             // yaml-cpp marks an empty value at the next token; find what follows the ':' ourselves.
             qsizetype i = colon + 1;
             while (i < m_limit && isSpace(m_b[i]))
@@ -332,11 +336,11 @@ void Builder::buildMap(const YAML::Node& n, FmNode& out, bool flow)
     }
 }
 
-void Builder::build(const YAML::Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem)
+void Builder::build(const Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem)
 {
     if (m_aliasDepth > 0 && ++m_aliasedValues > MaxAliasedValues) {
         error =
-            errorAt(offsetOf(n.Mark()),
+            errorAt(offsetOf(n),
                     tr("the aliases of this value expand to more than %1 values; Frontis refuses "
                        "front matter that could be an alias bomb")
                         .arg(MaxAliasedValues));
@@ -344,7 +348,7 @@ void Builder::build(const YAML::Node& n, FmNode& out, int parentIndent, bool flo
     }
     if (m_depth >= MaxDepth) {
         error = errorAt(
-            offsetOf(n.Mark()),
+            offsetOf(n),
             tr("values are nested more than %1 levels deep here (through aliases)").arg(MaxDepth));
         return;
     }
@@ -355,32 +359,32 @@ void Builder::build(const YAML::Node& n, FmNode& out, int parentIndent, bool flo
         out.editable = false; // a copy of the anchored value: its text is written elsewhere
 }
 
-void Builder::buildNode(const YAML::Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem)
+void Builder::buildNode(const Node& n, FmNode& out, int parentIndent, bool flow, bool seqItem)
 {
     out.indent = parentIndent;
     out.inSequence = seqItem;
     out.flow = flow;
-    const qsizetype pos = offsetOf(n.Mark());
+    const qsizetype pos = offsetOf(n);
     setPosition(out, pos);
-    switch (n.Type()) {
-    case YAML::NodeType::Scalar:
+    switch (n.kind) {
+    case YamlTree::Kind::Scalar:
         buildScalar(n, out, parentIndent, flow);
         return;
-    case YAML::NodeType::Null:
+    case YamlTree::Kind::Null:
         // A null sequence item: yaml-cpp does not say where its '-' is, so it is not editable.
         out.kind = FmNode::Kind::Null;
         out.editable = false;
         out.span = {pos, pos};
         return;
-    case YAML::NodeType::Map:
-    case YAML::NodeType::Sequence: {
+    case YamlTree::Kind::Map:
+    case YamlTree::Kind::Sequence: {
         const bool isFlow = flow || m_b[pos] == '{' || m_b[pos] == '[';
         out.flow = isFlow;
         if (m_b[pos] == '&' || m_b[pos] == '!' || m_b[pos] == '*')
             out.editable = false;
         // An alias is the anchored node itself (yaml-cpp shares it), met again.
         const auto seen = m_collectionAt.constFind(pos);
-        const bool alias = seen != m_collectionAt.cend() && seen->is(n);
+        const bool alias = seen != m_collectionAt.cend() && *seen == &n;
         if (alias && m_open.contains(pos)) {
             error = errorAt(pos, tr("an alias inside this value refers to the value itself"));
             return;
@@ -389,17 +393,17 @@ void Builder::buildNode(const YAML::Node& n, FmNode& out, int parentIndent, bool
             out.editable = false;
             ++m_aliasDepth;
         } else {
-            m_collectionAt.insert(pos, n);
+            m_collectionAt.insert(pos, &n);
         }
         m_open.insert(pos);
-        if (n.IsMap()) {
+        if (n.kind == YamlTree::Kind::Map) {
             buildMap(n, out, isFlow);
         } else {
             out.kind = FmNode::Kind::Sequence;
             const int dashIndent = isFlow ? parentIndent : columnOf(pos);
-            out.items.reserve(n.size());
-            for (const YAML::Node& item : n) {
-                build(item, out.items.emplace_back(), dashIndent, isFlow, true);
+            out.items.reserve(n.children.size());
+            for (const int item : n.children) {
+                build(m_tree.at(item), out.items.emplace_back(), dashIndent, isFlow, true);
                 if (error)
                     return;
             }
@@ -423,8 +427,6 @@ void Builder::buildNode(const YAML::Node& n, FmNode& out, int parentIndent, bool
         out.span = {pos, end};
         return;
     }
-    case YAML::NodeType::Undefined:
-        break;
     }
     out.editable = false;
 }
@@ -509,9 +511,9 @@ bool isNullDocumentLine(const ArticleFile& file, qsizetype line)
     return text == "~" || text == "null" || text == "Null" || text == "NULL" || text == "...";
 }
 
-const char* kindName(const YAML::Node& n)
+const char* kindName(const YamlTree::Node& n)
 {
-    return n.IsSequence() ? "a list" : "a single value";
+    return n.kind == YamlTree::Kind::Sequence ? "a list" : "a single value";
 }
 
 } // namespace
@@ -519,7 +521,8 @@ const char* kindName(const YAML::Node& n)
 Result<FrontMatter> FrontMatter::parse(const ArticleFile& file)
 {
     const QByteArray text = file.frontMatterText();
-    Builder builder(file);
+    YamlTree tree;
+    Builder builder(file, tree);
     FrontMatter fm;
     // yaml-cpp reads the first document of a stream and drops the rest without a word.
     const qsizetype documentEnd = lineStarting(file, "...");
@@ -533,8 +536,13 @@ Result<FrontMatter> FrontMatter::parse(const ArticleFile& file)
         }
     }
     try {
-        const YAML::Node root = YAML::Load(text.toStdString());
-        if (root.IsNull() || !root.IsDefined()) {
+        // yaml-cpp's parser, through its events rather than YAML::Load: the same nodes without
+        // yaml-cpp's node graph (tests/model/tst_yamltree checks that both read alike). It stays
+        // the only YAML reader: what validation sees and what saving verifies is what yaml-cpp
+        // reads, never a second reader of our own.
+        const bool found = tree.parse(text.toStdString());
+        const YamlTree::Node& root = tree.root();
+        if (!found || root.kind == YamlTree::Kind::Null) {
             // yaml-cpp also gives an empty document for some text it cannot read (a leading ',').
             const qsizetype content = contentLineAfter(file, -1);
             if (content >= 0 && !isNullDocumentLine(file, content))
@@ -543,10 +551,11 @@ Result<FrontMatter> FrontMatter::parse(const ArticleFile& file)
             fm.m_root.span = {file.frontMatterBegin(), file.frontMatterBegin()};
             return fm;
         }
-        if (!root.IsMap()) {
-            return builder.errorAt(builder.offsetOf(root.Mark()),
-                                   tr("the front matter must be a mapping of keys to values, not %1")
-                                       .arg(QLatin1String(kindName(root))));
+        if (root.kind != YamlTree::Kind::Map) {
+            return builder.errorAt(
+                builder.offsetOf(root),
+                tr("the front matter must be a mapping of keys to values, not %1")
+                    .arg(QLatin1String(kindName(root))));
         }
         builder.build(root, fm.m_root, -1, false, false);
     } catch (const YAML::DeepRecursion& e) {
@@ -613,6 +622,10 @@ const FmNode* FrontMatter::find(const KeyPath& path) const
 
 KeyPath FrontMatter::resolve(const QString& dotted) const
 {
+    // Without a dot there is nothing to split, whatever the keys are (the common case: the
+    // validator and the folder index resolve every field of every article).
+    if (!dotted.contains(QLatin1Char('.')))
+        return dotted.isEmpty() ? KeyPath() : KeyPath{dotted};
     KeyPath path;
     const FmNode* node = &m_root;
     QString rest = dotted;
@@ -667,6 +680,41 @@ void collectLeaves(const FmNode& node, KeyPath& prefix, QList<KeyPath>& out)
     }
 }
 } // namespace
+
+namespace {
+// Moves every span that starts at or after `from` by `delta`, and the end of every span that
+// reaches `from` from before it (the values that contain the edit).
+void shiftSpans(FmNode& node, qsizetype from, qsizetype delta)
+{
+    const auto shift = [from, delta](SourceSpan& span) {
+        if (!span.isValid())
+            return;
+        if (span.begin >= from)
+            span.begin += delta;
+        if (span.end >= from)
+            span.end += delta;
+    };
+    shift(node.span);
+    for (FmEntry& e : node.entries) {
+        shift(e.keySpan);
+        shift(e.lines);
+        shiftSpans(e.value, from, delta);
+    }
+    for (FmNode& item : node.items)
+        shiftSpans(item, from, delta);
+}
+} // namespace
+
+bool FrontMatter::scalarRewrittenInLine(const KeyPath& path, const QString& text, qsizetype oldEnd,
+                                        qsizetype delta)
+{
+    auto* node = const_cast<FmNode*>(find(path)); // within m_root, which this object owns
+    if (!node || !node->isScalar() || node->span.end != oldEnd)
+        return false;
+    node->text = text;
+    shiftSpans(m_root, oldEnd, delta);
+    return true;
+}
 
 QList<KeyPath> FrontMatter::leafPaths() const
 {

@@ -27,6 +27,12 @@ public:
     // The cross-check made before a value is rewritten: its span, parsed alone, reads back as the
     // node's value. (After a rewrite the whole tree is compared, so this is not done at parse time.)
     static bool spanReadsBack(const ArticleFile& file, const FmNode& node);
+    // Brings the source map in line with an edit that rewrote the scalar at `path` on its own
+    // line (ArticleFile::replaceWithinLine): its text becomes `text`, and every span from the old
+    // end of its span on moves by `delta` bytes. Lines and columns stay. False when `path` holds
+    // no scalar ending at `oldEnd`.
+    bool scalarRewrittenInLine(const KeyPath& path, const QString& text, qsizetype oldEnd,
+                               qsizetype delta);
 
 private:
     FmNode m_root;

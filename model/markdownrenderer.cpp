@@ -29,9 +29,7 @@ NodePtr parse(const QByteArray& utf8, int options)
     return NodePtr(cmark_parse_document(utf8.constData(), size_t(utf8.size()), options));
 }
 
-} // namespace
-
-QString renderMarkdown(const QString& markdown, RenderOptions options)
+int cmarkFlags(RenderOptions options)
 {
     // Never CMARK_OPT_UNSAFE: the preview shows what writers type, not what it could execute.
     int flags = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
@@ -39,15 +37,43 @@ QString renderMarkdown(const QString& markdown, RenderOptions options)
         flags |= CMARK_OPT_SOURCEPOS;
     if (options.smart)
         flags |= CMARK_OPT_SMART;
-    const NodePtr doc = parse(markdown.toUtf8(), flags);
-    if (!doc)
-        return {};
-    char* html = cmark_render_html(doc.get(), flags);
+    return flags;
+}
+
+QString renderHtml(cmark_node* node, int flags)
+{
+    char* html = cmark_render_html(node, flags);
     if (!html)
         return {};
     const QString result = QString::fromUtf8(html);
     cmark_get_default_mem_allocator()->free(html);
     return result;
+}
+
+} // namespace
+
+QString renderMarkdown(const QString& markdown, RenderOptions options)
+{
+    const int flags = cmarkFlags(options);
+    const NodePtr doc = parse(markdown.toUtf8(), flags);
+    return doc ? renderHtml(doc.get(), flags) : QString();
+}
+
+QList<MarkdownBlock> renderMarkdownBlocks(const QString& markdown, RenderOptions options)
+{
+    const int flags = cmarkFlags(options);
+    const NodePtr doc = parse(markdown.toUtf8(), flags);
+    QList<MarkdownBlock> blocks;
+    if (!doc)
+        return blocks;
+    // The document node adds nothing around its children, and references were resolved by the
+    // parse, so each child renders on its own exactly as within the whole.
+    for (cmark_node* child = cmark_node_first_child(doc.get()); child;
+         child = cmark_node_next(child)) {
+        blocks.append({renderHtml(child, flags), cmark_node_get_start_line(child),
+                       cmark_node_get_end_line(child)});
+    }
+    return blocks;
 }
 
 namespace {

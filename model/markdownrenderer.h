@@ -16,6 +16,19 @@ struct RenderOptions
 // replaced rather than passed on.
 QString renderMarkdown(const QString& markdown, RenderOptions options = {});
 
+// One top-level block of a Markdown text rendered on its own (a paragraph, heading, list, quote,
+// code block, rule, or omitted raw HTML).
+struct MarkdownBlock
+{
+    QString html;
+    int firstLine = 0; // 1-based, in the Markdown
+    int lastLine = 0;
+};
+
+// renderMarkdown() block by block: the blocks' HTML joined is exactly renderMarkdown()'s output
+// with the same options. What the preview needs to replace only the blocks that changed.
+QList<MarkdownBlock> renderMarkdownBlocks(const QString& markdown, RenderOptions options = {});
+
 // A likely mistake in Markdown that still renders: where it starts (1-based line, and 1-based
 // column in UTF-16 code units within that line) and what it is.
 struct MarkdownIssue

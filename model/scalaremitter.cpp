@@ -321,6 +321,12 @@ bool isScalarText(const YAML::Node& node, const std::string& want)
 
 } // namespace
 
+bool fitsOneBlockLine(QStringView value)
+{
+    return !value.isEmpty() && !isWhite(value.front()) && !isWhite(value.back()) &&
+           isRawSafe(value, false);
+}
+
 bool readsBackAs(const QByteArray& text, const QString& value, const ScalarSlot& slot)
 {
     const std::string want = value.toUtf8().toStdString();

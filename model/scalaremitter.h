@@ -39,6 +39,14 @@ struct EmittedScalar
 // candidate is read back with yaml-cpp before it is chosen; lines are joined with slot.newline.
 EmittedScalar emitString(const QString& value, ScalarStyle preferred, const ScalarSlot& slot);
 
+// Whether `value` can stand as the one content line of a block scalar with strip chomping ("|-"
+// or ">-", the value alone on the next line, more indented than its key) and be read back
+// exactly as it is written: not empty, no line break, no white space at either end, and only
+// characters the block styles carry as they are (the rules emitString applies). Both YAML 1.1 and
+// 1.2 take such a line verbatim, so writing it needs no reading back (Document's fast path for
+// long answers).
+bool fitsOneBlockLine(QStringView value);
+
 // Whether yaml-cpp reads `text`, placed in `slot` as above and followed by a sibling key, as the
 // scalar text `value`. yaml-cpp does not resolve plain types: see yaml::readsAsString for that.
 // Never throws.

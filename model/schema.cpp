@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include "regularfile.h"
 #include "yamltypes.h"
 
 #include <QCoreApplication>
@@ -388,13 +389,12 @@ Result<Schema> Schema::fromYaml(const QByteArray& yaml, const QString& fallbackN
 
 Result<Schema> Schema::load(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{tr("cannot read the schema '%1': %2").arg(path, f.errorString())};
-    const QByteArray bytes = f.readAll();
-    if (f.error() != QFileDevice::NoError)
-        return Error{tr("cannot read the schema '%1': %2").arg(path, f.errorString())};
-    Result<Schema> s = fromYaml(bytes, QFileInfo(path).completeBaseName());
+    constexpr qint64 MaxSchemaBytes = 4 * 1024 * 1024;
+    // A schema is a page of YAML; a FIFO or a huge file named like one is refused at once.
+    const Result<FileContents> read = readRegularFile(path, MaxSchemaBytes);
+    if (!read)
+        return Error{tr("cannot read the schema: %1").arg(read.error().message)};
+    Result<Schema> s = fromYaml(read->bytes, QFileInfo(path).completeBaseName());
     if (s)
         s->m_source = path;
     return s;

@@ -24,6 +24,11 @@ void SchemaLibrary::setOverride(Schema schema)
     m_override = std::make_shared<const Schema>(std::move(schema));
 }
 
+void SchemaLibrary::setOverride(std::shared_ptr<const Schema> schema)
+{
+    m_override = std::move(schema);
+}
+
 QString SchemaLibrary::configFolder(const QString& folder)
 {
     QDir dir(QFileInfo(folder).absoluteFilePath());

@@ -37,6 +37,9 @@ public:
 
     // Every article then uses `schema`, whatever its `_schema` says.
     void setOverride(Schema schema);
+    void setOverride(std::shared_ptr<const Schema> schema);
+    // The schema every article uses, or null.
+    const std::shared_ptr<const Schema>& overrideSchema() const { return m_override; }
 
     Choice schemaFor(const QString& articlePath, const FrontMatter& fm);
 

@@ -7,10 +7,12 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -71,9 +73,24 @@ double floatValue(const QString& text)
     return integerValue(text);
 }
 
+// A schema's pattern, compiled once per thread: compiling costs more than checking a whole
+// article, and a folder's articles share a handful of patterns.
+const QRegularExpression& compiled(const QString& pattern)
+{
+    thread_local QHash<QString, QRegularExpression> cache;
+    auto it = cache.find(pattern);
+    if (it == cache.end()) {
+        QRegularExpression re(pattern);
+        re.optimize();
+        it = cache.insert(pattern, re);
+    }
+    return *it;
+}
+
 bool isUrl(const QString& text)
 {
-    if (text.isEmpty() || text.contains(QRegularExpression(QStringLiteral("\\s"))))
+    if (text.isEmpty() ||
+        std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); }))
         return false;
     if (text.startsWith(QLatin1Char('/')))
         return !text.startsWith(QLatin1String("//")) || QUrl(text, QUrl::StrictMode).isValid();
@@ -205,7 +222,7 @@ private:
                        .arg(f.key, QString::number(length), QString::number(*f.maxLength)));
         }
         const bool matchesPattern =
-            f.pattern.isEmpty() || QRegularExpression(f.pattern).match(text).hasMatch();
+            f.pattern.isEmpty() || compiled(f.pattern).match(text).hasMatch();
         if (!matchesPattern) {
             report(
                 f, QStringLiteral("pattern"), *node,

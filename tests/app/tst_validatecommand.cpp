@@ -1,6 +1,7 @@
 // `frontis validate`, run as the real executable on articles and folders made from the seed.
 #include "../model/testutil.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -19,6 +20,7 @@ class TestValidateCommand : public QObject
 private:
     QByteArray m_seed;
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QTemporaryDir> m_cache; // XDG_CACHE_HOME: the user's cache is never touched
 
     struct Run
     {
@@ -36,6 +38,7 @@ private:
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_cache->path());
         p.setProcessEnvironment(env);
         p.setWorkingDirectory(m_dir->path());
         p.start(QStringLiteral(FRONTIS_EXECUTABLE), QStringList{QStringLiteral("validate")} + args);
@@ -82,6 +85,8 @@ private Q_SLOTS:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
+        m_cache = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_cache->isValid());
     }
 
     void seed()
@@ -103,6 +108,7 @@ private Q_SLOTS:
                               QStringLiteral("1 file checked: 0 errors, 1 warning, 0 info")}));
     }
 
+    // Both files are reported, each naming the other, as the window's article list does.
     void duplicateIdNamesBothFiles()
     {
         write(QStringLiteral("a.md"), m_seed);
@@ -111,16 +117,25 @@ private Q_SLOTS:
         other.replace("influenced deep learning?", "changed deep learning?");
         other.replace("influenced-deep-learning", "changed-deep-learning");
         write(QStringLiteral("sub/b.md"), other);
+        const QStringList expected = {
+            QStringLiteral("a.md:3:5: error: 'id' is '51098' here and in 'sub/b.md' (line 3); "
+                           "it must be unique [duplicate-id]"),
+            seedWarning(QStringLiteral("a.md")),
+            QStringLiteral("sub/b.md:3:5: error: 'id' is '51098' here and in 'a.md' (line 3); "
+                           "it must be unique [duplicate-id]"),
+            seedWarning(QStringLiteral("sub/b.md")),
+            QStringLiteral("2 files checked: 2 errors, 2 warnings, 0 info")};
         const Run r = validate({QStringLiteral(".")});
         QCOMPARE(r.code, 1);
+        QCOMPARE(r.lines(), expected);
+        // From the cache, and with the files named one by one, the same.
+        QCOMPARE(validate({QStringLiteral(".")}).lines(), expected);
+        QCOMPARE(validate({QStringLiteral("sub/b.md"), QStringLiteral("a.md")}).lines(), expected);
+        // Through a folder and a file: still both, and each file once.
         QCOMPARE(
-            r.lines(),
-            QStringList(
-                {seedWarning(QStringLiteral("a.md")),
-                 QStringLiteral("sub/b.md:3:5: error: 'id' is '51098' here and in 'a.md' (line 3); "
-                                "it must be unique [duplicate-id]"),
-                 seedWarning(QStringLiteral("sub/b.md")),
-                 QStringLiteral("2 files checked: 1 error, 2 warnings, 0 info")}));
+            validate({QStringLiteral("sub"), QStringLiteral("a.md"), QStringLiteral("sub/b.md")})
+                .lines(),
+            expected);
     }
 
     void jsonMatchesText()
@@ -159,14 +174,16 @@ private Q_SLOTS:
         }
         QStringList textLines = text.lines();
         QCOMPARE(textLines.takeLast(),
-                 QStringLiteral("4 files checked: 5 errors, 3 warnings, 1 info"));
+                 QStringLiteral("4 files checked: 8 errors, 3 warnings, 1 info"));
         QCOMPARE(fromJson, textLines);
-        // c.md repeats a.md's unique values; d.md falls back to the generic schema, which has none.
-        QCOMPARE(rules, QStringList({QStringLiteral("max-length"), QStringLiteral("parse"),
-                                     QStringLiteral("duplicate-id"), QStringLiteral("max-length"),
-                                     QStringLiteral("duplicate-file-name"),
-                                     QStringLiteral("duplicate-url"), QStringLiteral("unknown-key"),
-                                     QStringLiteral("schema"), QStringLiteral("io")}));
+        // c.md repeats a.md's unique values (both are told); d.md falls back to the generic
+        // schema, which has none.
+        const QStringList duplicated = {
+            QStringLiteral("duplicate-id"), QStringLiteral("max-length"),
+            QStringLiteral("duplicate-file-name"), QStringLiteral("duplicate-url")};
+        QCOMPARE(rules, duplicated + QStringList{QStringLiteral("parse")} + duplicated +
+                            QStringList({QStringLiteral("unknown-key"), QStringLiteral("schema"),
+                                         QStringLiteral("io")}));
         QVERIFY(textLines.last().startsWith(QLatin1String("missing.md: error: ")));
     }
 
@@ -267,6 +284,191 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(seedWarning(QStringLiteral("open.md"))));
     }
 
+    // --- The cache: kept in $XDG_CACHE_HOME, used only while it is right ----------------------
+
+    QString cacheFolder() const
+    {
+        return m_cache->path() + QStringLiteral("/Frontis/Frontis/folders");
+    }
+    QStringList savedIndexes() const
+    {
+        return QDir(cacheFolder()).entryList({QStringLiteral("*.index")}, QDir::Files);
+    }
+
+    // The first run writes the folder's index; a second with nothing changed prints the same
+    // and leaves it as it was; --no-cache prints the same too.
+    void cacheIsWrittenAndReused()
+    {
+        write(QStringLiteral("content/article.md"), m_seed);
+        const Run first = validate({QStringLiteral("content")});
+        QCOMPARE(first.code, 0);
+        QCOMPARE(first.lines(),
+                 QStringList({seedWarning(QStringLiteral("content/article.md")),
+                              QStringLiteral("1 file checked: 0 errors, 1 warning, 0 info")}));
+        QCOMPARE(savedIndexes().size(), 1);
+        const QString index = cacheFolder() + QLatin1Char('/') + savedIndexes().first();
+        const QByteArray saved = testutil::readAll(index);
+        const QDateTime savedAt = QFileInfo(index).lastModified();
+        QVERIFY(!saved.isEmpty());
+
+        const Run second = validate({QStringLiteral("content")});
+        QCOMPARE(second.code, first.code);
+        QCOMPARE(second.out, first.out);
+        QCOMPARE(testutil::readAll(index), saved);
+        QCOMPARE(QFileInfo(index).lastModified(), savedAt); // nothing changed: not written again
+        const Run uncached = validate({QStringLiteral("--no-cache"), QStringLiteral("content")});
+        QCOMPARE(uncached.out, first.out);
+    }
+
+    // A file changed with its size kept and its modification time set back is checked again:
+    // its change time moved, and its bytes hash differently.
+    void changedFileIsCheckedAgain()
+    {
+        write(QStringLiteral("content/article.md"), m_seed);
+        QCOMPARE(validate({QStringLiteral("content")}).code, 0);
+        const QString file = path(QStringLiteral("content/article.md"));
+        const QDateTime before = QFileInfo(file).lastModified();
+        // Same length: an unknown schema name, so the generic schema with its warning.
+        write(QStringLiteral("content/article.md"),
+              replaced(m_seed, "_schema: default", "_schema: nosuchx"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(before, QFileDevice::FileModificationTime));
+        f.close();
+        QCOMPARE(QFileInfo(file).size(), qint64(m_seed.size()));
+        const Run r = validate({QStringLiteral("content")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.lines(),
+                 QStringList({QStringLiteral("content/article.md:2:10: warning: no schema named "
+                                             "'nosuchx'; the article is checked against the "
+                                             "generic schema only [schema]"),
+                              QStringLiteral("1 file checked: 0 errors, 1 warning, 0 info")}));
+        // A file added and one removed are seen too.
+        write(QStringLiteral("content/new.md"), m_seed);
+        QVERIFY(QFile::remove(file));
+        QCOMPARE(validate({QStringLiteral("content")}).lines(),
+                 QStringList({seedWarning(QStringLiteral("content/new.md")),
+                              QStringLiteral("1 file checked: 0 errors, 1 warning, 0 info")}));
+    }
+
+    // A schema file edited (same size, time set back) changes the results of every article.
+    void changedSchemaInvalidates()
+    {
+        write(QStringLiteral("content/article.md"), m_seed);
+        const QByteArray schema = "name: strict\nunknown_keys: ignore\nfields:\n"
+                                  "  - key: score\n    type: number\n    min: 0\n";
+        write(QStringLiteral("content/.frontis/schemas/default.yml"), schema);
+        const QString scoreError = QStringLiteral("content/article.md:25:8: error: 'score' is "
+                                                  "-1.0; the smallest allowed value is 0 [min]");
+        Run r = validate({QStringLiteral("content")});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.lines().first(), scoreError);
+
+        const QString file = path(QStringLiteral("content/.frontis/schemas/default.yml"));
+        const QDateTime before = QFileInfo(file).lastModified();
+        QByteArray loose = schema;
+        loose.replace("min: 0", "max: 0"); // -1.0 is allowed now
+        write(QStringLiteral("content/.frontis/schemas/default.yml"), loose);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(before, QFileDevice::FileModificationTime));
+        f.close();
+        r = validate({QStringLiteral("content")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QStringLiteral("1 file checked: 0 errors, 0 warnings, 0 info\n"));
+    }
+
+    // Results against --schema FILE are kept apart from the folder's own, and follow FILE.
+    void schemaOptionIsKeptApart()
+    {
+        write(QStringLiteral("content/article.md"), m_seed);
+        write(QStringLiteral("loose.yml"), "name: loose\nunknown_keys: ignore\nfields: []\n");
+        const QStringList withSchema = {QStringLiteral("--schema"), QStringLiteral("loose.yml"),
+                                        QStringLiteral("content")};
+        const QString clean = QStringLiteral("1 file checked: 0 errors, 0 warnings, 0 info\n");
+        QCOMPARE(validate(withSchema).out, clean);
+        QCOMPARE(validate({QStringLiteral("content")}).lines().first(),
+                 seedWarning(QStringLiteral("content/article.md")));
+        QCOMPARE(validate(withSchema).out, clean);
+        QCOMPARE(savedIndexes().size(), 2);
+        write(QStringLiteral("loose.yml"), "name: loose\nunknown_keys: ignore\nfields:\n"
+                                           "  - key: score\n    type: number\n    min: 0\n");
+        QCOMPARE(validate(withSchema).code, 1);
+    }
+
+    // A damaged or foreign cache file is never trusted: the results are those of a run without
+    // a cache, and the file is written anew.
+    void badCacheIsIgnored_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("empty") << QStringLiteral("empty");
+        QTest::newRow("garbage") << QStringLiteral("garbage");
+        QTest::newRow("truncated") << QStringLiteral("truncated");
+        QTest::newRow("one byte flipped") << QStringLiteral("flipped");
+        QTest::newRow("another folder's") << QStringLiteral("foreign");
+    }
+
+    void badCacheIsIgnored()
+    {
+        QFETCH(QString, damage);
+        write(QStringLiteral("content/a.md"), m_seed);
+        write(QStringLiteral("content/b.md"),
+              replaced(m_seed, "score: -1.0", "extra: 1\nscore: -1.0"));
+        const Run truth = validate({QStringLiteral("--no-cache"), QStringLiteral("content")});
+        QCOMPARE(truth.code, 1); // b.md repeats a.md's id, url and file name
+        QCOMPARE(validate({QStringLiteral("content")}).out, truth.out);
+        QCOMPARE(savedIndexes().size(), 1);
+        const QString index = cacheFolder() + QLatin1Char('/') + savedIndexes().first();
+        const QByteArray saved = testutil::readAll(index);
+
+        QByteArray bad;
+        if (damage == QLatin1String("garbage")) {
+            bad = QByteArray(8192, '\x5a');
+        } else if (damage == QLatin1String("truncated")) {
+            bad = saved.left(saved.size() / 2);
+        } else if (damage == QLatin1String("flipped")) {
+            // A digit of a cached message ("is 261 characters long"): without the checksum the
+            // file would still read as an index, and print a wrong message.
+            bad = saved;
+            const qsizetype at = bad.indexOf("261 characters");
+            QVERIFY(at > 0);
+            bad[at] = '9';
+        } else if (damage == QLatin1String("foreign")) {
+            // A valid index, but of another folder with other findings.
+            write(QStringLiteral("other/c.md"),
+                  replaced(m_seed, "_schema: default", "_schema: nosuchx"));
+            QCOMPARE(validate({QStringLiteral("other")}).code, 0);
+            QCOMPARE(savedIndexes().size(), 2);
+            for (const QString& name : savedIndexes()) {
+                if (cacheFolder() + QLatin1Char('/') + name != index)
+                    bad = testutil::readAll(cacheFolder() + QLatin1Char('/') + name);
+            }
+        }
+        QVERIFY(testutil::writeAll(index, bad));
+        const Run r = validate({QStringLiteral("content")});
+        QCOMPARE(r.code, truth.code);
+        QCOMPARE(r.out, truth.out);
+        QVERIFY(testutil::readAll(index) != bad); // written anew
+        QCOMPARE(validate({QStringLiteral("content")}).out, truth.out);
+    }
+
+    // --no-cache neither writes a cache nor reads one (a planted damaged file stays as it was).
+    void noCacheWritesNothing()
+    {
+        write(QStringLiteral("content/article.md"), m_seed);
+        const Run r = validate({QStringLiteral("--no-cache"), QStringLiteral("content")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.lines().first(), seedWarning(QStringLiteral("content/article.md")));
+        QVERIFY(QDir(m_cache->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        QCOMPARE(validate({QStringLiteral("content")}).code, 0);
+        QCOMPARE(savedIndexes().size(), 1);
+        const QString index = cacheFolder() + QLatin1Char('/') + savedIndexes().first();
+        QVERIFY(testutil::writeAll(index, "damaged"));
+        write(QStringLiteral("content/article.md"), replaced(m_seed, "id: 51098", "id: 51099"));
+        QCOMPARE(validate({QStringLiteral("content"), QStringLiteral("--no-cache")}).code, 0);
+        QCOMPARE(testutil::readAll(index), QByteArray("damaged"));
+    }
+
     void usage_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -321,7 +523,7 @@ private Q_SLOTS:
                 replaced(m_seed, "id: 51098", "id: " + QByteArray::number(51100 + i));
             bytes.replace("influenced-deep-learning",
                           "influenced-deep-learning-" + QByteArray::number(i));
-            // Every 40th reuses an id: errors that must name the first file in path order.
+            // Every 40th reuses f000's id: each of the four files names the other three.
             if (i % 40 == 39)
                 bytes = replaced(bytes, "id: " + QByteArray::number(51100 + i), "id: 51100");
             write(QStringLiteral("batch/f%1.md").arg(i, 3, 10, QLatin1Char('0')), bytes);
@@ -332,7 +534,7 @@ private Q_SLOTS:
         QCOMPARE(first.out, second.out);
         QStringList lines = first.lines();
         QCOMPARE(lines.takeLast(),
-                 QStringLiteral("120 files checked: 3 errors, 360 warnings, 0 info"));
+                 QStringLiteral("120 files checked: 4 errors, 360 warnings, 0 info"));
         QString previous;
         for (const QString& line : std::as_const(lines)) {
             const QString file = line.section(QLatin1Char(':'), 0, 0);
@@ -341,7 +543,12 @@ private Q_SLOTS:
         }
         QVERIFY(lines.contains(
             QStringLiteral("batch/f039.md:3:5: error: 'id' is '51100' here and in "
-                           "'batch/f000.md' (line 3); it must be unique [duplicate-id]")));
+                           "'batch/f000.md' (line 3), 'batch/f079.md' (line 3), "
+                           "'batch/f119.md' (line 3); it must be unique [duplicate-id]")));
+        QVERIFY(lines.contains(
+            QStringLiteral("batch/f000.md:3:5: error: 'id' is '51100' here and in "
+                           "'batch/f039.md' (line 3), 'batch/f079.md' (line 3), "
+                           "'batch/f119.md' (line 3); it must be unique [duplicate-id]")));
     }
 };
 

@@ -183,7 +183,10 @@ private Q_SLOTS:
         const QString cache =
             ArticleIndex::cacheFile(g.root, tmp.path() + QStringLiteral("/cache"));
         ArticleIndex first(g.root);
-        QCOMPARE(first.update().read, 150);
+        const ArticleIndex::Stats made = first.update();
+        QCOMPARE(made.read, 150);
+        QCOMPARE(made.validated, 150);
+        QVERIFY(made.changed);
         QVERIFY(!first.save(cache));
 
         ArticleIndex again(g.root);
@@ -202,7 +205,9 @@ private Q_SLOTS:
         }
         ArticleIndex::Stats s = again.update();
         QCOMPARE(s.read, 0);
+        QCOMPARE(s.validated, 0);
         QCOMPARE(s.files, 150);
+        QVERIFY(!s.changed); // nothing to save
 
         // Three changed (one with the same size, only its time moved), one removed, one added.
         const QDateTime later = QDateTime::currentDateTime().addSecs(60);
@@ -215,12 +220,29 @@ private Q_SLOTS:
                                    article(2, QStringLiteral("Was this added?"))));
         s = again.update();
         QCOMPARE(s.read, 4);
+        QCOMPARE(s.validated, 3); // the first one's bytes hash as before
         QCOMPARE(s.removed, 1);
         QCOMPARE(s.files, 150);
         QCOMPARE(again.article(g.files.at(2))->title, QStringLiteral("Is this new?"));
         QVERIFY(!again.article(g.files.at(3)));
         QVERIFY(again.article(g.root + QStringLiteral("/added.md")));
         QCOMPARE(again.update().read, 0);
+
+        // The same in one step, the folder searched while the saved index is read.
+        QVERIFY(!again.save(cache));
+        ArticleIndex third(g.root);
+        bool loaded = false;
+        const ArticleIndex::Stats fromSaved = third.updateFromSaved(cache, &loaded);
+        QVERIFY(loaded);
+        QCOMPARE(fromSaved.read, 0);
+        QCOMPARE(fromSaved.files, 150);
+        QVERIFY(!fromSaved.changed);
+        QCOMPARE(third.totals().errors, again.totals().errors);
+        ArticleIndex fourth(g.root);
+        QCOMPARE(fourth.updateFromSaved(tmp.path() + QStringLiteral("/missing.index"), &loaded)
+                     .validated,
+                 150);
+        QVERIFY(!loaded);
     }
 
     void badSavedIndexIsIgnored_data()
@@ -263,20 +285,51 @@ private Q_SLOTS:
         }
         QVERIFY(testutil::writeAll(cache, bad));
         ArticleIndex index(g.root);
-        const bool loaded = index.load(cache);
-        if (loaded) {
-            // Flipped bytes inside strings can still read as a valid index; then it must at
-            // least be whole, and the update must fix every summary whose stamp no longer fits.
-            QCOMPARE(index.articles().size(), 40);
-        } else {
-            QVERIFY(index.articles().isEmpty());
-        }
-        index.update();
+        // Flipped bytes inside strings would still read as an index: the checksum refuses them.
+        QVERIFY(!index.load(cache));
+        QVERIFY(index.articles().isEmpty());
+        QCOMPARE(index.update().validated, 40);
         QCOMPARE(index.articles().size(), 40);
         QCOMPARE(index.totals().errors, good.totals().errors);
         QCOMPARE(index.totals().warnings, good.totals().warnings);
-        if (bytes != "flip")
-            QVERIFY(!loaded);
+    }
+
+    // What is read again and what is checked again: a file touched (same bytes) is read and
+    // hashed but not checked; a file edited with its size kept and its time set back is seen by
+    // its change time and checked. A saved index names the override it was made with.
+    void contentDecidesWhatIsCheckedAgain()
+    {
+        QTemporaryDir tmp;
+        const GeneratedFolder g = generateFolder(tmp.path() + QStringLiteral("/site"), 20, 4);
+        ArticleIndex index(g.root);
+        QCOMPARE(index.update().validated, 20);
+
+        const QString touched = g.files.at(0);
+        rewrite(touched, testutil::readAll(touched), QDateTime::currentDateTime().addSecs(30));
+        ArticleIndex::Stats s = index.update();
+        QCOMPARE(s.read, 1);
+        QCOMPARE(s.validated, 0);
+        QVERIFY(s.changed); // the new stamp is worth saving
+        QCOMPARE(index.update().read, 0);
+
+        const QString edited = g.files.at(1);
+        const QDateTime before = QFileInfo(edited).lastModified();
+        QByteArray bytes = testutil::readAll(edited);
+        const qsizetype at = bytes.indexOf("score: -1.0");
+        QVERIFY(at > 0);
+        bytes.replace(at, 11, "score: abcd"); // same size: not a number any more
+        rewrite(edited, bytes, before);
+        QCOMPARE(QFileInfo(edited).lastModified(), before);
+        s = index.update();
+        QCOMPARE(s.read, 1);
+        QCOMPARE(s.validated, 1);
+        QVERIFY(
+            rules(*index.article(edited)).join(QLatin1Char(' ')).contains(QLatin1String(":score")));
+
+        QVERIFY(ArticleIndex::cacheFile(g.root, tmp.path()) !=
+                ArticleIndex::cacheFile(g.root, tmp.path(), "schema"));
+        QCOMPARE(ArticleIndex::cacheFile(g.root, tmp.path(), "schema"),
+                 ArticleIndex::cacheFile(g.root + QStringLiteral("/"), tmp.path(), "schema"));
     }
 
     void cancelLeavesIndexAsItWas()

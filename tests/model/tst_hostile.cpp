@@ -1,16 +1,22 @@
 // Hostile input for the model: files from other tools, generators and unresolved merges must
-// give a clear positioned error or a correct result, never a crash, a hang or an exponential walk.
-// Times are printed (qInfo) for the record, never asserted.
+// give a clear positioned error or a correct result, never a crash, a hang or an exponential walk,
+// and within the CPU budget of one file (cpubudget.h). Wall times are printed (qInfo) for the
+// record.
+#include "cpubudget.h"
 #include "hostilecases.h"
 #include "model/articlefinder.h"
 #include "model/articlehtml.h"
+#include "model/articleindex.h"
+#include "model/articlesummary.h"
 #include "model/document.h"
+#include "model/filestamp.h"
 #include "model/foldervalidator.h"
 #include "model/markdownrenderer.h"
 #include "model/schema.h"
 #include "model/schemalibrary.h"
 #include "model/validator.h"
 
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -29,6 +35,60 @@ namespace {
 void reportTime(const char* what, const QElapsedTimer& timer)
 {
     qInfo("%s: %lld ms", what, static_cast<long long>(timer.elapsed()));
+}
+
+// Fails the test when more CPU than one hostile file's budget went by since `startMs`.
+#define CHECK_CPU(startMs, files)                                                                  \
+    do {                                                                                           \
+        const qint64 used = cpubudget::processMs() - (startMs);                                    \
+        QVERIFY2(used <= cpubudget::budgetMs() * (files),                                          \
+                 qPrintable(QStringLiteral("%1 ms of CPU, budget %2 ms")                           \
+                                .arg(used)                                                         \
+                                .arg(cpubudget::budgetMs() * (files))));                           \
+    } while (false)
+
+// Bytes this process has read through read() and the like so far (Linux: /proc/self/io), or -1.
+qint64 bytesRead()
+{
+    QFile io(u"/proc/self/io"_s);
+    if (!io.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : io.readAll().split('\n')) {
+        if (line.startsWith("rchar: "))
+            return line.mid(7).toLongLong();
+    }
+    return -1;
+}
+
+// Names, sizes and modification times of everything below `dir` (links not followed): what
+// must not change when Frontis only reads.
+QStringList snapshot(const QString& dir)
+{
+    QStringList out;
+    QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo info(it.next());
+        out << info.filePath() + u' ' + QString::number(info.isSymLink() ? 0 : info.size()) +
+                   u' ' + QString::number(info.lastModified().toMSecsSinceEpoch());
+    }
+    out.sort();
+    return out;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// A file of `size` bytes that starts with a small article and whose rest is a hole (no disk
+// space, nothing to write): what matters is that it is never read.
+bool writeSparseArticle(const QString& path, qint64 size)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write("---\ntitle: Big body\n---\n") > 0 &&
+           f.resize(size);
 }
 
 // Every FmNode below `node`, counted (the alias bomb must not build an exponential tree).
@@ -83,8 +143,10 @@ private Q_SLOTS:
 
         QElapsedTimer timer;
         timer.start();
+        const qint64 cpu = cpubudget::processMs();
         const Result<Document> doc = Document::fromBytes(bytes);
         reportTime(QTest::currentDataTag(), timer);
+        CHECK_CPU(cpu, 1);
         QVERIFY(!doc);
         const Error& e = doc.error();
         QVERIFY2(e.message.contains(mentions, Qt::CaseInsensitive), qPrintable(e.message));
@@ -151,6 +213,7 @@ private Q_SLOTS:
         const QByteArray bytes = hostile::manyKeys(10000);
         QElapsedTimer timer;
         timer.start();
+        const qint64 cpu = cpubudget::processMs();
         Result<Document> doc = Document::fromBytes(bytes);
         reportTime("10,000 keys: parse", timer);
         QVERIFY(doc);
@@ -168,6 +231,7 @@ private Q_SLOTS:
         const QList<Diagnostic> found =
             Validator(*Schema::builtIn(u"quicktakes"_s)).validate(doc.value());
         reportTime("10,000 keys: validate", timer);
+        CHECK_CPU(cpu, 1);
         QVERIFY(!found.isEmpty()); // the QuickTakes fields are all missing
     }
 
@@ -223,8 +287,10 @@ private Q_SLOTS:
         const QByteArray bytes = hostile::mixedLineBreaks();
         QElapsedTimer timer;
         timer.start();
+        const qint64 cpu = cpubudget::processMs();
         Result<Document> doc = Document::fromBytes(bytes);
         reportTime("mixed CRLF and LF: parse", timer);
+        CHECK_CPU(cpu, 1);
         QVERIFY2(doc, doc ? "" : qPrintable(doc.error().message));
         QCOMPARE(doc->find({u"title"_s})->text, u"Mixed"_s);
         QCOMPARE(doc->find({u"seo"_s, u"page_description"_s})->text, u"First line second line"_s);
@@ -246,57 +312,252 @@ private Q_SLOTS:
         QVERIFY(Document::fromBytes(doc->bytes()));
     }
 
-    // A 100 MB answer is over the 16 MiB front-matter limit: refused with a message, nothing
-    // written.
+    // An answer over the 16 MiB front-matter limit is refused with a message at the front
+    // matter's first line, nothing written. A file over the 64 MiB file limit is not even read
+    // whole: only enough of it to see that its front matter is over the limit.
+    void hugeAnswer_data()
+    {
+        QTest::addColumn<qint64>("answerBytes");
+        QTest::addColumn<qint64>("maxRead");
+        QTest::newRow("20 MB answer, read whole") << qint64(20'000'000) << qint64(21'000'000);
+        QTest::newRow("100 MB answer, over the file limit")
+            << qint64(100'000'000) << qint64(ArticleFile::MaxFrontMatterBytes + 1024 * 1024);
+    }
+
     void hugeAnswer()
     {
+        QFETCH(qint64, answerBytes);
+        QFETCH(qint64, maxRead);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(u"huge.md"_s);
         {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            QVERIFY(hostile::writeHugeAnswer(f, 100 * 1000 * 1000));
+            QVERIFY(hostile::writeHugeAnswer(f, answerBytes));
         }
-        const QFileInfo before(path);
+        const QStringList before = snapshot(dir.path());
         QElapsedTimer timer;
         timer.start();
+        const qint64 cpu = cpubudget::processMs();
+        const qint64 read = bytesRead();
         const Result<Document> doc = Document::load(path);
-        reportTime("100 MB answer: load", timer);
+        reportTime(QTest::currentDataTag(), timer);
+        CHECK_CPU(cpu, 1);
+        if (read >= 0)
+            QVERIFY2(bytesRead() - read < maxRead, qPrintable(QString::number(bytesRead() - read)));
         QVERIFY(!doc);
-        QVERIFY2(doc.error().message.contains(u"16 MiB"_s), qPrintable(doc.error().message));
+        QVERIFY2(doc.error().message.contains(u"larger than 16 MiB"_s),
+                 qPrintable(doc.error().message));
         QCOMPARE(doc.error().line, 2);
         QCOMPARE(doc.error().column, 1);
-        const QFileInfo after(path);
-        QCOMPARE(after.size(), before.size());
-        QCOMPARE(after.lastModified(), before.lastModified());
-        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
-                 QStringList{u"huge.md"_s});
+
+        // The folder's index and `frontis validate` read it the same way.
+        SchemaLibrary library;
+        timer.restart();
+        const qint64 cpu2 = cpubudget::processMs();
+        const ArticleSummary summary = ArticleSummary::read(path, library);
+        reportTime("summary", timer);
+        CHECK_CPU(cpu2, 1);
+        QCOMPARE(summary.diagnostics.size(), 1);
+        QCOMPARE(summary.diagnostics[0].rule, u"parse"_s);
+        QCOMPARE(summary.diagnostics[0].line, 2);
+        QVERIFY(summary.diagnostics[0].message.contains(u"16 MiB"_s));
+        QCOMPARE(snapshot(dir.path()), before);
     }
 
-    // Not regular files: refused at once, never opened (opening a FIFO for reading would wait
-    // for a writer forever).
-    void notRegularFiles()
+    // A small front matter in a file over the 64 MiB file limit: refused by its size, read no
+    // further than the front-matter limit, by every reader.
+    void oversizedFile()
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString folder = dir.filePath(u"folder.md"_s);
-        QVERIFY(QDir().mkdir(folder));
-        const QString fifo = dir.filePath(u"pipe.md"_s);
-        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const QString path = dir.filePath(u"big.md"_s);
+        QVERIFY(writeSparseArticle(path, 200 * 1024 * 1024));
+        const QStringList before = snapshot(dir.path());
+        const qint64 cpu = cpubudget::processMs();
+        const qint64 read = bytesRead();
+
+        const Result<Document> doc = Document::load(path);
+        QVERIFY(!doc);
+        QVERIFY2(doc.error().message.contains(u"200 MiB"_s) &&
+                     doc.error().message.contains(u"64 MiB"_s),
+                 qPrintable(doc.error().message));
+        QCOMPARE(doc.error().line, 0); // about the whole file
+        SchemaLibrary library;
+        const ArticleSummary summary = ArticleSummary::read(path, library);
+        QCOMPARE(summary.diagnostics.size(), 1);
+        QCOMPARE(summary.diagnostics[0].rule, u"io"_s);
+        QVERIFY(summary.diagnostics[0].message.contains(u"64 MiB"_s));
+        QVERIFY(!FileStamp::read(path));
+
+        CHECK_CPU(cpu, 1);
+        if (read >= 0) {
+            QVERIFY2(bytesRead() - read < 3 * (ArticleFile::MaxFrontMatterBytes + 1024 * 1024),
+                     qPrintable(QString::number(bytesRead() - read)));
+        }
+        QCOMPARE(snapshot(dir.path()), before);
+    }
+
+    // Not regular files: refused at once by every reader, never waited on (opening a FIFO for
+    // reading would wait for a writer forever, reading /dev/zero would never end).
+    void notRegularFiles_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("folder") << u"folder"_s << u"is a folder"_s;
+        QTest::newRow("FIFO") << u"fifo"_s << u"named pipe"_s;
+        QTest::newRow("device") << u"device"_s << u"device"_s;
+    }
+
+    void notRegularFiles()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, mentions);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString path = dir.filePath(u"x.md"_s);
+        if (kind == u"folder"_s)
+            QVERIFY(QDir().mkdir(path));
+        else if (kind == u"fifo"_s)
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        else
+            path = u"/dev/zero"_s;
+        const QStringList before = snapshot(dir.path());
 
         QElapsedTimer timer;
         timer.start();
-        const Result<Document> a = Document::load(folder);
-        reportTime("a folder: load", timer);
-        QVERIFY(!a);
-        QVERIFY2(a.error().message.contains(u"folder"_s), qPrintable(a.error().message));
-        timer.restart();
-        const Result<Document> b = Document::load(fifo);
-        reportTime("a FIFO: load", timer);
-        QVERIFY(!b);
-        QVERIFY2(b.error().message.contains(u"not a regular file"_s),
-                 qPrintable(b.error().message));
+        const qint64 cpu = cpubudget::processMs();
+        const Result<Document> doc = Document::load(path);
+        QVERIFY(!doc);
+        QVERIFY2(doc.error().message.contains(mentions), qPrintable(doc.error().message));
+        QVERIFY(!FileStamp::read(path));
+        SchemaLibrary library;
+        const ArticleSummary summary = ArticleSummary::read(path, library);
+        QCOMPARE(summary.diagnostics.size(), 1);
+        QCOMPARE(summary.diagnostics[0].rule, u"io"_s);
+        QVERIFY2(summary.diagnostics[0].message.contains(mentions),
+                 qPrintable(summary.diagnostics[0].message));
+        const Result<Schema> schema = Schema::load(path);
+        QVERIFY(!schema);
+        QVERIFY2(schema.error().message.contains(mentions), qPrintable(schema.error().message));
+        reportTime(QTest::currentDataTag(), timer);
+        CHECK_CPU(cpu, 1);
+        QCOMPARE(snapshot(dir.path()), before);
+    }
+
+    // An article replaced by a FIFO while it is open in the editor: the check before a save
+    // says "changed" at once instead of waiting for a writer.
+    void articleReplacedByFifo()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"a.md"_s);
+        QVERIFY(writeFile(path, "---\ntitle: A\n---\n&nbsp;"));
+        Result<Document> doc = Document::load(path);
+        QVERIFY(doc);
+        QVERIFY(!doc->changedOnDisk(path));
+        QVERIFY(QFile::remove(path));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        const qint64 cpu = cpubudget::processMs();
+        QVERIFY(doc->changedOnDisk(path));
+        QVERIFY(doc->acceptDiskVersion(path).has_value());
+        QVERIFY(!doc->setString({u"title"_s}, u"B"_s));
+        const Status saved = doc->saveTo(path, Document::IfChangedOnDisk::Refuse);
+        QVERIFY(saved.has_value());
+        CHECK_CPU(cpu, 1);
+        QVERIFY(!QFileInfo(path).isFile()); // the FIFO is still there, not overwritten
+    }
+
+    // A content folder holding every hostile file at once, as the window's folder index and
+    // `frontis validate` read it: each file gets its diagnostic (with its line where the
+    // problem has one), the whole takes no more than a budget per file, and nothing is written
+    // into the folder.
+    void hostileFolder()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.filePath(u"content"_s);
+        QVERIFY(QDir().mkpath(root + u"/sub"_s));
+        struct Expected
+        {
+            const char* name;
+            QByteArray bytes;
+            int line; // of the parse error; 0: no error expected
+        };
+        const QList<Expected> files = {
+            {"conflict.md", hostile::conflictMarkers(), 3},
+            {"keys.md", hostile::manyKeys(10000), 0},
+            {"nesting.md", hostile::deepBlockNesting(1000), -1},
+            {"flow.md", hostile::deepFlowNesting(1000), 2},
+            {"bomb.md", hostile::aliasBomb(9, 9), -1},
+            {"bomb-block.md", hostile::aliasBombBlock(12, 6), -1},
+            {"tabs.md", hostile::tabIndented(), 4},
+            {"utf16.md", hostile::utf16(true, true), 1},
+            {"utf16be.md", hostile::utf16(false, false), 1},
+            {"mixed.md", hostile::mixedLineBreaks(), 0},
+        };
+        for (const Expected& e : files)
+            QVERIFY(writeFile(root + u'/' + QLatin1String(e.name), e.bytes));
+        {
+            QFile f(root + u"/huge.md"_s);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(hostile::writeHugeAnswer(f, 70 * 1000 * 1000));
+        }
+        QVERIFY(writeSparseArticle(root + u"/big.md"_s, 100 * 1024 * 1024));
+        QCOMPARE(::mkfifo(QFile::encodeName(root + u"/pipe.md"_s).constData(), 0600), 0);
+        QVERIFY(QDir().mkdir(root + u"/folder.md"_s));
+        QVERIFY(QFile::link(u".."_s, root + u"/sub/up"_s));
+        QVERIFY(QFile::link(u"loop.md"_s, root + u"/loop.md"_s));
+        const QStringList before = snapshot(dir.path());
+
+        QElapsedTimer timer;
+        timer.start();
+        const qint64 cpu = cpubudget::processMs();
+        ArticleIndex index(root);
+        const ArticleIndex::Stats stats = index.update();
+        reportTime("hostile folder: index", timer);
+        CHECK_CPU(cpu, 16);
+        QCOMPARE(stats.files, int(files.size()) + 2);
+
+        auto summaryOf = [&](const QString& name) {
+            return index.article(QDir(index.root()).filePath(name));
+        };
+        for (const Expected& e : files) {
+            const ArticleSummary* s = summaryOf(QLatin1String(e.name));
+            QVERIFY2(s, e.name);
+            const QList<Diagnostic> parse = [&] {
+                QList<Diagnostic> out;
+                for (const Diagnostic& d : s->diagnostics) {
+                    if (d.rule == u"parse"_s)
+                        out << d;
+                }
+                return out;
+            }();
+            if (e.line == 0) {
+                QVERIFY2(parse.isEmpty(), e.name);
+                continue;
+            }
+            QCOMPARE(parse.size(), 1);
+            QVERIFY2(parse[0].line >= 1 && parse[0].column >= 1, e.name);
+            if (e.line > 0)
+                QCOMPARE(parse[0].line, e.line);
+        }
+        const ArticleSummary* huge = summaryOf(u"huge.md"_s);
+        QVERIFY(huge);
+        QCOMPARE(huge->diagnostics.size(), 1);
+        QCOMPARE(huge->diagnostics[0].line, 2);
+        QVERIFY(huge->diagnostics[0].message.contains(u"16 MiB"_s));
+        const ArticleSummary* big = summaryOf(u"big.md"_s);
+        QVERIFY(big);
+        QCOMPARE(big->diagnostics.size(), 1);
+        QCOMPARE(big->diagnostics[0].rule, u"io"_s);
+        QStringList problems;
+        for (const ArticleIndex::Problem& p : index.problems())
+            problems << QFileInfo(p.path).fileName();
+        problems.sort();
+        QCOMPARE(problems, (QStringList{u"loop.md"_s, u"pipe.md"_s}));
+        QCOMPARE(snapshot(dir.path()), before);
     }
 
     // A folder holding symbolic links that loop, a FIFO and a folder named like an article: the

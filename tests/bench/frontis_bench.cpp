@@ -1,0 +1,652 @@
+// The performance figures of issue 9 (docs/performance.md), as one JSON object on stdout. Not a
+// test: ctest does not run it. Build Release and run it through scripts/bench, or by hand:
+//
+//   QT_QPA_PLATFORM=offscreen tests/frontis_bench [--repeats N] [--work DIR] [--quick]
+//
+// Each figure is the median of repeated runs (N, default 7; keystrokes: 40 per answer size), with
+// the CPU time beside the wall time where another busy process on the machine stretches the
+// latter. Answers are generated (tests/bench/generatearticle.h): the seed article as it is, and
+// answers of 10 KB, 100 KB and 1 MB of Markdown. WORK (default: a temporary folder) keeps the
+// 10,000-article folder of tests/model/generatefolder.h between runs; --quick leaves out what
+// needs it (validation, the folder's memory) and the start-up runs; --only NAME measures one
+// answer (sample, 10k, 100k, 1m) and nothing else. Progress goes to stderr.
+//
+// Internal modes (the benchmark starts itself for them, so that each has a fresh process):
+//   --memory FILE   opens FILE in a window, types, prints {"peakRssMb": ...}
+
+#include "../model/generatefolder.h"
+#include "benchvalidate.h"
+#include "editor/answereditor.h"
+#include "editor/articleeditor.h"
+#include "editor/previewpane.h"
+#include "editor/previewrenderer.h"
+#include "generatearticle.h"
+#include "app/mainwindow.h"
+#include "app/prompts.h"
+#include "model/answercodec.h"
+#include "model/document.h"
+#include "model/markdownrenderer.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QThread>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <cmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <functional>
+
+using namespace frontis;
+
+namespace {
+
+// --- Measuring ----------------------------------------------------------------------------------
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
+double processCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return -1;
+    std::sort(values.begin(), values.end());
+    const qsizetype i = qBound<qsizetype>(0, qsizetype(p * double(values.size() - 1) + 0.5),
+                                          values.size() - 1);
+    return values.at(i);
+}
+
+double median(const QList<double>& values)
+{
+    return percentile(values, 0.5);
+}
+
+double rounded(double v)
+{
+    return std::round(v * 100.0) / 100.0;
+}
+
+// {"medianMs", "p90Ms", "maxMs", "cpuMedianMs", "samples"}
+QJsonObject summary(const QList<double>& wall, const QList<double>& cpu = {})
+{
+    QJsonObject o{{QStringLiteral("medianMs"), rounded(median(wall))},
+                  {QStringLiteral("p90Ms"), rounded(percentile(wall, 0.9))},
+                  {QStringLiteral("maxMs"), rounded(percentile(wall, 1.0))},
+                  {QStringLiteral("samples"), int(wall.size())}};
+    if (!cpu.isEmpty())
+        o.insert(QStringLiteral("cpuMedianMs"), rounded(median(cpu)));
+    return o;
+}
+
+// Runs `f` `repeats` times: its wall and process CPU medians.
+QJsonObject timeRepeated(int repeats, const std::function<void()>& f)
+{
+    QList<double> wall;
+    QList<double> cpu;
+    for (int i = 0; i < repeats; ++i) {
+        QElapsedTimer t;
+        const double c = processCpuMs();
+        t.start();
+        f();
+        wall << double(t.nsecsElapsed()) / 1e6;
+        cpu << processCpuMs() - c;
+    }
+    return summary(wall, cpu);
+}
+
+double peakRssMb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(u' ', 0, 2)
+                                       : QString();
+}
+
+void progress(const QString& text)
+{
+    std::fprintf(stderr, "frontis_bench: %s\n", qPrintable(text));
+    std::fflush(stderr);
+}
+
+// Runs the event loop until `signal` of `sender` fires or `timeoutMs` pass; true when it fired.
+template <typename Sender, typename Signal>
+bool waitForSignal(Sender* sender, Signal signal, int timeoutMs)
+{
+    QEventLoop loop;
+    bool fired = false;
+    const QMetaObject::Connection c = QObject::connect(sender, signal, &loop, [&] {
+        fired = true;
+        loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    QObject::disconnect(c);
+    return fired;
+}
+
+// --- The answers --------------------------------------------------------------------------------
+
+struct Answer
+{
+    QString name; // "sample", "10k", "100k", "1m"
+    QByteArray article;
+    QString markdown;
+};
+
+QList<Answer> answers(bool quick)
+{
+    QList<Answer> out;
+    const QDir seed(QStringLiteral(FRONTIS_SHARED_DIR "/seed"));
+    const QStringList files = seed.entryList({QStringLiteral("*.md")}, QDir::Files);
+    if (!files.isEmpty()) {
+        QFile f(seed.filePath(files.first()));
+        if (f.open(QIODevice::ReadOnly)) {
+            const QByteArray bytes = f.readAll();
+            const Result<Document> doc = Document::fromBytes(bytes);
+            const FmNode* a = doc ? doc->find({QStringLiteral("answer")}) : nullptr;
+            out.append({QStringLiteral("sample"), bytes, a ? decodeAnswer(a->text) : QString()});
+        }
+    }
+    const QList<QPair<QString, qsizetype>> sizes = {
+        {QStringLiteral("10k"), 10 * 1024},
+        {QStringLiteral("100k"), 100 * 1024},
+        {QStringLiteral("1m"), 1024 * 1024}};
+    for (const auto& [name, bytes] : sizes) {
+        if (quick && name == QLatin1String("100k"))
+            continue;
+        out.append({name, testing::generateArticle(bytes, 3),
+                    testing::generateAnswerMarkdown(bytes, 3)});
+    }
+    return out;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+// --- The window ---------------------------------------------------------------------------------
+
+struct OpenArticle
+{
+    MainWindow* window = nullptr;
+    AnswerEditor* answer = nullptr;
+    PreviewPane* preview = nullptr;
+};
+
+OpenArticle openInWindow(const QString& path)
+{
+    OpenArticle o;
+    o.window = MainWindow::open(path);
+    if (!o.window)
+        return o;
+    o.window->resize(1600, 1000);
+    o.window->show();
+    if (!QTest::qWaitForWindowExposed(o.window))
+        return {};
+    o.answer = o.window->editor()->answerEditor();
+    o.preview = o.window->editor()->preview();
+    while (o.preview->toPlainText().isEmpty() || o.preview->isRendering())
+        waitForSignal(o.preview, &PreviewPane::rendered, 100);
+    // The cursor in the middle of the answer, scrolled there: typing where most of the text is
+    // before and after it.
+    o.answer->setFocus();
+    QTextCursor cursor = o.answer->textCursor();
+    const QTextBlock middle =
+        o.answer->document()->findBlockByNumber(o.answer->document()->blockCount() / 2);
+    cursor.setPosition(middle.position() + middle.length() - 1);
+    o.answer->setTextCursor(cursor);
+    o.answer->centerCursor();
+    o.preview->flush();
+    QTest::qWait(300);
+    return o;
+}
+
+void closeAll()
+{
+    for (MainWindow* w : MainWindow::windows()) {
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        w->close();
+    }
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QCoreApplication::processEvents();
+}
+
+// Keystroke to character painted in the answer editor: the key goes through the application as
+// a typed one does, then the editor's viewport is painted, synchronously. Between keystrokes
+// the event loop runs (commits, preview updates), as it does between a writer's keystrokes.
+QJsonObject measureKeystrokePaint(const OpenArticle& o, int keys)
+{
+    QList<double> wall;
+    QList<double> cpu;
+    for (int i = 0; i < keys; ++i) {
+        QTest::qWait(i % 8 == 0 ? 150 : 30);
+        const Qt::Key key = i % 6 == 5 ? Qt::Key_Space : Qt::Key(Qt::Key_A + i % 26);
+        QElapsedTimer t;
+        const double c = threadCpuMs();
+        t.start();
+        QTest::keyClick(o.answer, key);
+        o.answer->viewport()->repaint();
+        wall << double(t.nsecsElapsed()) / 1e6;
+        cpu << threadCpuMs() - c;
+    }
+    return summary(wall, cpu);
+}
+
+// Keystroke to preview updated: from the key to the preview's document holding the change and
+// its viewport painted, starting from a quiet window each time.
+QJsonObject measureKeystrokePreview(const OpenArticle& o, int keys)
+{
+    QList<double> wall;
+    QList<double> cpu;
+    int missed = 0;
+    for (int i = 0; i < keys; ++i) {
+        QTest::qWait(200);
+        QElapsedTimer t;
+        const double c = processCpuMs();
+        t.start();
+        QTest::keyClick(o.answer, Qt::Key(Qt::Key_A + i % 26));
+        if (!waitForSignal(o.preview, &PreviewPane::rendered, 5000)) {
+            ++missed;
+            continue;
+        }
+        o.preview->viewport()->repaint();
+        wall << double(t.nsecsElapsed()) / 1e6;
+        cpu << processCpuMs() - c;
+    }
+    QJsonObject s = summary(wall, cpu);
+    s.insert(QStringLiteral("missed"), missed);
+    s.insert(QStringLiteral("lastUpdateRebuilt"), o.preview->lastUpdate().rebuilt);
+    s.insert(QStringLiteral("lastUpdateBlocksInserted"), o.preview->lastUpdate().blocksInserted);
+    return s;
+}
+
+// Typing at a steady pace for a few seconds while a 1 ms timer watches the GUI thread: the longest
+// gap between its ticks is the longest stall the writer could have felt. Also each keystroke's
+// time to the next preview update.
+QJsonObject measureTyping(const OpenArticle& o, int seconds, int intervalMs)
+{
+    QEventLoop loop;
+    QElapsedTimer clock;
+    QList<double> gaps;
+    double lastTick = 0;
+    QTimer monitor;
+    monitor.setTimerType(Qt::PreciseTimer);
+    monitor.setInterval(1);
+    QObject::connect(&monitor, &QTimer::timeout, &loop, [&] {
+        const double now = double(clock.nsecsElapsed()) / 1e6;
+        gaps << now - lastTick;
+        lastTick = now;
+    });
+    QList<double> keyTimes; // waiting for the preview
+    QList<double> latencies;
+    int typed = 0;
+    QTimer typer;
+    typer.setTimerType(Qt::PreciseTimer);
+    typer.setInterval(intervalMs);
+    QObject::connect(&typer, &QTimer::timeout, &loop, [&] {
+        const Qt::Key key = typed % 6 == 5 ? Qt::Key_Space : Qt::Key(Qt::Key_A + typed % 26);
+        ++typed;
+        keyTimes << double(clock.nsecsElapsed()) / 1e6;
+        QTest::keyClick(o.answer, key);
+    });
+    const QMetaObject::Connection shown =
+        QObject::connect(o.preview, &PreviewPane::rendered, &loop, [&] {
+            const double now = double(clock.nsecsElapsed()) / 1e6;
+            for (const double k : std::as_const(keyTimes))
+                latencies << now - k;
+            keyTimes.clear();
+        });
+    QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
+    const double cpu0 = processCpuMs();
+    clock.start();
+    monitor.start();
+    typer.start();
+    loop.exec();
+    typer.stop();
+    monitor.stop();
+    QObject::disconnect(shown);
+    const double cpu = processCpuMs() - cpu0;
+    QList<double> stalls;
+    for (const double g : std::as_const(gaps))
+        stalls << g - 1.0;
+    int over16 = 0;
+    for (const double s : std::as_const(stalls)) {
+        if (s > 16)
+            ++over16;
+    }
+    return {{QStringLiteral("keys"), typed},
+            {QStringLiteral("intervalMs"), intervalMs},
+            {QStringLiteral("maxStallMs"), rounded(percentile(stalls, 1.0))},
+            {QStringLiteral("p99StallMs"), rounded(percentile(stalls, 0.99))},
+            {QStringLiteral("stallsOver16Ms"), over16},
+            {QStringLiteral("previewLatencyMedianMs"), rounded(median(latencies))},
+            {QStringLiteral("previewLatencyMaxMs"), rounded(percentile(latencies, 1.0))},
+            {QStringLiteral("cpuShare"), rounded(cpu / (seconds * 1000.0))}};
+}
+
+// --- Model figures ------------------------------------------------------------------------------
+
+QJsonObject measureDocument(const Answer& a, int repeats, const QString& dir)
+{
+    QJsonObject o;
+    const Result<Document> loaded = Document::fromBytes(a.article);
+    if (!loaded)
+        return {{QStringLiteral("error"), loaded.error().message}};
+    const KeyPath answerPath{QStringLiteral("answer")};
+    const QString stored = loaded->find(answerPath)->text;
+    // One answer edit as the window commits it: a character typed in the middle.
+    int n = 0;
+    o.insert(QStringLiteral("answerEdit"), timeRepeated(repeats * 3, [&] {
+                 Document d = loaded.value();
+                 QString edited = stored;
+                 edited.insert(stored.size() / 2, QChar(u'a' + (n++ % 26)));
+                 if (d.setString(answerPath, edited))
+                     progress(QStringLiteral("answer edit refused"));
+             }));
+    // What that edit cost before (and costs for any other edit): a parse of the whole file.
+    o.insert(QStringLiteral("reparse"), timeRepeated(repeats, [&] {
+                 Document d = loaded.value();
+                 (void)d.setBytes(a.article);
+             }));
+    const QString path = QDir(dir).filePath(a.name + QStringLiteral("-save.md"));
+    Document doc = loaded.value();
+    o.insert(QStringLiteral("save"), timeRepeated(repeats, [&] {
+                 if (doc.saveTo(path))
+                     progress(QStringLiteral("save failed"));
+             }));
+    // cmark alone on the same Markdown: the floor for a preview update.
+    const QByteArray utf8 = a.markdown.toUtf8();
+    o.insert(QStringLiteral("cmark"), timeRepeated(repeats * 3, [&] {
+                 char* html = cmark_markdown_to_html(utf8.constData(), size_t(utf8.size()),
+                                                     CMARK_OPT_DEFAULT);
+                 free(html);
+             }));
+    // The preview's worker: cmark block by block, then the HTML the pane inserts.
+    o.insert(QStringLiteral("markdownBlocks"), timeRepeated(repeats, [&] {
+                 (void)renderMarkdownBlocks(a.markdown, RenderOptions{true});
+             }));
+    ArticleContent content;
+    content.title = QStringLiteral("Title");
+    content.answer = a.markdown;
+    o.insert(QStringLiteral("previewPage"), timeRepeated(repeats, [&] {
+                 (void)previewrenderer::renderPage(content, false);
+             }));
+    o.insert(QStringLiteral("answerBytes"), int(utf8.size()));
+    o.insert(QStringLiteral("fileBytes"), int(a.article.size()));
+    return o;
+}
+
+// --- Other processes ----------------------------------------------------------------------------
+
+QProcessEnvironment isolatedEnvironment(const QString& home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    env.insert(QStringLiteral("XDG_STATE_HOME"), home + QStringLiteral("/state"));
+    return env;
+}
+
+// Process start to the window painted with the article and its preview (FRONTIS_TEST_STARTUP).
+QJsonObject measureStartup(const QString& file, int repeats, const QString& home)
+{
+    QList<double> wall;
+    QList<double> cpu;
+    QString failure;
+    for (int i = 0; i < repeats; ++i) {
+        QProcess p;
+        QProcessEnvironment env = isolatedEnvironment(home);
+        env.insert(QStringLiteral("FRONTIS_TEST_STARTUP"), QStringLiteral("quit"));
+        p.setProcessEnvironment(env);
+        const qint64 started = QDateTime::currentMSecsSinceEpoch();
+        p.start(QStringLiteral(FRONTIS_EXECUTABLE), {file});
+        if (!p.waitForFinished(30000)) {
+            p.kill();
+            failure = QStringLiteral("timed out");
+            continue;
+        }
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral(R"(frontis-painted (\d+) ([\d.]+))")).match(out);
+        if (!m.hasMatch()) {
+            failure = QStringLiteral("no marker: ") + QString::fromUtf8(p.readAllStandardError());
+            continue;
+        }
+        wall << double(m.captured(1).toLongLong() - started);
+        cpu << m.captured(2).toDouble();
+    }
+    QJsonObject o = summary(wall, cpu);
+    if (!failure.isEmpty())
+        o.insert(QStringLiteral("error"), failure);
+    return o;
+}
+
+QJsonObject runMemoryChild(const QString& file, const QString& home)
+{
+    QProcess p;
+    p.setProcessEnvironment(isolatedEnvironment(home));
+    p.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--memory"), file});
+    if (!p.waitForFinished(300000)) {
+        p.kill();
+        return {{QStringLiteral("error"), QStringLiteral("timed out")}};
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(p.readAllStandardOutput());
+    return doc.isObject() ? doc.object()
+                          : QJsonObject{{QStringLiteral("error"),
+                                         QString::fromUtf8(p.readAllStandardError()).right(500)}};
+}
+
+// The window with a 10,000-article folder open, as bench_folder measures it.
+QJsonObject runFolderMemory(const QString& work)
+{
+    QProcess p;
+    p.setProcessEnvironment(isolatedEnvironment(work + QStringLiteral("/home")));
+    p.start(QStringLiteral(FRONTIS_BENCH_FOLDER), {QStringLiteral("10000"), work});
+    if (!p.waitForFinished(1800000)) {
+        p.kill();
+        return {{QStringLiteral("error"), QStringLiteral("timed out")}};
+    }
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QJsonObject o;
+    const QRegularExpressionMatch window = QRegularExpression(
+        QStringLiteral(R"(RSS of the window with the folder open: ([\d.]+) MB \(peak ([\d.]+) MB\))"))
+                                               .match(out);
+    if (window.hasMatch()) {
+        o.insert(QStringLiteral("windowRssMb"), window.captured(1).toDouble());
+        o.insert(QStringLiteral("windowPeakRssMb"), window.captured(2).toDouble());
+    }
+    const QRegularExpressionMatch index =
+        QRegularExpression(QStringLiteral(R"(peak RSS of the index alone[^:]*: ([\d.]+) MB)"))
+            .match(out);
+    if (index.hasMatch())
+        o.insert(QStringLiteral("indexPeakRssMb"), index.captured(1).toDouble());
+    if (o.isEmpty())
+        o.insert(QStringLiteral("error"), out.right(500));
+    return o;
+}
+
+// --memory FILE: the peak resident memory of a window with FILE open and typed in.
+int memoryMode(const QString& file)
+{
+    OpenArticle o = openInWindow(file);
+    if (!o.window) {
+        std::printf("{\"error\": \"cannot open\"}\n");
+        return 1;
+    }
+    for (int i = 0; i < 60; ++i) {
+        QTest::keyClick(o.answer, Qt::Key(Qt::Key_A + i % 26));
+        QTest::qWait(i % 10 == 9 ? 900 : 40); // pauses end undo steps, as a writer's do
+    }
+    (void)o.window->editor()->document(); // everything committed
+    o.preview->flush();
+    QTest::qWait(300);
+    const QJsonObject r{{QStringLiteral("peakRssMb"), rounded(peakRssMb())},
+                        {QStringLiteral("undoSteps"), o.window->editor()->undoStack()->count()}};
+    std::printf("%s\n", QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // settings away from the user's
+    QCoreApplication::setOrganizationName(QStringLiteral("FrontisBench"));
+    QCoreApplication::setApplicationName(QStringLiteral("FrontisBench"));
+    QSettings().clear();
+    // Nothing may wait for an answer.
+    Prompts& prompts = Prompts::instance();
+    prompts.askUnsaved = [](QWidget*, const QString&) { return Prompts::Choice::Discard; };
+    prompts.warn = [](QWidget*, const QString& title, const QString& text) {
+        progress(QStringLiteral("warning: ") + title + QStringLiteral(": ") + text);
+    };
+
+    QStringList args = app.arguments().mid(1);
+    if (args.size() == 2 && args.first() == QLatin1String("--memory"))
+        return memoryMode(args.at(1));
+    int repeats = 7;
+    QString work;
+    QString only;
+    bool quick = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--repeats") && i + 1 < args.size())
+            repeats = qMax(1, args[++i].toInt());
+        else if (args[i] == QLatin1String("--work") && i + 1 < args.size())
+            work = args[++i];
+        else if (args[i] == QLatin1String("--quick"))
+            quick = true;
+        else if (args[i] == QLatin1String("--only") && i + 1 < args.size())
+            only = args[++i];
+        else {
+            std::fprintf(stderr, "usage: frontis_bench [--repeats N] [--work DIR] [--quick] [--only ANSWER]\n");
+            return 2;
+        }
+    }
+    QTemporaryDir tmp;
+    if (work.isEmpty())
+        work = tmp.path();
+    QDir().mkpath(work);
+    const QString home = QDir(work).absoluteFilePath(QStringLiteral("home"));
+    const QString files = QDir(work).absoluteFilePath(QStringLiteral("articles"));
+    QDir().mkpath(files);
+
+    QJsonObject result;
+    result.insert(QStringLiteral("date"), QDateTime::currentDateTime().toString(Qt::ISODate));
+    result.insert(QStringLiteral("cores"), QThread::idealThreadCount());
+    result.insert(QStringLiteral("qt"), QString::fromLatin1(qVersion()));
+    result.insert(QStringLiteral("buildType"), QStringLiteral(FRONTIS_BUILD_TYPE));
+    result.insert(QStringLiteral("platform"), QGuiApplication::platformName());
+    result.insert(QStringLiteral("repeats"), repeats);
+    const QString loadBefore = loadAverage();
+
+    const QList<Answer> all = answers(quick);
+    QJsonObject model;
+    QJsonObject paint;
+    QJsonObject preview;
+    QJsonObject typing;
+    for (const Answer& a : all) {
+        if (!only.isEmpty() && a.name != only)
+            continue;
+        progress(QStringLiteral("model figures, %1").arg(a.name));
+        model.insert(a.name, measureDocument(a, repeats, files));
+        const QString path = QDir(files).filePath(a.name + QStringLiteral(".md"));
+        writeFile(path, a.article);
+        progress(QStringLiteral("window figures, %1").arg(a.name));
+        const OpenArticle o = openInWindow(path);
+        if (!o.window) {
+            paint.insert(a.name, QJsonObject{{QStringLiteral("error"), QStringLiteral("not opened")}});
+            continue;
+        }
+        paint.insert(a.name, measureKeystrokePaint(o, 40));
+        preview.insert(a.name, measureKeystrokePreview(o, qMax(10, repeats * 2)));
+        if (a.name == QLatin1String("10k") || a.name == QLatin1String("1m"))
+            typing.insert(a.name, measureTyping(o, 4, 60));
+        closeAll();
+    }
+    result.insert(QStringLiteral("document"), model);
+    result.insert(QStringLiteral("keystrokePaint"), paint);
+    result.insert(QStringLiteral("keystrokePreview"), preview);
+    result.insert(QStringLiteral("typing"), typing);
+
+    QJsonObject memory;
+    for (const char* name : {"sample", "1m"}) {
+        if (!only.isEmpty())
+            break;
+        const QString path = QDir(files).filePath(QLatin1String(name) + QStringLiteral(".md"));
+        if (!QFileInfo::exists(path))
+            continue;
+        progress(QStringLiteral("memory, %1").arg(QLatin1String(name)));
+        memory.insert(QLatin1String(name), runMemoryChild(path, home));
+    }
+
+    if (!quick && only.isEmpty()) {
+        const QString sample = QDir(files).filePath(QStringLiteral("sample.md"));
+        if (QFileInfo::exists(sample)) {
+            progress(QStringLiteral("start-up"));
+            result.insert(QStringLiteral("startup"), measureStartup(sample, repeats, home));
+        }
+        const QString site = QDir(work).absoluteFilePath(QStringLiteral("site"));
+        if (!QDir(site).exists() || QDir(site).isEmpty()) {
+            progress(QStringLiteral("generating 10,000 articles in %1").arg(site));
+            testing::generateFolder(site, 10000, 7);
+        }
+        progress(QStringLiteral("validate"));
+        result.insert(QStringLiteral("validate"), bench::measureValidate(site, repeats));
+        progress(QStringLiteral("memory, 10,000-article folder (bench_folder)"));
+        memory.insert(QStringLiteral("folder10k"), runFolderMemory(work));
+    }
+    result.insert(QStringLiteral("memory"), memory);
+    result.insert(QStringLiteral("loadAverage"),
+                  QJsonObject{{QStringLiteral("start"), loadBefore},
+                              {QStringLiteral("end"), loadAverage()}});
+    std::printf("%s", QJsonDocument(result).toJson(QJsonDocument::Indented).constData());
+    return 0;
+}
