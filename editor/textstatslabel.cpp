@@ -49,6 +49,7 @@ TextStatsLabel::TextStatsLabel(AnswerEditor* editor, QWidget* parent)
     connect(&m_idle, &QTimer::timeout, this, &TextStatsLabel::measure);
     connect(&m_maxWait, &QTimer::timeout, this, &TextStatsLabel::measure);
     connect(&m_watcher, &QFutureWatcher<TextStats>::finished, this, [this] {
+        m_measuring = false;
         display(m_watcher.result());
         if (m_again) {
             m_again = false;
@@ -69,7 +70,7 @@ TextStatsLabel::~TextStatsLabel()
 
 bool TextStatsLabel::isPending() const
 {
-    return m_idle.isActive() || m_maxWait.isActive() || m_watcher.isRunning() || m_again;
+    return m_idle.isActive() || m_maxWait.isActive() || m_measuring || m_again;
 }
 
 void TextStatsLabel::changed()
@@ -83,10 +84,11 @@ void TextStatsLabel::measure()
 {
     m_idle.stop();
     m_maxWait.stop();
-    if (m_watcher.isRunning()) {
+    if (m_measuring) {
         m_again = true; // one more run when this one ends, however many changes came
         return;
     }
+    m_measuring = true;
     m_watcher.setFuture(
         QtConcurrent::run(&m_pool, [text = m_editor->markdown()] { return measureText(text); }));
 }

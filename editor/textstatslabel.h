@@ -52,6 +52,9 @@ private:
     // (folder indexing); declared before the watcher, so that it outlives it.
     QThreadPool m_pool;
     QFutureWatcher<TextStats> m_watcher;
+    // From setFuture() until its result is shown: the watcher stops "running" as soon as the
+    // thread is done, before its queued finished() has been delivered.
+    bool m_measuring = false;
     bool m_again = false; // a change arrived while measuring
 };
 
