@@ -246,14 +246,17 @@ bool Document::rewriteOneLineBlock(const KeyPath& path, const FmNode& node, cons
         ++content;
     const qsizetype end = node.span.end;
     // More indented than the key, and the span ends where the line does.
-    if (content - line <= node.indent || content >= end || (end < b.size() && b[end] != '\n' &&
-                                                            b[end] != '\r'))
+    if (content - line <= node.indent || content >= end ||
+        (end < b.size() && b[end] != '\n' && b[end] != '\r'))
         return false;
     const QByteArrayView current(b.constData() + content, end - content);
-    if (current.contains('\n') || !fitsOneBlockLine(node.text) ||
-        QAnyStringView(QUtf8StringView(current)) != QAnyStringView(node.text))
+    // The line must hold the value as the parse read it. A line this function wrote last is known
+    // to (a pass over a long answer saved at every commit of the typing).
+    const bool known = m_oneLineBlock.begin == content && m_oneLineBlock.end == end;
+    if (!known && (current.contains('\n') ||
+                   QAnyStringView(QUtf8StringView(current)) != QAnyStringView(node.text)))
         return false;
-    if (value.contains(QLatin1Char('\n')) || !fitsOneBlockLine(value))
+    if (known ? !fitsOneBlockLine(value, node.text) : !fitsOneBlockLine(value))
         return false;
     const QByteArray text = value.toUtf8();
     ArticleFile file = m_file;
@@ -264,6 +267,7 @@ bool Document::rewriteOneLineBlock(const KeyPath& path, const FmNode& node, cons
         return false;
     m_file = std::move(file);
     m_fm = std::move(fm);
+    m_oneLineBlock = {content, content + text.size()};
     return true;
 }
 
@@ -431,6 +435,7 @@ Status Document::splice(qsizetype begin, qsizetype end, const QByteArray& text,
         return fail(tr("values differ after re-reading"));
     m_file = std::move(file.value());
     m_fm = std::move(fm.value());
+    m_oneLineBlock = {};
     return {};
 }
 
@@ -441,6 +446,7 @@ Status Document::setBytes(const QByteArray& bytes)
         return doc.error();
     m_file = std::move(doc->m_file);
     m_fm = std::move(doc->m_fm);
+    m_oneLineBlock = {};
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "articlefile.h"
 #include "error.h"
 #include "filestamp.h"
+#include "fmnode.h"
 #include "frontmatter.h"
 #include "keypath.h"
 #include "scalarstyle.h"
@@ -90,6 +91,7 @@ private:
     QByteArray m_saved;
     FileStamp m_disk;
     QString m_diskPath; // absolute; the file m_disk describes
+    SourceSpan m_oneLineBlock; // the content rewriteOneLineBlock() wrote last, while it stands
 };
 
 } // namespace frontis

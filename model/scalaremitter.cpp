@@ -327,6 +327,23 @@ bool fitsOneBlockLine(QStringView value)
            isRawSafe(value, false);
 }
 
+bool fitsOneBlockLine(QStringView value, QStringView previous)
+{
+    if (value.isEmpty() || isWhite(value.front()) || isWhite(value.back()))
+        return false;
+    const qsizetype common = qMin(value.size(), previous.size());
+    const qsizetype prefix =
+        std::mismatch(value.begin(), value.begin() + common, previous.begin()).first -
+        value.begin();
+    const qsizetype suffix =
+        std::mismatch(value.rbegin(), value.rbegin() + (common - prefix), previous.rbegin()).first -
+        value.rbegin();
+    // One character more on each side: a surrogate pair may straddle the change.
+    const qsizetype from = qMax<qsizetype>(0, prefix - 1);
+    const qsizetype to = qMin(value.size(), value.size() - suffix + 1);
+    return isRawSafe(value.mid(from, to - from), false);
+}
+
 bool readsBackAs(const QByteArray& text, const QString& value, const ScalarSlot& slot)
 {
     const std::string want = value.toUtf8().toStdString();

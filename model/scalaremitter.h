@@ -46,6 +46,9 @@ EmittedScalar emitString(const QString& value, ScalarStyle preferred, const Scal
 // 1.2 take such a line verbatim, so writing it needs no reading back (Document's fast path for
 // long answers).
 bool fitsOneBlockLine(QStringView value);
+// The same for `value`, knowing that it holds for `previous`: only the characters where the two
+// differ are looked at (a long answer is checked again at every commit of the typing).
+bool fitsOneBlockLine(QStringView value, QStringView previous);
 
 // Whether yaml-cpp reads `text`, placed in `slot` as above and followed by a sibling key, as the
 // scalar text `value`. yaml-cpp does not resolve plain types: see yaml::readsAsString for that.

@@ -25,6 +25,39 @@ private:
         return std::move(d.value());
     }
 
+    // Every node of two trees alike: values, styles and the whole source map.
+    static bool sameTree(const FmNode& a, const FmNode& b, QString& where)
+    {
+        const auto differ = [&](const char* what) {
+            where = QStringLiteral("%1 at line %2").arg(QLatin1String(what)).arg(a.line);
+            return false;
+        };
+        if (a.kind != b.kind || a.style != b.style || a.flow != b.flow || a.text != b.text)
+            return differ("value");
+        if (a.span.begin != b.span.begin || a.span.end != b.span.end)
+            return differ("span");
+        if (a.line != b.line || a.column != b.column || a.indent != b.indent ||
+            a.editable != b.editable || a.inSequence != b.inSequence)
+            return differ("position");
+        if (a.entries.size() != b.entries.size() || a.items.size() != b.items.size())
+            return differ("children");
+        for (size_t i = 0; i < a.entries.size(); ++i) {
+            const FmEntry& x = a.entries[i];
+            const FmEntry& y = b.entries[i];
+            if (x.key != y.key || x.keySpan.begin != y.keySpan.begin ||
+                x.keySpan.end != y.keySpan.end || x.lines.begin != y.lines.begin ||
+                x.lines.end != y.lines.end || x.line != y.line || x.column != y.column)
+                return differ("entry");
+            if (!sameTree(x.value, y.value, where))
+                return false;
+        }
+        for (size_t i = 0; i < a.items.size(); ++i) {
+            if (!sameTree(a.items[i], b.items[i], where))
+                return false;
+        }
+        return true;
+    }
+
     // The 0-based line of `needle` in `bytes`.
     static int lineOf(const QByteArray& bytes, const QByteArray& needle)
     {
@@ -92,6 +125,76 @@ private Q_SLOTS:
         // The one-line answer stays on one line, with its escapes.
         QVERIFY(!d.setString({QStringLiteral("answer")}, QStringLiteral("Line one\\n\\nLine two")));
         QVERIFY(d.bytes().contains("\nanswer: >-\n    Line one\\n\\nLine two\nsubject:"));
+    }
+
+    // A value written as a one-line block scalar (the answer, the titles) is rewritten without
+    // parsing the file again (Document::rewriteOneLineBlock); the source map it keeps must be the
+    // one a parse of the new bytes gives, for values it can write that way and values it cannot.
+    void oneLineBlockEditsMatchAFreshParse_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("oneLine"); // stays a one-line ">-" block
+        const QString answer = QStringLiteral("answer");
+        QTest::newRow("answer, longer") << answer << QStringLiteral("A much longer answer: ") + QString(5000, u'y') << true;
+        QTest::newRow("answer, shorter") << answer << QStringLiteral("Short.") << true;
+        QTest::newRow("answer, escapes") << answer << QStringLiteral("One\\n\\nTwo \\ back\\slash") << true;
+        QTest::newRow("YAML punctuation") << answer << QStringLiteral("a: b # c - d [e] {f} &g *h !i %j @k `l` 'm' \"n\" | > ---") << true;
+        QTest::newRow("starts like YAML") << answer << QStringLiteral("- not a list, # not a comment") << true;
+        QTest::newRow("document marker") << answer << QStringLiteral("--- and ...") << true;
+        QTest::newRow("unicode") << answer << QStringLiteral("Caf\u00e9 \u4e2d\u6587 \U0001F600 \u00a0nbsp") << true;
+        QTest::newRow("tab inside") << answer << QStringLiteral("a\tb") << true;
+        QTest::newRow("title") << QStringLiteral("title") << QStringLiteral("A new title?") << true;
+        QTest::newRow("nested key") << QStringLiteral("seo.page_description") << QStringLiteral("New description.") << true;
+        QTest::newRow("leading space") << answer << QStringLiteral(" indented") << false;
+        QTest::newRow("trailing space") << answer << QStringLiteral("trailing ") << false;
+        QTest::newRow("line break") << answer << QStringLiteral("two\nlines") << false;
+        QTest::newRow("control character") << answer << QStringLiteral("bell\u0007") << false;
+        QTest::newRow("line separator") << answer << QStringLiteral("a\u2028b") << false;
+        QTest::newRow("empty") << answer << QString() << false;
+    }
+
+    void oneLineBlockEditsMatchAFreshParse()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(bool, oneLine);
+        for (const bool crlf : {false, true}) {
+            QByteArray original = m_seed;
+            if (crlf)
+                original.replace("\n", "\r\n");
+            Result<Document> d = Document::fromBytes(original);
+            QVERIFY(d.ok());
+            const KeyPath path = d->frontMatter().resolve(key);
+            QVERIFY(!d->setString(path, value));
+            QCOMPARE(d->find(path)->text, value);
+            const Result<Document> parsed = Document::fromBytes(d->bytes());
+            QVERIFY(parsed.ok());
+            QString where;
+            QVERIFY2(sameTree(d->frontMatter().root(), parsed->frontMatter().root(), where),
+                     qPrintable(where));
+            QCOMPARE(d->file().frontMatterEnd(), parsed->file().frontMatterEnd());
+            QCOMPARE(d->file().bodyBegin(), parsed->file().bodyBegin());
+            QCOMPARE(d->file().position(d->bytes().size()).line,
+                     parsed->file().position(d->bytes().size()).line);
+            // Only the value's own lines changed.
+            const auto changed = changedLines(original, d->bytes());
+            const int valueLine = d->find(path)->line - 1; // the key's line; content below
+            QVERIFY(changed.first >= valueLine);
+            QVERIFY(changed.lastBefore <= valueLine + 1);
+            if (oneLine) {
+                const QByteArray nl = crlf ? "\r\n" : "\n";
+                QVERIFY(d->bytes().contains(">-" + nl + QByteArray(4, ' ') + // the seed's indent
+                                            value.toUtf8() + nl));
+            }
+            // Edits after it land where they should (the spans behind it moved).
+            QVERIFY(!d->setString({QStringLiteral("subject")}, QStringLiteral("Physics")));
+            QVERIFY(d->bytes().contains("subject: Physics" + QByteArray(crlf ? "\r\n" : "\n")));
+            const Result<Document> again = Document::fromBytes(d->bytes());
+            QVERIFY(again.ok());
+            QCOMPARE(again->find(path)->text, value);
+            QCOMPARE(again->find({QStringLiteral("subject")})->text, QStringLiteral("Physics"));
+        }
     }
 
     void numbersKeepTheirForm_data()

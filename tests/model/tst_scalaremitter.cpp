@@ -218,6 +218,7 @@ private Q_SLOTS:
     void seedBlocksReproduced();
     void foldedKeep();
     void readsBackAsRejects();
+    void oneBlockLineReadsBackVerbatim();
 };
 
 void TestScalarEmitter::readsBack_data()
@@ -536,6 +537,48 @@ void TestScalarEmitter::readsBackAsRejects()
     flow.flow = true;
     QVERIFY(!frontis::readsBackAs("a, b", u"a, b"_s, flow));
     QVERIFY(frontis::readsBackAs("'a, b'", u"a, b"_s, flow));
+}
+
+// What Document's fast path for one-line block scalars relies on: every value fitsOneBlockLine()
+// accepts is read back by yaml-cpp exactly as written on the line after ">-" or "|-", at either
+// nesting; and the check of a changed value that only looks at the change never accepts what
+// the whole check refuses.
+void TestScalarEmitter::oneBlockLineReadsBackVerbatim()
+{
+    const QString base = longSentence();
+    QVERIFY(frontis::fitsOneBlockLine(base));
+    int accepted = 0;
+    for (const auto& [name, value] : values()) {
+        const bool fits = frontis::fitsOneBlockLine(value);
+        if (fits) {
+            ++accepted;
+            for (const int parent : {0, 2}) {
+                ScalarSlot slot;
+                slot.parentIndent = parent;
+                for (const QByteArray header : {">-", "|-"}) {
+                    const QByteArray text = header + "\n" + QByteArray(parent + 4, ' ') + value.toUtf8();
+                    QVERIFY2(frontis::readsBackAs(text, value, slot), name);
+                }
+            }
+        }
+        for (const qsizetype at : {qsizetype(0), base.size() / 2, base.size()}) {
+            QString changed = base;
+            changed.insert(at, value);
+            QVERIFY2(!frontis::fitsOneBlockLine(changed, base) || frontis::fitsOneBlockLine(changed),
+                     name);
+            // (No value here splits a surrogate pair, so both checks see the same characters.)
+            QCOMPARE(frontis::fitsOneBlockLine(changed, base), frontis::fitsOneBlockLine(changed));
+        }
+    }
+    QVERIFY(accepted > 5);
+    // A lone surrogate typed into a value that fitted.
+    QString lone = base;
+    lone.insert(7, QChar(0xD800));
+    QVERIFY(!frontis::fitsOneBlockLine(lone, base));
+    // Refused: what a block line cannot carry as it is.
+    for (const QString& bad : {u" lead"_s, u"trail "_s, u"two\nlines"_s, u"cr\rlf"_s, u"bell\u0007"_s,
+                               u"nel\u0085"_s, u"ls\u2028"_s, u"bom\ufeff"_s, QString()})
+        QVERIFY2(!frontis::fitsOneBlockLine(bad), qPrintable(bad));
 }
 
 QTEST_GUILESS_MAIN(TestScalarEmitter)
