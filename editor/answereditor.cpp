@@ -57,6 +57,7 @@ AnswerEditor::AnswerEditor(QWidget* parent) : QPlainTextEdit(parent)
 void AnswerEditor::setStoredAnswer(const QString& stored)
 {
     m_stored = stored;
+    m_storedRevision = -1;
     const QString markdownText = decodeAnswer(stored);
     if (markdownText == markdown()) {
         m_shownOriginal = markdownText;
@@ -82,19 +83,26 @@ void AnswerEditor::setStoredAnswer(const QString& stored)
 
 QString AnswerEditor::storedAnswer() const
 {
+    // Every edit raises the revision (with the editor's own undo off too).
+    if (m_storedRevision == document()->revision())
+        return m_storedAnswer;
     const QString text = markdown();
-    if (text == m_shownOriginal)
-        return m_stored;
-    return encodeAnswer(text);
+    m_storedAnswer = text == m_shownOriginal ? m_stored : encodeAnswer(text);
+    m_storedRevision = document()->revision();
+    return m_storedAnswer;
 }
 
 QString AnswerEditor::markdown() const
 {
+    if (m_markdownRevision == document()->revision())
+        return m_markdown;
     QString text = document()->toRawText();
     // Block breaks are U+2029 in the raw text, and Shift+Enter inserts U+2028 within a block:
     // both are line breaks in Markdown.
     text.replace(QChar(QChar::ParagraphSeparator), QLatin1Char('\n'));
     text.replace(QChar(QChar::LineSeparator), QLatin1Char('\n'));
+    m_markdown = text;
+    m_markdownRevision = document()->revision();
     return text;
 }
 

@@ -68,6 +68,12 @@ private:
     QList<std::pair<QString, QList<QTextEdit::ExtraSelection>>> m_selectionGroups;
     QString m_stored;        // what setStoredAnswer() got
     QString m_shownOriginal; // markdown() right after it
+    // markdown() and storedAnswer() as of a document revision: both are read at every preview
+    // update and every commit of the typing, and take milliseconds for a long answer.
+    mutable QString m_markdown;
+    mutable int m_markdownRevision = -1;
+    mutable QString m_storedAnswer;
+    mutable int m_storedRevision = -1;
     int m_lastVisibleLine = 1;
     qreal m_lastVisibleProgress = 0;
     bool m_loading = false;

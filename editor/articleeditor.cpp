@@ -22,6 +22,11 @@
 #include <QTabWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace frontis {
 
@@ -99,7 +104,21 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
 
     m_validateTimer.setSingleShot(true);
     m_validateTimer.setInterval(ValidateDelayMs);
-    connect(&m_validateTimer, &QTimer::timeout, this, &ArticleEditor::validateNow);
+    connect(&m_validateTimer, &QTimer::timeout, this, &ArticleEditor::validateInBackground);
+    connect(&m_validation, &QFutureWatcher<QList<Diagnostic>>::finished, this, [this] {
+        // Shown only if nothing changed or validated since it started.
+        const bool current =
+            m_validation.property("generation").toULongLong() == m_validationGeneration && m_doc &&
+            m_doc->bytes() == m_validating;
+        m_validating.clear();
+        if (current)
+            showDiagnostics(m_schemaNotes + m_validation.result());
+#ifdef __GLIBC__
+        // The worker's megabytes of parse nodes are free now, but glibc keeps freed memory in
+        // the worker's arena; a long answer's editing would otherwise keep ~40 MB more resident.
+        malloc_trim(0);
+#endif
+    });
     m_answerTimer.setSingleShot(true);
     m_answerTimer.setInterval(AnswerCommitDelayMs);
     m_answerMaxTimer.setSingleShot(true);
@@ -346,8 +365,9 @@ Status ArticleEditor::pushEdit(const QString& text, const QString& source,
         return status;
     QByteArray after = m_doc->bytes();
     if (after != before) {
-        m_undo->push(new DocumentCommand(text, source, std::move(before), std::move(after),
-                                         [this](const QByteArray& bytes) { applyBytes(bytes); }));
+        m_undo->push(new DocumentCommand(
+            text, source, before, after, [this](const QByteArray& bytes) { applyBytes(bytes); },
+            [this] { return m_doc ? m_doc->bytes() : QByteArray(); }));
     }
     return std::nullopt;
 }
@@ -456,10 +476,36 @@ bool ArticleEditor::commitAnswerNow()
     return true;
 }
 
+void ArticleEditor::validateInBackground()
+{
+    commitAnswer(); // which may start the timer again
+    m_validateTimer.stop();
+    if (!m_doc)
+        return;
+    if (m_doc->bytes().size() < BackgroundValidationBytes) {
+        validateNow();
+        return;
+    }
+    if (m_validation.isRunning()) {
+        m_validateTimer.start(); // after this one
+        return;
+    }
+    // An edit of `_schema` may pick another schema: the form and the answer editor follow.
+    const std::shared_ptr<const Schema> before = m_schema;
+    chooseSchema();
+    if (m_schema != before)
+        syncAll();
+    m_validating = m_doc->bytes();
+    m_validation.setProperty("generation", ++m_validationGeneration);
+    m_validation.setFuture(QtConcurrent::run(
+        [doc = *m_doc, schema = m_schema] { return Validator(*schema).validate(doc); }));
+}
+
 void ArticleEditor::validateNow()
 {
     commitAnswer(); // which may start the timer again
     m_validateTimer.stop();
+    ++m_validationGeneration; // a result still on its way is out of date
     if (!m_doc)
         return;
     // An edit of `_schema` may pick another schema: the form and the answer editor follow.
@@ -468,7 +514,12 @@ void ArticleEditor::validateNow()
     if (m_schema != before)
         syncAll();
     const Validator validator(*m_schema);
-    m_diagnostics = m_schemaNotes + validator.validate(*m_doc);
+    showDiagnostics(m_schemaNotes + validator.validate(*m_doc));
+}
+
+void ArticleEditor::showDiagnostics(QList<Diagnostic> found)
+{
+    m_diagnostics = std::move(found);
     sortByPosition(m_diagnostics);
     m_form->setDiagnostics(m_diagnostics);
     m_panel->setDiagnostics(m_diagnostics);
@@ -484,7 +535,7 @@ void ArticleEditor::validateNow()
 const QList<Diagnostic>& ArticleEditor::diagnostics()
 {
     commitAnswer();
-    if (m_validateTimer.isActive())
+    if (m_validateTimer.isActive() || m_validation.isRunning())
         validateNow();
     return m_diagnostics;
 }

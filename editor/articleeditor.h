@@ -5,6 +5,7 @@
 #include "model/schema.h"
 
 #include <QByteArray>
+#include <QFutureWatcher>
 #include <QList>
 #include <QTimer>
 #include <QWidget>
@@ -110,6 +111,10 @@ public:
 
     // How long the validator waits after a change.
     static constexpr int ValidateDelayMs = 250;
+    // A document at least this long is validated on a worker thread after a pause (a 1 MB answer
+    // takes ~20 ms, a stall the writer would feel on resuming); diagnostics() still validates at
+    // once when asked.
+    static constexpr qsizetype BackgroundValidationBytes = 64 * 1024;
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -130,6 +135,8 @@ private:
     void afterChange();
     void setDisk(const QByteArray& bytes);
     void answerEdited();
+    void validateInBackground();
+    void showDiagnostics(QList<Diagnostic> found);
     bool commitAnswerNow();
     void dropUncommittedAnswer();
     void chooseSchema();
@@ -148,6 +155,9 @@ private:
     bool m_wasModified = false;
     bool m_syncing = false;
     QTimer m_validateTimer;
+    QFutureWatcher<QList<Diagnostic>> m_validation;
+    quint64 m_validationGeneration = 0; // which validation's result may still be shown
+    QByteArray m_validating;             // the bytes it validates
     bool m_answerPending = false;
     QTimer m_answerTimer;    // restarted by each keystroke
     QTimer m_answerMaxTimer; // started by the first keystroke of a batch

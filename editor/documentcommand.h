@@ -6,6 +6,7 @@
 #include <QUndoCommand>
 
 #include <functional>
+#include <optional>
 
 namespace frontis {
 
@@ -13,16 +14,22 @@ namespace frontis {
 // hand whole byte arrays to `apply` (Document::setBytes and a refresh of the views), so the
 // history walks form and editor changes in the order they were made and undoing everything
 // gives back the original bytes exactly. Typing bursts in one field merge into one step.
+//
+// A step keeps only the bytes that differ (the middle between the common start and end), and
+// rebuilds the other side from the document's bytes when it is undone or redone: with a 1 MB
+// answer a step costs what was typed, not two copies of the article.
 class DocumentCommand : public QUndoCommand
 {
 public:
     using Apply = std::function<void(const QByteArray& bytes)>;
+    // The document's bytes now: the "after" side when the step is undone, "before" when redone.
+    using Current = std::function<QByteArray()>;
 
     // `source` names where the change was made ("field:seo.title", "answer"); steps merge only
     // with steps from the same source. The change has already been made when the command is
     // pushed, so the first redo() does nothing.
-    DocumentCommand(const QString& text, const QString& source, QByteArray before, QByteArray after,
-                    Apply apply);
+    DocumentCommand(const QString& text, const QString& source, const QByteArray& before,
+                    const QByteArray& after, Apply apply, Current current);
 
     void undo() override;
     void redo() override;
@@ -30,8 +37,8 @@ public:
     bool mergeWith(const QUndoCommand* other) override;
 
     const QString& source() const { return m_source; }
-    const QByteArray& before() const { return m_before; }
-    const QByteArray& after() const { return m_after; }
+    // The bytes the step holds (what the history costs in memory).
+    qsizetype storedBytes() const { return m_change.removed.size() + m_change.inserted.size(); }
 
     // A pause longer than this ends a typing burst.
     static constexpr qint64 PauseMs = 800;
@@ -39,10 +46,29 @@ public:
     static constexpr qint64 MaxBurstMs = 5000;
 
 private:
+    struct Delta
+    {
+        qsizetype prefix = 0; // bytes equal at the start
+        qsizetype suffix = 0; // and at the end
+        QByteArray removed;   // the middle of "before"
+        QByteArray inserted;  // the middle of "after"
+        // Hashes of the whole before and after: the middle alone would not show a document
+        // that changed elsewhere.
+        size_t beforeHash = 0;
+        size_t afterHash = 0;
+    };
+    static Delta delta(const QByteArray& before, const QByteArray& after);
+    static Delta delta(const QByteArray& before, const QByteArray& after, size_t beforeHash,
+                       size_t afterHash);
+    // `from` with `change` applied (`forward`) or taken back; nothing when `from` is not the
+    // side the change starts from.
+    static std::optional<QByteArray> rebuild(const QByteArray& from, const Delta& change,
+                                             bool forward, bool check = true);
+
     QString m_source;
-    QByteArray m_before;
-    QByteArray m_after;
+    Delta m_change;
     Apply m_apply;
+    Current m_current;
     bool m_done = true; // pushed after the change was made
     bool m_mergeable = true;
     QElapsedTimer m_started; // when the burst began

@@ -169,8 +169,9 @@ void PreviewPane::startRender(bool synchronous)
     m_inFlightGeneration = generation;
     const ArticleContent content = m_pending;
     const bool dark = m_dark;
-    m_watcher.setFuture(QtConcurrent::run(
-        [content, dark, previous] { return previewrenderer::renderPage(content, dark, previous); }));
+    m_watcher.setFuture(QtConcurrent::run([content, dark, previous] {
+        return previewrenderer::renderPage(content, dark, previous);
+    }));
 }
 
 void PreviewPane::renderFinished()

@@ -126,7 +126,7 @@ private:
     mutable bool m_answerStale = false;
     std::function<QString()> m_answerSource;
     ArticleContent m_shown;
-    int m_shownLines = 1; // Markdown lines of m_shown's answer
+    int m_shownLines = 1;         // Markdown lines of m_shown's answer
     previewrenderer::Page m_page; // what the document shows
     // Where each of m_page's blocks starts: the position of the block separator before its first
     // QTextBlock (the end of the previous block's text); -1 for a first block at the very start.
@@ -136,7 +136,7 @@ private:
     bool m_dark = false;
     UpdateStats m_lastUpdate;
 
-    QTimer m_frameTimer;       // the next update, at most one per FrameMs
+    QTimer m_frameTimer;         // the next update, at most one per FrameMs
     QElapsedTimer m_sinceUpdate; // since the last update started
     QFutureWatcher<previewrenderer::Page> m_watcher;
     ArticleContent m_inFlight;

@@ -165,8 +165,8 @@ Page renderPage(const ArticleContent& article, bool dark, const Page& previous)
     const QStringView before(previous.answer);
     const QList<Block>& old = previous.blocks;
     // Link references reach across blocks; a CR is a line break to cmark but not counted here.
-    if (previous.dark != dark || old.isEmpty() || now.contains(u"]:") ||
-        before.contains(u"]:") || now.contains(u'\r') || before.contains(u'\r'))
+    if (previous.dark != dark || old.isEmpty() || now.contains(u"]:") || before.contains(u"]:") ||
+        now.contains(u'\r') || before.contains(u'\r'))
         return renderPage(article, dark);
     Page page;
     page.header = renderArticleHeaderHtml(article);
@@ -182,9 +182,9 @@ Page renderPage(const ArticleContent& article, bool dark, const Page& previous)
     const qsizetype common = qMin(before.size(), now.size());
     const qsizetype prefix =
         std::mismatch(before.begin(), before.begin() + common, now.begin()).first - before.begin();
-    const qsizetype suffix = std::mismatch(before.rbegin(), before.rbegin() + (common - prefix),
-                                           now.rbegin()).first -
-                             before.rbegin();
+    const qsizetype suffix =
+        std::mismatch(before.rbegin(), before.rbegin() + (common - prefix), now.rbegin()).first -
+        before.rbegin();
     const int firstLine = int(before.first(prefix).count(u'\n')) + 1;
     const int lastLine =
         firstLine + int(before.mid(prefix, before.size() - suffix - prefix).count(u'\n'));
@@ -200,21 +200,20 @@ Page renderPage(const ArticleContent& article, bool dark, const Page& previous)
                             old.cbegin());
     const int from = qMax(0, touched - 1);
     const int startLine = from == 0 ? 1 : old[from].line;
-    const qsizetype startOffset =
-        lineStart(now, startLine, startOfLine(now, prefix), firstLine);
+    const qsizetype startOffset = lineStart(now, startLine, startOfLine(now, prefix), firstLine);
     const int after = int(std::upper_bound(old.cbegin(), old.cend(), lastLine + 1,
                                            [](int l, const Block& x) { return l < x.line; }) -
-                          old.cbegin()); // the first block starting past the change
+                          old.cbegin());             // the first block starting past the change
     const qsizetype changeEnd = now.size() - suffix; // on line lastLine + shift
     for (int extra = 0; extra <= 64; extra = extra == 0 ? 3 : extra * 4) {
         const int check = qMin(int(old.size()) - 1, after + extra);
         const bool toEnd = check == old.size() - 1;
-        const qsizetype endOffset =
-            toEnd ? now.size()
-                  : lineStart(now, old[check + 1].line + shift, startOfLine(now, changeEnd),
-                              lastLine + shift);
-        QList<Block> middle = renderBlocks(
-            now.mid(startOffset, endOffset - startOffset).toString(), startLine, dark);
+        const qsizetype endOffset = toEnd
+                                        ? now.size()
+                                        : lineStart(now, old[check + 1].line + shift,
+                                                    startOfLine(now, changeEnd), lastLine + shift);
+        QList<Block> middle =
+            renderBlocks(now.mid(startOffset, endOffset - startOffset).toString(), startLine, dark);
         if (from > 0 && (middle.isEmpty() || middle.first().line != startLine))
             break;
         if (!toEnd) {
@@ -252,7 +251,8 @@ QString blockHtml(const Block& block)
         while (end < block.html.size() && block.html[end].isDigit())
             ++end;
         html += QStringView(block.html).mid(done, digits - 1 - done); // without the '+'
-        html += QString::number(block.line + QStringView(block.html).mid(digits, end - digits).toInt());
+        html +=
+            QString::number(block.line + QStringView(block.html).mid(digits, end - digits).toInt());
         done = end;
     }
     html += QStringView(block.html).mid(done);

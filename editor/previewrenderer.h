@@ -24,7 +24,7 @@ struct Block
     // from `line`: a block that only moved to other lines keeps its HTML (blockHtml() gives what
     // Qt reads).
     QString html;
-    int line = 0;     // the block's first and last Markdown line (1-based)
+    int line = 0; // the block's first and last Markdown line (1-based)
     int lastLine = 0;
 
     bool operator==(const Block&) const = default;

@@ -1,3 +1,4 @@
+#include "../bench/generatearticle.h"
 #include "editor/previewpane.h"
 #include "editor/previewrenderer.h"
 #include "palettes.h"
@@ -6,6 +7,7 @@
 #include <QBuffer>
 #include <QDesktopServices>
 #include <QImage>
+#include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -87,6 +89,10 @@ private Q_SLOTS:
     void noRawHtml();
     void followsDarkPalette();
     void blocksKnowTheirSourceLines();
+    void updatesOnlyTheChangedBlocks();
+    void patchedDocumentEqualsFreshOne_data();
+    void patchedDocumentEqualsFreshOne();
+    void answerSourceIsReadOncePerUpdate();
 };
 
 void TestPreviewPane::showsArticleAfterDelay()
@@ -431,6 +437,139 @@ void TestPreviewPane::blocksKnowTheirSourceLines()
     QCOMPARE(stateOf(u"x"_s), 6);
     QCOMPARE(stateOf(u"q"_s), 10);
     QCOMPARE(stateOf(u"The title"_s), -1); // the header is not from the Markdown
+}
+
+void TestPreviewPane::updatesOnlyTheChangedBlocks()
+{
+    PreviewPane pane;
+    pane.resize(500, 400);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.setArticle(article(paragraphs(40)));
+    pane.flush();
+    QVERIFY(pane.lastUpdate().rebuilt);
+    const auto stateOf = [&](const QString& start) {
+        for (QTextBlock b = pane.document()->begin(); b.isValid(); b = b.next()) {
+            if (b.text().startsWith(start))
+                return b.userState();
+        }
+        return -2;
+    };
+
+    // Typing in paragraph 20: that paragraph is rendered again (with its neighbours, to see
+    // where the change ends) and only it is replaced in the document.
+    QString text = paragraphs(40);
+    text.replace(u"Paragraph 20 has"_s, u"Paragraph 20 now has"_s);
+    pane.setAnswerMarkdown(text);
+    pane.flush();
+    QVERIFY(!pane.lastUpdate().rebuilt);
+    QCOMPARE(pane.lastUpdate().blocksReplaced, 1);
+    QCOMPARE(pane.lastUpdate().blocksInserted, 1);
+    QVERIFY(pane.lastUpdate().blocksRendered <= 3);
+    QVERIFY(pane.toPlainText().contains(u"Paragraph 20 now has"_s));
+    QCOMPARE(stateOf(u"Paragraph 20 "_s), 39);
+
+    // A paragraph before all others: one block in, the rest moved two lines down.
+    pane.setAnswerMarkdown(u"A new start.\n\n"_s + text);
+    pane.flush();
+    QVERIFY(!pane.lastUpdate().rebuilt);
+    QCOMPARE(pane.lastUpdate().blocksReplaced, 0);
+    QCOMPARE(pane.lastUpdate().blocksInserted, 1);
+    QCOMPARE(stateOf(u"A new start."_s), 1);
+    QCOMPARE(stateOf(u"Paragraph 1 "_s), 3);
+    QCOMPARE(stateOf(u"Paragraph 40 "_s), 81);
+    // Scroll sync follows the moved lines.
+    pane.scrollToSourceLine(41);
+    QVERIFY(topText(pane).startsWith(u"Paragraph 20 now has"_s));
+}
+
+void TestPreviewPane::patchedDocumentEqualsFreshOne_data()
+{
+    QTest::addColumn<quint32>("seed");
+    QTest::addColumn<bool>("header");
+    QTest::newRow("with a header") << 5u << true;
+    QTest::newRow("without a header") << 6u << false;
+}
+
+// A long series of edits, each patched into the shown document, leaves exactly the document a
+// fresh pane builds from the same article: every block's format, text and source line.
+void TestPreviewPane::patchedDocumentEqualsFreshOne()
+{
+    QFETCH(quint32, seed);
+    QFETCH(bool, header);
+    QRandomGenerator rng(seed);
+    static const QStringList inserts = {
+        u"x"_s,     u"\n\n"_s,        u"\n- item\n"_s, u"\n2. "_s,     u"\n> "_s,
+        u"**"_s,    u"\n```\n"_s,      u"\n===\n"_s,    u"\n---\n"_s,  u"\n    code\n"_s,
+        u"\n1. a\n2.\n"_s,           u"\n<div>\nraw\n\n"_s,          u"\n## Head\n"_s};
+    ArticleContent a = article(frontis::testing::generateAnswerMarkdown(8 * 1024, seed));
+    if (!header)
+        a = ArticleContent{QString(), QString(), QString(), QString(), QString(), QString(),
+                           QString(), a.answer};
+    PreviewPane pane;
+    pane.resize(600, 400);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.setArticle(a);
+    pane.flush();
+    int patched = 0;
+    for (int i = 0; i < 120; ++i) {
+        QString& md = a.answer;
+        const int at = int(rng.bounded(quint32(md.size() + 1)));
+        if (rng.bounded(3) == 0)
+            md.remove(at, int(rng.bounded(60)));
+        else
+            md.insert(at, inserts.at(int(rng.bounded(quint32(inserts.size())))));
+        if (header && i % 25 == 0)
+            a.title = u"Title %1"_s.arg(i); // the header changes too, now and then
+        pane.setArticle(a);
+        pane.flush();
+        patched += pane.lastUpdate().rebuilt ? 0 : 1;
+
+        PreviewPane fresh;
+        fresh.resize(600, 400);
+        fresh.setArticle(a);
+        fresh.flush();
+        QVERIFY(fresh.lastUpdate().rebuilt);
+        if (pane.document()->toHtml() != fresh.document()->toHtml()) {
+            const QStringList got = pane.document()->toHtml().split(u'\n');
+            const QStringList want = fresh.document()->toHtml().split(u'\n');
+            qsizetype k = 0;
+            while (k < got.size() && k < want.size() && got[k] == want[k])
+                ++k;
+            QFAIL(qPrintable(u"edit %1, line %2:\n%3\n%4"_s.arg(i).arg(k).arg(
+                got.value(k).left(300), want.value(k).left(300))));
+        }
+    }
+    QVERIFY2(patched > 80, qPrintable(QString::number(patched)));
+}
+
+void TestPreviewPane::answerSourceIsReadOncePerUpdate()
+{
+    PreviewPane pane;
+    pane.setArticle(article(u"Start"_s));
+    pane.flush();
+    int reads = 0;
+    QString text = u"Start"_s;
+    pane.setAnswerSource([&] {
+        ++reads;
+        return text;
+    });
+    QSignalSpy rendered(&pane, &PreviewPane::rendered);
+    for (int i = 0; i < 30; ++i) { // a burst of keystrokes: each only marks the answer changed
+        text += u'x';
+        pane.answerChanged();
+    }
+    QCOMPARE(reads, 0);
+    QVERIFY(rendered.wait(2000));
+    QCOMPARE(reads, 1);
+    QVERIFY(pane.toPlainText().contains(u"Start"_s + QString(30, u'x')));
+    // A whole article given afterwards wins over the source, which is read again only when
+    // marked changed again.
+    pane.setArticle(article(u"From the document"_s));
+    pane.flush();
+    QVERIFY(pane.toPlainText().contains(u"From the document"_s));
+    QCOMPARE(reads, 1);
 }
 
 QTEST_MAIN(TestPreviewPane)
