@@ -42,7 +42,7 @@ QString notRegular(const QString& path, mode_t mode)
 
 Error cannotRead(const QString& path, int err)
 {
-    return Error{tr("cannot read '%1': %2").arg(path, qt_error_string(err))};
+    return Error{tr("cannot read the file '%1': %2").arg(path, qt_error_string(err))};
 }
 
 Error tooLarge(const QString& path, qint64 size, qint64 maxBytes)
@@ -55,7 +55,7 @@ Result<FileContents> readResource(const QString& path, qint64 maxBytes)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{tr("cannot read '%1': %2").arg(path, f.errorString())};
+        return Error{tr("cannot read the file '%1': %2").arg(path, f.errorString())};
     if (f.size() > maxBytes)
         return tooLarge(path, f.size(), maxBytes);
     FileContents c;

@@ -15,17 +15,19 @@
 //   --memory FILE   opens FILE in a window, types, prints {"peakRssMb": ...}
 
 #include "../model/generatefolder.h"
+#include "app/mainwindow.h"
+#include "app/prompts.h"
 #include "benchvalidate.h"
 #include "editor/answereditor.h"
 #include "editor/articleeditor.h"
 #include "editor/previewpane.h"
 #include "editor/previewrenderer.h"
 #include "generatearticle.h"
-#include "app/mainwindow.h"
-#include "app/prompts.h"
 #include "model/answercodec.h"
 #include "model/document.h"
 #include "model/markdownrenderer.h"
+#include "model/schemalibrary.h"
+#include "model/validator.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -81,8 +83,8 @@ double percentile(QList<double> values, double p)
     if (values.isEmpty())
         return -1;
     std::sort(values.begin(), values.end());
-    const qsizetype i = qBound<qsizetype>(0, qsizetype(p * double(values.size() - 1) + 0.5),
-                                          values.size() - 1);
+    const qsizetype i =
+        qBound<qsizetype>(0, qsizetype(p * double(values.size() - 1) + 0.5), values.size() - 1);
     return values.at(i);
 }
 
@@ -131,6 +133,18 @@ double peakRssMb()
         return -1;
     for (const QByteArray& line : f.readAll().split('\n')) {
         if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+double rssMb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
     }
     return -1;
@@ -188,15 +202,14 @@ QList<Answer> answers(bool quick)
             out.append({QStringLiteral("sample"), bytes, a ? decodeAnswer(a->text) : QString()});
         }
     }
-    const QList<QPair<QString, qsizetype>> sizes = {
-        {QStringLiteral("10k"), 10 * 1024},
-        {QStringLiteral("100k"), 100 * 1024},
-        {QStringLiteral("1m"), 1024 * 1024}};
+    const QList<QPair<QString, qsizetype>> sizes = {{QStringLiteral("10k"), 10 * 1024},
+                                                    {QStringLiteral("100k"), 100 * 1024},
+                                                    {QStringLiteral("1m"), 1024 * 1024}};
     for (const auto& [name, bytes] : sizes) {
         if (quick && name == QLatin1String("100k"))
             continue;
-        out.append({name, testing::generateArticle(bytes, 3),
-                    testing::generateAnswerMarkdown(bytes, 3)});
+        out.append(
+            {name, testing::generateArticle(bytes, 3), testing::generateAnswerMarkdown(bytes, 3)});
     }
     return out;
 }
@@ -391,6 +404,13 @@ QJsonObject measureDocument(const Answer& a, int repeats, const QString& dir)
                  Document d = loaded.value();
                  (void)d.setBytes(a.article);
              }));
+    // What the window's validation does after a pause in the typing.
+    SchemaLibrary library;
+    const std::shared_ptr<const Schema> schema =
+        library.schemaFor(QDir(dir).filePath(a.name + QStringLiteral(".md")), loaded->frontMatter())
+            .schema;
+    o.insert(QStringLiteral("validate"),
+             timeRepeated(repeats, [&] { (void)Validator(*schema).validate(loaded.value()); }));
     const QString path = QDir(dir).filePath(a.name + QStringLiteral("-save.md"));
     Document doc = loaded.value();
     o.insert(QStringLiteral("save"), timeRepeated(repeats, [&] {
@@ -411,9 +431,8 @@ QJsonObject measureDocument(const Answer& a, int repeats, const QString& dir)
     ArticleContent content;
     content.title = QStringLiteral("Title");
     content.answer = a.markdown;
-    o.insert(QStringLiteral("previewPage"), timeRepeated(repeats, [&] {
-                 (void)previewrenderer::renderPage(content, false);
-             }));
+    o.insert(QStringLiteral("previewPage"),
+             timeRepeated(repeats, [&] { (void)previewrenderer::renderPage(content, false); }));
     o.insert(QStringLiteral("answerBytes"), int(utf8.size()));
     o.insert(QStringLiteral("fileBytes"), int(a.article.size()));
     return o;
@@ -493,9 +512,11 @@ QJsonObject runFolderMemory(const QString& work)
     }
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     QJsonObject o;
-    const QRegularExpressionMatch window = QRegularExpression(
-        QStringLiteral(R"(RSS of the window with the folder open: ([\d.]+) MB \(peak ([\d.]+) MB\))"))
-                                               .match(out);
+    const QRegularExpressionMatch window =
+        QRegularExpression(
+            QStringLiteral(
+                R"(RSS of the window with the folder open: ([\d.]+) MB \(peak ([\d.]+) MB\))"))
+            .match(out);
     if (window.hasMatch()) {
         o.insert(QStringLiteral("windowRssMb"), window.captured(1).toDouble());
         o.insert(QStringLiteral("windowPeakRssMb"), window.captured(2).toDouble());
@@ -518,6 +539,8 @@ int memoryMode(const QString& file)
         std::printf("{\"error\": \"cannot open\"}\n");
         return 1;
     }
+    const double peakOpen = peakRssMb();
+    const double rssOpen = rssMb();
     for (int i = 0; i < 60; ++i) {
         QTest::keyClick(o.answer, Qt::Key(Qt::Key_A + i % 26));
         QTest::qWait(i % 10 == 9 ? 900 : 40); // pauses end undo steps, as a writer's do
@@ -526,8 +549,13 @@ int memoryMode(const QString& file)
     o.preview->flush();
     QTest::qWait(300);
     const QJsonObject r{{QStringLiteral("peakRssMb"), rounded(peakRssMb())},
+                        {QStringLiteral("rssMb"), rounded(rssMb())},
+                        {QStringLiteral("peakRssOpenedMb"), rounded(peakOpen)},
+                        {QStringLiteral("rssOpenedMb"), rounded(rssOpen)},
                         {QStringLiteral("undoSteps"), o.window->editor()->undoStack()->count()}};
     std::printf("%s\n", QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+    closeAll(); // the typing is discarded, so that no recovery entry is left behind
     return 0;
 }
 
@@ -548,6 +576,16 @@ int main(int argc, char* argv[])
     prompts.warn = [](QWidget*, const QString& title, const QString& text) {
         progress(QStringLiteral("warning: ") + title + QStringLiteral(": ") + text);
     };
+    prompts.askRecover = [](QWidget*, const QString&, const QString&) {
+        return Prompts::RecoveryChoice::Discard; // edits an earlier run left in the journal
+    };
+    prompts.confirmRevert = [](QWidget*, const QString&) { return true; };
+    prompts.offerSaveAs = [](QWidget*, const QString&) { return false; };
+    prompts.askDiskChanged = [](QWidget*, const QString&) { return Prompts::DiskChoice::KeepMine; };
+    prompts.askOverwrite = [](QWidget*, const QString&) {
+        return Prompts::OverwriteChoice::Overwrite;
+    };
+    prompts.showDiff = [](QWidget*, const QString&, const QString&) {};
 
     QStringList args = app.arguments().mid(1);
     if (args.size() == 2 && args.first() == QLatin1String("--memory"))
@@ -566,7 +604,9 @@ int main(int argc, char* argv[])
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size())
             only = args[++i];
         else {
-            std::fprintf(stderr, "usage: frontis_bench [--repeats N] [--work DIR] [--quick] [--only ANSWER]\n");
+            std::fprintf(
+                stderr,
+                "usage: frontis_bench [--repeats N] [--work DIR] [--quick] [--only ANSWER]\n");
             return 2;
         }
     }
@@ -602,7 +642,8 @@ int main(int argc, char* argv[])
         progress(QStringLiteral("window figures, %1").arg(a.name));
         const OpenArticle o = openInWindow(path);
         if (!o.window) {
-            paint.insert(a.name, QJsonObject{{QStringLiteral("error"), QStringLiteral("not opened")}});
+            paint.insert(a.name,
+                         QJsonObject{{QStringLiteral("error"), QStringLiteral("not opened")}});
             continue;
         }
         paint.insert(a.name, measureKeystrokePaint(o, 40));
@@ -644,9 +685,9 @@ int main(int argc, char* argv[])
         memory.insert(QStringLiteral("folder10k"), runFolderMemory(work));
     }
     result.insert(QStringLiteral("memory"), memory);
-    result.insert(QStringLiteral("loadAverage"),
-                  QJsonObject{{QStringLiteral("start"), loadBefore},
-                              {QStringLiteral("end"), loadAverage()}});
+    result.insert(
+        QStringLiteral("loadAverage"),
+        QJsonObject{{QStringLiteral("start"), loadBefore}, {QStringLiteral("end"), loadAverage()}});
     std::printf("%s", QJsonDocument(result).toJson(QJsonDocument::Indented).constData());
     return 0;
 }

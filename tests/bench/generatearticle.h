@@ -19,18 +19,18 @@ namespace articlegen {
 inline const QStringList& words()
 {
     static const QStringList list = {
-        QStringLiteral("model"),      QStringLiteral("training"),   QStringLiteral("data"),
-        QStringLiteral("hardware"),   QStringLiteral("memory"),     QStringLiteral("network"),
-        QStringLiteral("gradient"),   QStringLiteral("layer"),      QStringLiteral("accuracy"),
-        QStringLiteral("research"),   QStringLiteral("efficient"),  QStringLiteral("parallel"),
-        QStringLiteral("processing"), QStringLiteral("performance"), QStringLiteral("compute"),
-        QStringLiteral("significant"), QStringLiteral("results"),   QStringLiteral("approach"),
-        QStringLiteral("the"),        QStringLiteral("of"),         QStringLiteral("and"),
-        QStringLiteral("in"),         QStringLiteral("to"),         QStringLiteral("a"),
-        QStringLiteral("with"),       QStringLiteral("for"),        QStringLiteral("that"),
-        QStringLiteral("has"),        QStringLiteral("been"),       QStringLiteral("more"),
-        QStringLiteral("large"),      QStringLiteral("faster"),     QStringLiteral("energy"),
-        QStringLiteral("chips"),      QStringLiteral("clusters"),   QStringLiteral("benchmark")};
+        QStringLiteral("model"),       QStringLiteral("training"),    QStringLiteral("data"),
+        QStringLiteral("hardware"),    QStringLiteral("memory"),      QStringLiteral("network"),
+        QStringLiteral("gradient"),    QStringLiteral("layer"),       QStringLiteral("accuracy"),
+        QStringLiteral("research"),    QStringLiteral("efficient"),   QStringLiteral("parallel"),
+        QStringLiteral("processing"),  QStringLiteral("performance"), QStringLiteral("compute"),
+        QStringLiteral("significant"), QStringLiteral("results"),     QStringLiteral("approach"),
+        QStringLiteral("the"),         QStringLiteral("of"),          QStringLiteral("and"),
+        QStringLiteral("in"),          QStringLiteral("to"),          QStringLiteral("a"),
+        QStringLiteral("with"),        QStringLiteral("for"),         QStringLiteral("that"),
+        QStringLiteral("has"),         QStringLiteral("been"),        QStringLiteral("more"),
+        QStringLiteral("large"),       QStringLiteral("faster"),      QStringLiteral("energy"),
+        QStringLiteral("chips"),       QStringLiteral("clusters"),    QStringLiteral("benchmark")};
     return list;
 }
 
@@ -82,7 +82,8 @@ inline QString list(QRandomGenerator& rng)
     const bool ordered = rng.bounded(2) == 0;
     QStringList items;
     for (int i = 1, n = 3 + int(rng.bounded(4)); i <= n; ++i) {
-        const QString marker = ordered ? QString::number(i) + QLatin1Char('.') : QStringLiteral("-");
+        const QString marker =
+            ordered ? QString::number(i) + QLatin1Char('.') : QStringLiteral("-");
         items << QStringLiteral("%1 **%2**: %3").arg(marker, word(rng), sentence(rng));
     }
     return items.join(QLatin1Char('\n'));
@@ -92,7 +93,9 @@ inline QString list(QRandomGenerator& rng)
 inline QString code(QRandomGenerator& rng)
 {
     QStringList lines = {QStringLiteral("```python")};
-    lines << QStringLiteral("def %1_%2(batch, steps=%3):").arg(word(rng), word(rng)).arg(rng.bounded(100));
+    lines << QStringLiteral("def %1_%2(batch, steps=%3):")
+                 .arg(word(rng), word(rng))
+                 .arg(rng.bounded(100));
     for (int i = 0, n = 2 + int(rng.bounded(5)); i < n; ++i)
         lines << QStringLiteral("    %1 = %2(batch[%3]) * %4")
                      .arg(word(rng), word(rng))
@@ -147,7 +150,8 @@ inline QByteArray generateArticle(qsizetype answerBytes, quint32 seed = 1)
     QString text = QStringLiteral(
         "---\n_schema: default\nid: 51098\ndate: 2024-11-26\n"
         "title: >-\n    How have advancements in computing power influenced deep learning?\n"
-        "article_title: >-\n    How have advancements in computing power influenced deep learning?\n"
+        "article_title: >-\n    How have advancements in computing power influenced deep "
+        "learning?\n"
         "date_format: MMM DD, YYYY\npost_on_text: Posted on\nseo:\n"
         "  title: QuickTakes | Computer Science\n"
         "  page_description: >-\n    This content discusses how advancements in computing power "

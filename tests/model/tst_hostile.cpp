@@ -69,8 +69,8 @@ QStringList snapshot(const QString& dir)
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QFileInfo info(it.next());
-        out << info.filePath() + u' ' + QString::number(info.isSymLink() ? 0 : info.size()) +
-                   u' ' + QString::number(info.lastModified().toMSecsSinceEpoch());
+        out << info.filePath() + u' ' + QString::number(info.isSymLink() ? 0 : info.size()) + u' ' +
+                   QString::number(info.lastModified().toMSecsSinceEpoch());
     }
     out.sort();
     return out;
