@@ -9,6 +9,7 @@ namespace frontis {
 FileWatch::FileWatch(QObject* parent) : QObject(parent), m_watcher(new QFileSystemWatcher(this))
 {
     m_quiet.setSingleShot(true);
+    m_quiet.setObjectName(QStringLiteral("file watch"));
     m_quiet.setInterval(QuietMs);
     connect(&m_quiet, &QTimer::timeout, this, &FileWatch::settle);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { noticed(true); });

@@ -15,8 +15,10 @@ JournalKeeper::JournalKeeper(QWidget* window, Source source)
     : QObject(window), m_window(window), m_source(std::move(source))
 {
     m_quiet.setSingleShot(true);
+    m_quiet.setObjectName(QStringLiteral("journal (idle)"));
     m_quiet.setInterval(QuietMs);
     m_max.setSingleShot(true);
+    m_max.setObjectName(QStringLiteral("journal (longest wait)"));
     m_max.setInterval(MaxDelayMs);
     connect(&m_quiet, &QTimer::timeout, this, &JournalKeeper::flush);
     connect(&m_max, &QTimer::timeout, this, &JournalKeeper::flush);

@@ -103,6 +103,7 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
     layout->addWidget(m_rows);
 
     m_validateTimer.setSingleShot(true);
+    m_validateTimer.setObjectName(QStringLiteral("validate"));
     m_validateTimer.setInterval(ValidateDelayMs);
     connect(&m_validateTimer, &QTimer::timeout, this, &ArticleEditor::validateInBackground);
     connect(&m_validation, &QFutureWatcher<QList<Diagnostic>>::finished, this, [this] {
@@ -120,8 +121,10 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
 #endif
     });
     m_answerTimer.setSingleShot(true);
+    m_answerTimer.setObjectName(QStringLiteral("answer commit"));
     m_answerTimer.setInterval(AnswerCommitDelayMs);
     m_answerMaxTimer.setSingleShot(true);
+    m_answerMaxTimer.setObjectName(QStringLiteral("answer commit (longest wait)"));
     m_answerMaxTimer.setInterval(AnswerCommitMaxDelayMs);
     connect(&m_answerTimer, &QTimer::timeout, this, &ArticleEditor::commitAnswerNow);
     connect(&m_answerMaxTimer, &QTimer::timeout, this, &ArticleEditor::commitAnswerNow);
@@ -403,11 +406,14 @@ void ArticleEditor::syncAll()
     m_syncing = false;
 }
 
-void ArticleEditor::afterChange()
+void ArticleEditor::afterChange(Changed what)
 {
     if (!m_doc)
         return;
-    m_preview->setFrontMatter(m_doc->frontMatter());
+    // The preview reads the answer from the editor as it is typed (answerChanged()): a commit of
+    // the typing has nothing new for it, and decoding a long answer again would cost a stall.
+    if (what != Changed::AnswerOnly)
+        m_preview->setFrontMatter(m_doc->frontMatter());
     m_seo->sourceChanged();
     m_validateTimer.start();
     Q_EMIT changed();
@@ -472,7 +478,7 @@ bool ArticleEditor::commitAnswerNow()
         m_preview->setFrontMatter(m_doc->frontMatter());
         return false;
     }
-    afterChange();
+    afterChange(Changed::AnswerOnly);
     return true;
 }
 

@@ -132,7 +132,8 @@ private:
                     const std::function<Status(Document&)>& edit);
     void applyBytes(const QByteArray& bytes);
     void syncAll();
-    void afterChange();
+    enum class Changed { Anything, AnswerOnly };
+    void afterChange(Changed what = Changed::Anything);
     void setDisk(const QByteArray& bytes);
     void answerEdited();
     void validateInBackground();
@@ -157,7 +158,7 @@ private:
     QTimer m_validateTimer;
     QFutureWatcher<QList<Diagnostic>> m_validation;
     quint64 m_validationGeneration = 0; // which validation's result may still be shown
-    QByteArray m_validating;             // the bytes it validates
+    QByteArray m_validating;            // the bytes it validates
     bool m_answerPending = false;
     QTimer m_answerTimer;    // restarted by each keystroke
     QTimer m_answerMaxTimer; // started by the first keystroke of a batch

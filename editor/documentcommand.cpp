@@ -21,12 +21,6 @@ DocumentCommand::DocumentCommand(const QString& text, const QString& source,
 
 DocumentCommand::Delta DocumentCommand::delta(const QByteArray& before, const QByteArray& after)
 {
-    return delta(before, after, qHash(before), qHash(after));
-}
-
-DocumentCommand::Delta DocumentCommand::delta(const QByteArray& before, const QByteArray& after,
-                                              size_t beforeHash, size_t afterHash)
-{
     const qsizetype common = qMin(before.size(), after.size());
     Delta d;
     d.prefix = std::mismatch(before.cbegin(), before.cbegin() + common, after.cbegin()).first -
@@ -37,18 +31,18 @@ DocumentCommand::Delta DocumentCommand::delta(const QByteArray& before, const QB
         before.crbegin();
     d.removed = before.mid(d.prefix, before.size() - d.prefix - d.suffix);
     d.inserted = after.mid(d.prefix, after.size() - d.prefix - d.suffix);
-    d.beforeHash = beforeHash;
-    d.afterHash = afterHash;
+    d.beforeHash = qHash(before);
+    d.afterHash = qHash(after);
     return d;
 }
 
 std::optional<QByteArray> DocumentCommand::rebuild(const QByteArray& from, const Delta& change,
-                                                   bool forward, bool check)
+                                                   bool forward)
 {
     const QByteArray& have = forward ? change.removed : change.inserted;
     const QByteArray& put = forward ? change.inserted : change.removed;
     if (from.size() != change.prefix + have.size() + change.suffix ||
-        (check && qHash(from) != (forward ? change.beforeHash : change.afterHash)))
+        qHash(from) != (forward ? change.beforeHash : change.afterHash))
         return std::nullopt;
     QByteArray to;
     to.reserve(change.prefix + put.size() + change.suffix);
@@ -89,18 +83,57 @@ bool DocumentCommand::mergeWith(const QUndoCommand* other)
     const qint64 now = m_started.elapsed();
     if (now - m_lastEditMs > PauseMs || now > MaxBurstMs)
         return false;
-    // The document holds the result of `next`; back from it through both steps to where this
-    // one began (which also shows that they follow each other).
-    // (`next` was made from these very bytes a moment ago: only the step back through this one
-    // needs its check.)
-    const QByteArray after = m_current();
-    const std::optional<QByteArray> between = rebuild(after, next->m_change, false, false);
-    const std::optional<QByteArray> before =
-        between ? rebuild(*between, m_change, false) : std::nullopt;
-    if (!before)
+    // `next` must start where this step ended. Then both changes lie in the document as it was
+    // between them ("mid"), and the merged step is made from their middles and the document now,
+    // without copying the whole text (a burst in a 1 MB answer merges at every commit).
+    const Delta& a = m_change;
+    const Delta& b = next->m_change;
+    if (a.afterHash != b.beforeHash)
         return false;
-    const size_t beforeHash = m_change.beforeHash; // what `before` was rebuilt to be
-    m_change = delta(*before, after, beforeHash, next->m_change.afterHash);
+    const QByteArray after = m_current();
+    const qsizetype midSize = a.prefix + a.inserted.size() + a.suffix;
+    if (midSize != b.prefix + b.removed.size() + b.suffix ||
+        after.size() != b.prefix + b.inserted.size() + b.suffix)
+        return false;
+    // The part of mid that either change touched: [lo, hi).
+    const qsizetype lo = qMin(a.prefix, b.prefix);
+    const qsizetype hi = qMax(a.prefix + a.inserted.size(), b.prefix + b.removed.size());
+    const qsizetype shift = b.inserted.size() - b.removed.size(); // mid to after, past b
+    const QByteArrayView doc(after);
+    // mid[lo, hi): b taken back inside what is now after[lo, hi + shift).
+    QByteArray mid;
+    mid.reserve(hi - lo);
+    mid.append(doc.sliced(lo, b.prefix - lo));
+    mid.append(b.removed);
+    mid.append(doc.sliced(b.prefix + b.inserted.size(), hi - b.prefix - b.removed.size()));
+    // before's part: a taken back inside mid[lo, hi).
+    const QByteArrayView m(mid);
+    Delta merged;
+    merged.removed.reserve(hi - lo - a.inserted.size() + a.removed.size());
+    merged.removed.append(m.first(a.prefix - lo));
+    merged.removed.append(a.removed);
+    merged.removed.append(m.sliced(a.prefix + a.inserted.size() - lo));
+    merged.inserted = after.sliced(lo, hi + shift - lo);
+    merged.prefix = lo;
+    merged.suffix = midSize - hi;
+    merged.beforeHash = a.beforeHash;
+    merged.afterHash = b.afterHash;
+    // Trim what the two sides still share at their ends (typing back over a change).
+    const qsizetype common = qMin(merged.removed.size(), merged.inserted.size());
+    const qsizetype head = std::mismatch(merged.removed.cbegin(), merged.removed.cbegin() + common,
+                                         merged.inserted.cbegin())
+                               .first -
+                           merged.removed.cbegin();
+    const qsizetype tail =
+        std::mismatch(merged.removed.crbegin(), merged.removed.crbegin() + (common - head),
+                      merged.inserted.crbegin())
+            .first -
+        merged.removed.crbegin();
+    merged.removed = merged.removed.sliced(head, merged.removed.size() - head - tail);
+    merged.inserted = merged.inserted.sliced(head, merged.inserted.size() - head - tail);
+    merged.prefix += head;
+    merged.suffix += tail;
+    m_change = std::move(merged);
     m_lastEditMs = now;
     // Typing back to where the burst began leaves nothing to undo.
     if (m_change.removed.isEmpty() && m_change.inserted.isEmpty())

@@ -58,12 +58,10 @@ private:
         size_t afterHash = 0;
     };
     static Delta delta(const QByteArray& before, const QByteArray& after);
-    static Delta delta(const QByteArray& before, const QByteArray& after, size_t beforeHash,
-                       size_t afterHash);
     // `from` with `change` applied (`forward`) or taken back; nothing when `from` is not the
     // side the change starts from.
     static std::optional<QByteArray> rebuild(const QByteArray& from, const Delta& change,
-                                             bool forward, bool check = true);
+                                             bool forward);
 
     QString m_source;
     Delta m_change;

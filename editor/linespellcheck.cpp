@@ -23,6 +23,7 @@ LineSpellCheck::LineSpellCheck(QLineEdit* edit) : QWidget(edit), m_edit(edit)
     setGeometry(edit->rect());
 
     m_timer.setSingleShot(true);
+    m_timer.setObjectName(QStringLiteral("line spell check"));
     m_timer.setInterval(TextSpellCheck::DelayMs);
     connect(&m_timer, &QTimer::timeout, this, &LineSpellCheck::recheck);
     // A line is short and verdicts are cached: it is checked at once, so that marks never sit

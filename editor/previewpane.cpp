@@ -55,6 +55,7 @@ PreviewPane::PreviewPane(QWidget* parent) : QTextBrowser(parent)
     document()->setDefaultFont(base);
 
     m_frameTimer.setSingleShot(true);
+    m_frameTimer.setObjectName(QStringLiteral("preview frame"));
     connect(&m_frameTimer, &QTimer::timeout, this, [this] { startRender(false); });
     connect(&m_watcher, &QFutureWatcher<previewrenderer::Page>::finished, this,
             &PreviewPane::renderFinished);

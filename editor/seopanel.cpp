@@ -74,6 +74,7 @@ SeoPanel::SeoPanel(QWidget* parent) : QScrollArea(parent)
     setWidget(content);
 
     m_timer.setSingleShot(true);
+    m_timer.setObjectName(QStringLiteral("SEO panel update"));
     m_timer.setInterval(UpdateDelayMs);
     connect(&m_timer, &QTimer::timeout, this, &SeoPanel::refresh);
     connect(m_baseUrl, &QLineEdit::textEdited, this, &SeoPanel::baseUrlEdited);

@@ -30,6 +30,7 @@ TextSpellCheck::TextSpellCheck(QPlainTextEdit* editor, Syntax syntax)
     : QObject(editor), m_editor(editor), m_syntax(syntax)
 {
     m_timer.setSingleShot(true);
+    m_timer.setObjectName(QStringLiteral("text spell check"));
     m_timer.setInterval(DelayMs);
     connect(&m_timer, &QTimer::timeout, this, &TextSpellCheck::recheck);
 

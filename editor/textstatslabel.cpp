@@ -43,8 +43,10 @@ TextStatsLabel::TextStatsLabel(AnswerEditor* editor, QWidget* parent)
     setContentsMargins(4, 0, 12, 0); // apart from the schema's name beside it
     m_pool.setMaxThreadCount(1);
     m_idle.setSingleShot(true);
+    m_idle.setObjectName(QStringLiteral("statistics (idle)"));
     m_idle.setInterval(IdleMs);
     m_maxWait.setSingleShot(true);
+    m_maxWait.setObjectName(QStringLiteral("statistics (longest wait)"));
     m_maxWait.setInterval(MaxWaitMs);
     connect(&m_idle, &QTimer::timeout, this, &TextStatsLabel::measure);
     connect(&m_maxWait, &QTimer::timeout, this, &TextStatsLabel::measure);

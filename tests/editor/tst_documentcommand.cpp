@@ -2,6 +2,7 @@
 // exactly: undo, redo, typing bursts merged into one step, for a document of a megabyte.
 #include "editor/documentcommand.h"
 
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
 #include <QUndoStack>
@@ -72,6 +73,48 @@ private Q_SLOTS:
         }
         QCOMPARE(m_stack.count(), 1);
         QCOMPARE(top()->storedBytes(), 20);
+        m_stack.undo();
+        QCOMPARE(m_doc, original);
+        m_stack.redo();
+        QCOMPARE(m_doc, text);
+    }
+
+    // Edits anywhere in the text, one burst: each merge combines the two changes without the
+    // whole text, and the one step still gives back both ends exactly.
+    void scatteredEditsMergeExactly()
+    {
+        QRandomGenerator rng(7);
+        m_doc = "---\nanswer: >-\n    " + QByteArray(4000, 'a') + "\nscore: 1\n---\n";
+        for (qsizetype i = 0; i < m_doc.size(); i += 7)
+            m_doc[i] = char('a' + i % 26); // so that moved text does not look unchanged
+        const QByteArray original = m_doc;
+        QByteArray text = m_doc;
+        QList<QByteArray> states;
+        for (int i = 0; i < 300; ++i) {
+            const qsizetype at = rng.bounded(text.size());
+            const qsizetype len = qMin<qsizetype>(rng.bounded(6), text.size() - at);
+            switch (rng.bounded(3)) {
+            case 0:
+                text.insert(at, QByteArray(1 + rng.bounded(4), char('A' + rng.bounded(26))));
+                break;
+            case 1:
+                text.remove(at, len);
+                break;
+            default:
+                text.replace(at, len, QByteArray(rng.bounded(4), char('0' + rng.bounded(10))));
+            }
+            edit(text);
+            QCOMPARE(m_stack.count(), 1);
+        }
+        // As small as a step made from the two ends at once: the bytes between the longest
+        // common start and end.
+        const qsizetype common = qMin(original.size(), text.size());
+        qsizetype same = 0;
+        while (same < common && original[same] == text[same])
+            ++same;
+        for (qsizetype i = 1; same < common && original.end()[-i] == text.end()[-i]; ++i)
+            ++same;
+        QCOMPARE(top()->storedBytes(), original.size() + text.size() - 2 * same);
         m_stack.undo();
         QCOMPARE(m_doc, original);
         m_stack.redo();
