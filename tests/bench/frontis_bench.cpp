@@ -39,6 +39,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaEnum>
+#include <QPointer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -63,6 +65,89 @@ using namespace frontis;
 namespace {
 
 // --- Measuring ----------------------------------------------------------------------------------
+
+// Times every event the GUI thread delivers from its event loop (not the events sent from inside
+// another one), while watching: the slowest ones name what a stall was spent on (the window's
+// timers carry object names for this).
+class BenchApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    struct Slow
+    {
+        double ms = 0;
+        QString what;
+    };
+
+    void watch(bool on)
+    {
+        m_watching = on;
+        m_slowest.clear();
+    }
+    // The slowest events seen while watching, slowest first.
+    QList<Slow> slowest() const { return m_slowest; }
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (!m_watching || m_depth > 0 || QThread::currentThread() != thread()) {
+            ++m_depth;
+            const bool done = QApplication::notify(receiver, event);
+            --m_depth;
+            return done;
+        }
+        // The receiver may be gone afterwards (a deferred delete); what it was is kept before.
+        const QPointer<QObject> alive(receiver);
+        const QEvent::Type type = event->type();
+        const QMetaObject* kind = receiver->metaObject();
+        ++m_depth;
+        QElapsedTimer t;
+        t.start();
+        const bool done = QApplication::notify(receiver, event);
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        --m_depth;
+        if (m_slowest.size() < Kept || ms > m_slowest.last().ms) {
+            const Slow s{ms, describe(alive, type, kind)};
+            m_slowest.insert(
+                std::upper_bound(m_slowest.begin(), m_slowest.end(), s,
+                                 [](const Slow& a, const Slow& b) { return a.ms > b.ms; }),
+                s);
+            if (m_slowest.size() > Kept)
+                m_slowest.removeLast();
+        }
+        return done;
+    }
+
+private:
+    static constexpr qsizetype Kept = 5;
+
+    static QString describe(QObject* receiver, QEvent::Type type, const QMetaObject* kind)
+    {
+        const char* name = QMetaEnum::fromType<QEvent::Type>().valueToKey(type);
+        QString what = name ? QString::fromLatin1(name) : QStringLiteral("event %1").arg(int(type));
+        what += QStringLiteral(" to ") + QString::fromLatin1(kind->className());
+        if (!receiver)
+            return what + QStringLiteral(" (deleted)");
+        if (!receiver->objectName().isEmpty())
+            what += QStringLiteral(" '") + receiver->objectName() + QLatin1Char('\'');
+        for (QObject* p = receiver->parent(); p; p = p->parent()) {
+            if (!p->objectName().isEmpty() || !p->parent()) {
+                what += QStringLiteral(" in ") + QString::fromLatin1(p->metaObject()->className());
+                break;
+            }
+        }
+        return what;
+    }
+
+    bool m_watching = false;
+    int m_depth = 0;
+    QList<Slow> m_slowest;
+};
+
+BenchApplication* benchApp()
+{
+    return static_cast<BenchApplication*>(QCoreApplication::instance());
+}
 
 double threadCpuMs()
 {
@@ -337,6 +422,7 @@ QJsonObject measureTyping(const OpenArticle& o, int seconds, int intervalMs)
     QList<double> latencies;
     int typed = 0;
     QTimer typer;
+    typer.setObjectName(QStringLiteral("keystroke"));
     typer.setTimerType(Qt::PreciseTimer);
     typer.setInterval(intervalMs);
     QObject::connect(&typer, &QTimer::timeout, &loop, [&] {
@@ -354,12 +440,18 @@ QJsonObject measureTyping(const OpenArticle& o, int seconds, int intervalMs)
         });
     QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
     const double cpu0 = processCpuMs();
+    benchApp()->watch(true);
     clock.start();
     monitor.start();
     typer.start();
     loop.exec();
     typer.stop();
     monitor.stop();
+    const QList<BenchApplication::Slow> slowest = benchApp()->slowest();
+    benchApp()->watch(false);
+    QJsonArray slowEvents;
+    for (const BenchApplication::Slow& e : slowest)
+        slowEvents.append(QStringLiteral("%1 ms: %2").arg(rounded(e.ms)).arg(e.what));
     QObject::disconnect(shown);
     const double cpu = processCpuMs() - cpu0;
     QList<double> stalls;
@@ -377,7 +469,8 @@ QJsonObject measureTyping(const OpenArticle& o, int seconds, int intervalMs)
             {QStringLiteral("stallsOver16Ms"), over16},
             {QStringLiteral("previewLatencyMedianMs"), rounded(median(latencies))},
             {QStringLiteral("previewLatencyMaxMs"), rounded(percentile(latencies, 1.0))},
-            {QStringLiteral("cpuShare"), rounded(cpu / (seconds * 1000.0))}};
+            {QStringLiteral("cpuShare"), rounded(cpu / (seconds * 1000.0))},
+            {QStringLiteral("slowestEvents"), slowEvents}};
 }
 
 // --- Model figures ------------------------------------------------------------------------------
@@ -565,7 +658,7 @@ int main(int argc, char* argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    BenchApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // settings away from the user's
     QCoreApplication::setOrganizationName(QStringLiteral("FrontisBench"));
     QCoreApplication::setApplicationName(QStringLiteral("FrontisBench"));
