@@ -11,6 +11,9 @@
 // needs it (validation, the folder's memory) and the start-up runs; --only NAME measures one
 // answer (sample, 10k, 100k, 1m) and nothing else. Progress goes to stderr.
 //
+//   QT_QPA_PLATFORM=offscreen tests/frontis_bench --markdown RESULT.json
+// prints the table of docs/performance.md for a saved result (scripts/bench does both).
+//
 // Internal modes (the benchmark starts itself for them, so that each has a fresh process):
 //   --memory FILE   opens FILE in a window, types, prints {"peakRssMb": ...}
 
@@ -36,9 +39,11 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QMetaEnum>
 #include <QPointer>
 #include <QProcess>
@@ -59,6 +64,7 @@
 #include <cstdio>
 #include <ctime>
 #include <functional>
+#include <optional>
 
 using namespace frontis;
 
@@ -654,6 +660,144 @@ int memoryMode(const QString& file)
 
 } // namespace
 
+// --- The table of docs/performance.md -----------------------------------------------------------
+
+// One row per figure of issue 9: what was measured, its target, whether it was met, and what it
+// is measured beside. Figures missing from `r` (--quick, --only) are left out.
+QString markdownTable(const QJsonObject& r)
+{
+    QStringList rows = {QStringLiteral("| figure | measured | target | met | beside it |"),
+                        QStringLiteral("| --- | ---: | --- | :---: | --- |")};
+    const auto at = [&r](const QString& path) {
+        QJsonValue v = r;
+        for (const QString& key : path.split(QLatin1Char('.')))
+            v = v.toObject().value(key);
+        return v;
+    };
+    const auto num = [](double v, int decimals = 1) { return QString::number(v, 'f', decimals); };
+    const auto row = [&rows](const QString& figure, const QString& measured, const QString& target,
+                             std::optional<bool> met, const QString& beside = {}) {
+        rows << QStringLiteral("| %1 | %2 | %3 | %4 | %5 |")
+                    .arg(figure, measured, target,
+                         met ? (*met ? QStringLiteral("yes") : QStringLiteral("**no**"))
+                             : QStringLiteral("–"),
+                         beside);
+    };
+    const QStringList sizes = {QStringLiteral("sample"), QStringLiteral("10k"),
+                               QStringLiteral("100k"), QStringLiteral("1m")};
+    const QHash<QString, QString> label = {
+        {QStringLiteral("sample"), QStringLiteral("the sample")},
+        {QStringLiteral("10k"), QStringLiteral("10 KB answer")},
+        {QStringLiteral("100k"), QStringLiteral("100 KB answer")},
+        {QStringLiteral("1m"), QStringLiteral("1 MB answer")}};
+    for (const QString& n : sizes) {
+        const QJsonValue v = at(QStringLiteral("keystrokePaint.%1.medianMs").arg(n));
+        if (v.isDouble())
+            row(QStringLiteral("keystroke to character painted, ") + label[n],
+                num(v.toDouble()) + QStringLiteral(" ms"), QStringLiteral("≤ 4 ms (median)"),
+                v.toDouble() <= 4,
+                QStringLiteral("worst %1 ms")
+                    .arg(num(at(QStringLiteral("keystrokePaint.%1.maxMs").arg(n)).toDouble())));
+    }
+    for (const QString& n : sizes) {
+        const QJsonValue v = at(QStringLiteral("keystrokePreview.%1.medianMs").arg(n));
+        if (!v.isDouble())
+            continue;
+        const double target = n == QLatin1String("10k") ? 16 : n == QLatin1String("1m") ? 50 : -1;
+        row(QStringLiteral("keystroke to preview updated, ") + label[n],
+            num(v.toDouble()) + QStringLiteral(" ms"),
+            target > 0 ? QStringLiteral("≤ %1 ms").arg(target) : QStringLiteral("(reported)"),
+            target > 0 ? std::optional<bool>(v.toDouble() <= target) : std::nullopt,
+            QStringLiteral("cmark alone: %1 ms; whole page rendered: %2 ms")
+                .arg(num(at(QStringLiteral("document.%1.cmark.medianMs").arg(n)).toDouble(), 2),
+                     num(at(QStringLiteral("document.%1.previewPage.medianMs").arg(n)).toDouble(),
+                         2)));
+    }
+    for (const QString& n : {QStringLiteral("10k"), QStringLiteral("1m")}) {
+        const QJsonValue v = at(QStringLiteral("typing.%1.maxStallMs").arg(n));
+        if (!v.isDouble())
+            continue;
+        const QJsonArray slowest = at(QStringLiteral("typing.%1.slowestEvents").arg(n)).toArray();
+        row(QStringLiteral("longest GUI-thread stall, typing 16 keys/s, ") + label[n],
+            num(v.toDouble()) + QStringLiteral(" ms"), QStringLiteral("≤ 16 ms"),
+            v.toDouble() <= 16,
+            QStringLiteral("preview %1 ms after a key (median); slowest: %2")
+                .arg(num(at(QStringLiteral("typing.%1.previewLatencyMedianMs").arg(n)).toDouble()),
+                     slowest.isEmpty() ? QString() : slowest.first().toString()));
+    }
+    if (const QJsonValue v = at(QStringLiteral("startup.medianMs")); v.isDouble())
+        row(QStringLiteral("process start to window painted with the sample"),
+            num(v.toDouble(), 0) + QStringLiteral(" ms"), QStringLiteral("≤ 300 ms"),
+            v.toDouble() <= 300);
+    for (const auto& [n, target] :
+         {std::pair{QStringLiteral("sample"), 20.0}, std::pair{QStringLiteral("100k"), -1.0},
+          std::pair{QStringLiteral("1m"), 100.0}}) {
+        const QJsonValue v = at(QStringLiteral("document.%1.save.medianMs").arg(n));
+        if (v.isDouble())
+            row(QStringLiteral("save with verification, ") + label[n],
+                num(v.toDouble(), 2) + QStringLiteral(" ms"),
+                target > 0 ? QStringLiteral("≤ %1 ms").arg(target) : QStringLiteral("(reported)"),
+                target > 0 ? std::optional<bool>(v.toDouble() <= target) : std::nullopt,
+                QStringLiteral("re-reading the file alone: %1 ms")
+                    .arg(num(at(QStringLiteral("document.%1.reparse.medianMs").arg(n)).toDouble(),
+                             2)));
+    }
+    const double ceiling = at(QStringLiteral("validate.yamlCppParse.filesPerSecond")).toDouble();
+    const double peer = at(QStringLiteral("validate.peer.filesPerSecond")).toDouble();
+    const auto perSecond = [](double v) { return QLocale(QLocale::English).toString(qRound64(v)); };
+    if (const QJsonValue v = at(QStringLiteral("validate.validateCold.filesPerSecond"));
+        v.isDouble() && ceiling > 0) {
+        row(QStringLiteral("`frontis validate`, 10,000 articles, empty cache"),
+            perSecond(v.toDouble()) +
+                QStringLiteral(" files/s (%1 ms)")
+                    .arg(at(QStringLiteral("validate.validateCold.ms")).toDouble()),
+            QStringLiteral("≥ 90% of bare yaml-cpp"), v.toDouble() >= 0.9 * ceiling,
+            QStringLiteral("bare yaml-cpp parse on all cores: %1 files/s (%2%); CPU time %3 ms "
+                           "against yaml-cpp's %4 ms (%5%); Node peer: %6 files/s")
+                .arg(perSecond(ceiling), num(100 * v.toDouble() / ceiling, 0),
+                     num(at(QStringLiteral("validate.validateCold.cpuMs")).toDouble(), 0),
+                     num(at(QStringLiteral("validate.yamlCppParse.cpuMs")).toDouble(), 0),
+                     num(100 * at(QStringLiteral("validate.yamlCppParse.cpuMs")).toDouble() /
+                             at(QStringLiteral("validate.validateCold.cpuMs")).toDouble(),
+                         0),
+                     peer > 0 ? perSecond(peer) : QStringLiteral("not run")));
+    }
+    if (const QJsonValue v = at(QStringLiteral("validate.validateWarm.filesPerSecond"));
+        v.isDouble()) {
+        row(QStringLiteral("the same, warm cache, nothing changed"),
+            perSecond(v.toDouble()) +
+                QStringLiteral(" files/s (%1 ms)")
+                    .arg(at(QStringLiteral("validate.validateWarm.ms")).toDouble()),
+            QStringLiteral("≥ 50,000 files/s and ≥ 5× the peer"),
+            v.toDouble() >= 50000 && (peer <= 0 || v.toDouble() >= 5 * peer),
+            peer > 0 ? QStringLiteral("%1× the Node peer").arg(num(v.toDouble() / peer))
+                     : QString());
+    }
+    if (const QJsonValue v = at(QStringLiteral("validate.validateOneChanged.ms")); v.isDouble())
+        row(QStringLiteral("the same, one file changed"),
+            num(v.toDouble(), 0) + QStringLiteral(" ms"), QStringLiteral("< 500 ms"),
+            v.toDouble() < 500);
+    for (const auto& [n, target] :
+         {std::pair{QStringLiteral("sample"), 60.0}, std::pair{QStringLiteral("1m"), 150.0}}) {
+        const QJsonValue v = at(QStringLiteral("memory.%1.peakRssMb").arg(n));
+        if (v.isDouble())
+            row(QStringLiteral("peak resident memory, window with ") + label[n] +
+                    QStringLiteral(", after typing"),
+                num(v.toDouble(), 0) + QStringLiteral(" MB"), QStringLiteral("≤ %1 MB").arg(target),
+                v.toDouble() <= target,
+                QStringLiteral("%1 MB when opened")
+                    .arg(
+                        num(at(QStringLiteral("memory.%1.peakRssOpenedMb").arg(n)).toDouble(), 0)));
+    }
+    if (const QJsonValue v = at(QStringLiteral("memory.folder10k.windowPeakRssMb")); v.isDouble())
+        row(QStringLiteral("peak resident memory, window with the 10,000-article folder"),
+            num(v.toDouble(), 0) + QStringLiteral(" MB"), QStringLiteral("≤ 150 MB"),
+            v.toDouble() <= 150,
+            QStringLiteral("the index alone: %1 MB")
+                .arg(num(at(QStringLiteral("memory.folder10k.indexPeakRssMb")).toDouble(), 0)));
+    return rows.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
 int main(int argc, char* argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -683,6 +827,19 @@ int main(int argc, char* argv[])
     QStringList args = app.arguments().mid(1);
     if (args.size() == 2 && args.first() == QLatin1String("--memory"))
         return memoryMode(args.at(1));
+    if (args.size() == 2 && args.first() == QLatin1String("--markdown")) {
+        QFile f(args.at(1));
+        QJsonParseError error;
+        const QJsonDocument saved = QJsonDocument::fromJson(
+            f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray(), &error);
+        if (!saved.isObject()) {
+            std::fprintf(stderr, "frontis_bench: %s: not a result of frontis_bench (%s)\n",
+                         qPrintable(args.at(1)), qPrintable(error.errorString()));
+            return 1;
+        }
+        std::printf("%s", markdownTable(saved.object()).toUtf8().constData());
+        return 0;
+    }
     int repeats = 7;
     QString work;
     QString only;
@@ -696,10 +853,12 @@ int main(int argc, char* argv[])
             quick = true;
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size())
             only = args[++i];
+
         else {
             std::fprintf(
                 stderr,
-                "usage: frontis_bench [--repeats N] [--work DIR] [--quick] [--only ANSWER]\n");
+                "usage: frontis_bench [--repeats N] [--work DIR] [--quick] [--only ANSWER]\n"
+                "       frontis_bench --markdown RESULT.json\n");
             return 2;
         }
     }
