@@ -13,13 +13,15 @@ DocumentCommand::DocumentCommand(const QString& text, const QString& source,
     : m_source(source), m_change(delta(before, after)), m_apply(std::move(apply)),
       m_current(std::move(current))
 {
+    m_change.beforeHash = qHash(before);
+    m_change.afterHash = qHash(after);
     setText(text);
     m_started.start();
     // An empty source (revert, reload) is never merged with anything.
     m_mergeable = !source.isEmpty();
 }
 
-DocumentCommand::Delta DocumentCommand::delta(const QByteArray& before, const QByteArray& after)
+DocumentCommand::Delta DocumentCommand::delta(QByteArrayView before, QByteArrayView after)
 {
     const qsizetype common = qMin(before.size(), after.size());
     Delta d;
@@ -29,10 +31,8 @@ DocumentCommand::Delta DocumentCommand::delta(const QByteArray& before, const QB
         std::mismatch(before.crbegin(), before.crbegin() + (common - d.prefix), after.crbegin())
             .first -
         before.crbegin();
-    d.removed = before.mid(d.prefix, before.size() - d.prefix - d.suffix);
-    d.inserted = after.mid(d.prefix, after.size() - d.prefix - d.suffix);
-    d.beforeHash = qHash(before);
-    d.afterHash = qHash(after);
+    d.removed = before.sliced(d.prefix, before.size() - d.prefix - d.suffix).toByteArray();
+    d.inserted = after.sliced(d.prefix, after.size() - d.prefix - d.suffix).toByteArray();
     return d;
 }
 
@@ -108,31 +108,17 @@ bool DocumentCommand::mergeWith(const QUndoCommand* other)
     mid.append(doc.sliced(b.prefix + b.inserted.size(), hi - b.prefix - b.removed.size()));
     // before's part: a taken back inside mid[lo, hi).
     const QByteArrayView m(mid);
-    Delta merged;
-    merged.removed.reserve(hi - lo - a.inserted.size() + a.removed.size());
-    merged.removed.append(m.first(a.prefix - lo));
-    merged.removed.append(a.removed);
-    merged.removed.append(m.sliced(a.prefix + a.inserted.size() - lo));
-    merged.inserted = after.sliced(lo, hi + shift - lo);
-    merged.prefix = lo;
-    merged.suffix = midSize - hi;
+    QByteArray removed;
+    removed.reserve(hi - lo - a.inserted.size() + a.removed.size());
+    removed.append(m.first(a.prefix - lo));
+    removed.append(a.removed);
+    removed.append(m.sliced(a.prefix + a.inserted.size() - lo));
+    // What the two sides still share at their ends (typing back over a change) is left out.
+    Delta merged = delta(removed, doc.sliced(lo, hi + shift - lo));
+    merged.prefix += lo;
+    merged.suffix += midSize - hi;
     merged.beforeHash = a.beforeHash;
     merged.afterHash = b.afterHash;
-    // Trim what the two sides still share at their ends (typing back over a change).
-    const qsizetype common = qMin(merged.removed.size(), merged.inserted.size());
-    const qsizetype head = std::mismatch(merged.removed.cbegin(), merged.removed.cbegin() + common,
-                                         merged.inserted.cbegin())
-                               .first -
-                           merged.removed.cbegin();
-    const qsizetype tail =
-        std::mismatch(merged.removed.crbegin(), merged.removed.crbegin() + (common - head),
-                      merged.inserted.crbegin())
-            .first -
-        merged.removed.crbegin();
-    merged.removed = merged.removed.sliced(head, merged.removed.size() - head - tail);
-    merged.inserted = merged.inserted.sliced(head, merged.inserted.size() - head - tail);
-    merged.prefix += head;
-    merged.suffix += tail;
     m_change = std::move(merged);
     m_lastEditMs = now;
     // Typing back to where the burst began leaves nothing to undo.

@@ -57,7 +57,8 @@ private:
         size_t beforeHash = 0;
         size_t afterHash = 0;
     };
-    static Delta delta(const QByteArray& before, const QByteArray& after);
+    // The middles of `before` and `after` between their longest common start and end (no hashes).
+    static Delta delta(QByteArrayView before, QByteArrayView after);
     // `from` with `change` applied (`forward`) or taken back; nothing when `from` is not the
     // side the change starts from.
     static std::optional<QByteArray> rebuild(const QByteArray& from, const Delta& change,
