@@ -1,10 +1,9 @@
 #include "commandline.h"
 
-#include "rendercommand.h"
-#include "validatecommand.h"
-
 #include "model/document.h"
 #include "model/unifieddiff.h"
+#include "rendercommand.h"
+#include "validatecommand.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -14,7 +13,10 @@ namespace frontis::commandline {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("CommandLine", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
 
 constexpr int ExitOk = 0;
 constexpr int ExitNo = 1;
@@ -118,40 +120,41 @@ int runSet(const QStringList& args, QTextStream& out, QTextStream& err)
 
 QString helpText()
 {
-    return tr("Usage:\n"
-              "  frontis [FILE...|DIR]                  open articles, or a folder of them, in the\n"
-              "                                         editor window\n"
-              "  frontis get FILE KEY                   print the value of KEY\n"
-              "  frontis set FILE KEY VALUE [--dry-run] set KEY to VALUE, changing only its lines\n"
-              "  frontis validate [--format text|json] [--schema FILE] [--no-cache] PATH...\n"
-              "                                         check articles, and folders of them, against\n"
-              "                                         their schemas\n"
-              "  frontis render FILE [--dark] [--fragment]\n"
-              "                                         print the article as HTML, as the preview\n"
-              "                                         shows it\n"
-              "  frontis --help | --version\n"
-              "\n"
-              "KEY is a dotted path such as seo.title; list items are numbered from 0 (tags.0).\n"
-              "set stores VALUE as a string that YAML 1.1 and 1.2 readers both read back as\n"
-              "exactly that string, unless the current value is a number, boolean or date and\n"
-              "VALUE is a valid literal of that type. An absent key is created. --dry-run prints\n"
-              "the unified diff and writes nothing. The file is replaced atomically (it is always\n"
-              "either the old or the new version), and only if the new version reads back as\n"
-              "intended and nobody changed the file while set was running.\n"
-              "\n"
-              "validate searches folders recursively for .md files (hidden folders and\n"
-              "node_modules are skipped) and prints FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE]\n"
-              "for each finding, then a summary; --format json prints a JSON array of\n"
-              "{file, line, column, severity, rule, key, message} instead. --schema FILE checks\n"
-              "every article against FILE instead of the schema its _schema names.\n"
-              "A folder's results are kept in the cache folder (below ~/.cache/Frontis, or\n"
-              "$XDG_CACHE_HOME/Frontis), shared with the window: only files changed since the\n"
-              "last run are checked again. --no-cache reads and checks every file and leaves\n"
-              "the cache alone.\n"
-              "\n"
-              "Exit status: 0 success; 1 get: no such key, validate: errors found;\n"
-              "2 usage, I/O or parse error\n"
-              "(reported as FILE:LINE:COLUMN: error: MESSAGE, and no file is written).\n");
+    return tr(
+        "Usage:\n"
+        "  frontis [FILE...|DIR]                  open articles, or a folder of them, in the\n"
+        "                                         editor window\n"
+        "  frontis get FILE KEY                   print the value of KEY\n"
+        "  frontis set FILE KEY VALUE [--dry-run] set KEY to VALUE, changing only its lines\n"
+        "  frontis validate [--format text|json] [--schema FILE] [--no-cache] PATH...\n"
+        "                                         check articles, and folders of them, against\n"
+        "                                         their schemas\n"
+        "  frontis render FILE [--dark] [--fragment]\n"
+        "                                         print the article as HTML, as the preview\n"
+        "                                         shows it\n"
+        "  frontis --help | --version\n"
+        "\n"
+        "KEY is a dotted path such as seo.title; list items are numbered from 0 (tags.0).\n"
+        "set stores VALUE as a string that YAML 1.1 and 1.2 readers both read back as\n"
+        "exactly that string, unless the current value is a number, boolean or date and\n"
+        "VALUE is a valid literal of that type. An absent key is created. --dry-run prints\n"
+        "the unified diff and writes nothing. The file is replaced atomically (it is always\n"
+        "either the old or the new version), and only if the new version reads back as\n"
+        "intended and nobody changed the file while set was running.\n"
+        "\n"
+        "validate searches folders recursively for .md files (hidden folders and\n"
+        "node_modules are skipped) and prints FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE]\n"
+        "for each finding, then a summary; --format json prints a JSON array of\n"
+        "{file, line, column, severity, rule, key, message} instead. --schema FILE checks\n"
+        "every article against FILE instead of the schema its _schema names.\n"
+        "A folder's results are kept in the cache folder (below ~/.cache/Frontis, or\n"
+        "$XDG_CACHE_HOME/Frontis), shared with the window: only files changed since the\n"
+        "last run are checked again. --no-cache reads and checks every file and leaves\n"
+        "the cache alone.\n"
+        "\n"
+        "Exit status: 0 success; 1 get: no such key, validate: errors found;\n"
+        "2 usage, I/O or parse error\n"
+        "(reported as FILE:LINE:COLUMN: error: MESSAGE, and no file is written).\n");
 }
 
 bool wantsCommandLine(const QStringList& args)
@@ -159,14 +162,15 @@ bool wantsCommandLine(const QStringList& args)
     if (args.isEmpty())
         return false;
     const QString& first = args.first();
-    return Commands.contains(first) || first == QLatin1String("--help") || first == QLatin1String("-h")
-           || first == QLatin1String("--version") || first == QLatin1String("help");
+    return Commands.contains(first) || first == QLatin1String("--help") ||
+           first == QLatin1String("-h") || first == QLatin1String("--version") ||
+           first == QLatin1String("help");
 }
 
 int run(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
-        || args.first() == QLatin1String("help")) {
+    if (args.isEmpty() || args.first() == QLatin1String("--help") ||
+        args.first() == QLatin1String("-h") || args.first() == QLatin1String("help")) {
         out << helpText();
         return ExitOk;
     }

@@ -9,7 +9,10 @@ namespace frontis {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("ArticleFile", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ArticleFile", text);
+}
 
 // End of the line that starts at `from`: the offset of its '\n' (or of the string's end).
 qsizetype lineEnd(const QByteArray& b, qsizetype from)
@@ -71,8 +74,8 @@ qsizetype invalidUtf8At(const QByteArray& b, qsizetype from, qsizetype end)
             cp = (cp << 6) | (p[i + k] & 0x3F);
         }
         // Overlong forms, surrogates and values past U+10FFFF.
-        if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF))
-            || (cp >= 0xD800 && cp <= 0xDFFF))
+        if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
             return i;
         i += extra + 1;
     }
@@ -198,7 +201,8 @@ Result<ArticleFile> ArticleFile::split(QByteArray bytes, bool* tooLarge)
     if (const qsizetype bad = invalidUtf8At(b, f.m_fmBegin, f.m_fmEnd); bad >= 0)
         return errorAt(bad, tr("the front matter is not valid UTF-8"));
     // A lone CR inside the front matter: yaml-cpp would take it as a line break we cannot map.
-    for (qsizetype i = b.indexOf('\r', f.m_fmBegin); i >= 0 && i < f.m_fmEnd; i = b.indexOf('\r', i + 1)) {
+    for (qsizetype i = b.indexOf('\r', f.m_fmBegin); i >= 0 && i < f.m_fmEnd;
+         i = b.indexOf('\r', i + 1)) {
         if (i + 1 >= b.size() || b[i + 1] != '\n')
             return errorAt(i, tr("a carriage return without a line feed (CR-only line ending)"));
     }

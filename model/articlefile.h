@@ -29,7 +29,10 @@ public:
     const QByteArray& bytes() const { return m_bytes; }
     bool hasBom() const { return m_bom; }
     // The file's line break: "\r\n" when its opening fence ends so, else "\n".
-    QByteArray newline() const { return m_crlf ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n"); }
+    QByteArray newline() const
+    {
+        return m_crlf ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
+    }
     // [frontMatterBegin, frontMatterEnd): the bytes between the fence lines (ends with a line break
     // unless empty).
     qsizetype frontMatterBegin() const { return m_fmBegin; }
@@ -45,7 +48,11 @@ public:
     bool replaceWithinLine(qsizetype begin, qsizetype end, const QByteArray& text);
 
     // 1-based line and column (in bytes, BOM not counted) of a byte offset in bytes().
-    struct Position { int line = 1; int column = 1; };
+    struct Position
+    {
+        int line = 1;
+        int column = 1;
+    };
     Position position(qsizetype offset) const;
     // Offset of the first byte of the line holding `offset`.
     qsizetype lineStart(qsizetype offset) const;

@@ -23,10 +23,15 @@ struct EditTarget
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Document", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Document", text);
+}
 
-QString quoted(const KeyPath& path) { return QLatin1Char('\'') + joinKeyPath(path) + QLatin1Char('\''); }
-
+QString quoted(const KeyPath& path)
+{
+    return QLatin1Char('\'') + joinKeyPath(path) + QLatin1Char('\'');
+}
 
 bool targetHolds(const FmNode& got, const EditTarget& t)
 {
@@ -150,7 +155,8 @@ ScalarSlot slotFor(const FmNode& node, const ArticleFile& file)
         if (end < 0 || end > node.span.end)
             end = node.span.end;
         const qsizetype contentEnd = (end > line && b[end - 1] == '\r') ? end - 1 : end;
-        const int width = int(QString::fromUtf8(b.mid(line, contentEnd - line)).size()) - slot.contentIndent;
+        const int width =
+            int(QString::fromUtf8(b.mid(line, contentEnd - line)).size()) - slot.contentIndent;
         if (width > 0) {
             ++lines;
             widest = qMax(widest, width + slot.contentIndent); // the emitter counts the indent
@@ -171,8 +177,7 @@ QString absolutePath(const QString& path)
 
 Document::Document(ArticleFile file, FrontMatter fm)
     : m_file(std::move(file)), m_fm(std::move(fm)), m_saved(m_file.bytes())
-{
-}
+{}
 
 Result<Document> Document::fromBytes(const QByteArray& bytes)
 {
@@ -212,7 +217,8 @@ Status Document::setString(const KeyPath& path, const QString& value, const Inse
     const ScalarStyle preferred = node->isNull() ? ScalarStyle::Plain : node->style;
     const EmittedScalar emitted = emitString(value, preferred, slotFor(*node, m_file));
     if (!emitted.verified)
-        return Error{tr("%1 cannot hold this text (it contains characters YAML cannot store)").arg(quoted(path)),
+        return Error{tr("%1 cannot hold this text (it contains characters YAML cannot store)")
+                         .arg(quoted(path)),
                      node->line, node->column};
     QByteArray text = emitted.text;
     if (node->isNull() && node->span.size() == 0)
@@ -282,9 +288,10 @@ Status Document::setLiteral(const KeyPath& path, const QString& literal, const I
         };
         const PlainType current = typeOf(node->text);
         const PlainType given = typeOf(literal);
-        const bool typed = current == PlainType::Int || current == PlainType::Float
-                           || current == PlainType::Bool || current == PlainType::Timestamp;
-        bool fits = typed && (given == current || (current == PlainType::Float && given == PlainType::Int));
+        const bool typed = current == PlainType::Int || current == PlainType::Float ||
+                           current == PlainType::Bool || current == PlainType::Timestamp;
+        bool fits =
+            typed && (given == current || (current == PlainType::Float && given == PlainType::Int));
         if (fits && current == PlainType::Timestamp && literal.size() == 10)
             fits = QDate::fromString(literal, QStringLiteral("yyyy-MM-dd")).isValid();
         if (fits) {
@@ -292,7 +299,8 @@ Status Document::setLiteral(const KeyPath& path, const QString& literal, const I
             // A field written as a float stays a float: 1 is written "1.0".
             if (current == PlainType::Float && given == PlainType::Int)
                 written += QStringLiteral(".0");
-            return splice(node->span.begin, node->span.end, written.toUtf8(), EditTarget{path, written, false});
+            return splice(node->span.begin, node->span.end, written.toUtf8(),
+                          EditTarget{path, written, false});
         }
     }
     return setString(path, literal, hint);
@@ -307,12 +315,14 @@ Status Document::checkSettable(const KeyPath& path, const FmNode& node) const
     }
     if (!node.editable) {
         return Error{tr("%1 cannot be edited: it uses YAML that Frontis cannot safely rewrite "
-                        "(an anchor, alias, tag or unusual layout)").arg(quoted(path)),
+                        "(an anchor, alias, tag or unusual layout)")
+                         .arg(quoted(path)),
                      node.line, node.column};
     }
     if (node.isScalar() && !FrontMatter::spanReadsBack(m_file, node)) {
         return Error{tr("%1 cannot be edited: Frontis could not map where its value is written")
-                         .arg(quoted(path)), node.line, node.column};
+                         .arg(quoted(path)),
+                     node.line, node.column};
     }
     return {};
 }
@@ -326,8 +336,9 @@ Status Document::addKey(const KeyPath& path, const QString& value, const InsertH
         parent = m_fm.find(path.first(--depth));
     const KeyPath parentPath = path.first(depth);
     if (parent->isScalar() || parent->isSequence() || parent->flow || !parent->editable) {
-        const QString what = parent->isSequence() ? tr("a list") : parent->flow ? tr("a flow mapping")
-                                                                                : tr("a single value");
+        const QString what = parent->isSequence() ? tr("a list")
+                             : parent->flow       ? tr("a flow mapping")
+                                                  : tr("a single value");
         return Error{tr("cannot add %1: %2 is %3").arg(quoted(path), quoted(parentPath), what),
                      parent->line, parent->column};
     }
@@ -388,8 +399,9 @@ Status Document::remove(const KeyPath& path)
     if (!node || !parent)
         return Error{tr("there is no key %1").arg(quoted(path))};
     if (!parent->isMap() || parent->flow) {
-        return Error{tr("cannot remove %1: only keys of block mappings can be removed").arg(quoted(path)),
-                     node->line, node->column};
+        return Error{
+            tr("cannot remove %1: only keys of block mappings can be removed").arg(quoted(path)),
+            node->line, node->column};
     }
     const FmEntry* entry = nullptr;
     for (const FmEntry& e : parent->entries) {
@@ -400,14 +412,16 @@ Status Document::remove(const KeyPath& path)
     FmNode expected = m_fm.root();
     FmNode* p = &expected;
     for (const QString& segment : path.first(path.size() - 1))
-        p = const_cast<FmNode*>(p->isSequence() ? &p->items[size_t(segment.toInt())] : p->child(segment));
+        p = const_cast<FmNode*>(p->isSequence() ? &p->items[size_t(segment.toInt())]
+                                                : p->child(segment));
     std::erase_if(p->entries, [&](const FmEntry& e) { return e.key == path.last(); });
     if (p->entries.empty() && p != &expected)
         p->kind = FmNode::Kind::Null;
     return splice(entry->lines.begin, entry->lines.end, {}, expected, nullptr);
 }
 
-Status Document::splice(qsizetype begin, qsizetype end, const QByteArray& text, const EditTarget& target)
+Status Document::splice(qsizetype begin, qsizetype end, const QByteArray& text,
+                        const EditTarget& target)
 {
     FmNode expected = m_fm.root();
     insertPath(expected, target.path);
@@ -415,14 +429,17 @@ Status Document::splice(qsizetype begin, qsizetype end, const QByteArray& text, 
 }
 
 Status Document::splice(qsizetype begin, qsizetype end, const QByteArray& text,
-                         const FmNode& expected, const EditTarget* target)
+                        const FmNode& expected, const EditTarget* target)
 {
     QByteArray bytes = m_file.bytes();
     bytes.replace(begin, end - begin, text);
     auto fail = [&](const QString& why) {
         const auto pos = m_file.position(begin);
-        return Error{tr("the edit was refused because the result would not read back as intended (%1); "
-                        "the document is unchanged").arg(why), pos.line, pos.column};
+        return Error{
+            tr("the edit was refused because the result would not read back as intended (%1); "
+               "the document is unchanged")
+                .arg(why),
+            pos.line, pos.column};
     };
     Result<ArticleFile> file = ArticleFile::fromBytes(std::move(bytes));
     if (!file)
@@ -477,7 +494,8 @@ Status Document::saveTo(const QString& path, IfChangedOnDisk ifChanged)
             if (!changedOnDisk(path))
                 return {};
             return Error{tr("'%1' was changed on disk by another program after it was read; it was "
-                            "not overwritten and is unchanged").arg(path)};
+                            "not overwritten and is unchanged")
+                             .arg(path)};
         };
     }
     if (Status s = writeAtomically(path, data, options))

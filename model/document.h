@@ -46,7 +46,6 @@ public:
     const FrontMatter& frontMatter() const { return m_fm; }
     const FmNode* find(const KeyPath& path) const { return m_fm.find(path); }
 
-
     // Stores `value` so that YAML 1.1 and 1.2 readers both read back exactly that string, in the
     // value's current style where it can hold it. A missing key (and missing parent maps) is added.
     Status setString(const KeyPath& path, const QString& value, const InsertHint& hint = {});
@@ -90,7 +89,7 @@ private:
     FrontMatter m_fm;
     QByteArray m_saved;
     FileStamp m_disk;
-    QString m_diskPath; // absolute; the file m_disk describes
+    QString m_diskPath;        // absolute; the file m_disk describes
     SourceSpan m_oneLineBlock; // the content rewriteOneLineBlock() wrote last, while it stands
 };
 

@@ -26,14 +26,14 @@ struct FmNode
 
     Kind kind = Kind::Null;
     ScalarStyle style = ScalarStyle::Plain; // scalars (a null written `~` or `null` is Plain)
-    bool flow = false;          // the node is, or sits inside, a flow collection
-    bool inSequence = false;    // a sequence item (its parent is a list)
-    QString text;               // a scalar's value as YAML reads it (LF line breaks); "" for null
-    SourceSpan span;            // the value's bytes; an empty `key:` gets an empty span after ':'
-    int line = 0;               // 1-based file position of the value
+    bool flow = false;                      // the node is, or sits inside, a flow collection
+    bool inSequence = false;                // a sequence item (its parent is a list)
+    QString text;    // a scalar's value as YAML reads it (LF line breaks); "" for null
+    SourceSpan span; // the value's bytes; an empty `key:` gets an empty span after ':'
+    int line = 0;    // 1-based file position of the value
     int column = 0;
-    int indent = 0;             // 0-based column of the owning key or '-' (the parent's indent)
-    bool editable = true;       // false: an anchor, alias, tag or unmapped null; shown, read-only
+    int indent = 0;               // 0-based column of the owning key or '-' (the parent's indent)
+    bool editable = true;         // false: an anchor, alias, tag or unmapped null; shown, read-only
     std::vector<FmEntry> entries; // a map's entries, in source order
     std::vector<FmNode> items;    // a sequence's items
 
@@ -50,7 +50,7 @@ struct FmEntry
 {
     QString key;
     SourceSpan keySpan;
-    int line = 0;   // 1-based file position of the key
+    int line = 0; // 1-based file position of the key
     int column = 0;
     // Whole lines from the key's line start through the value's last line break: what removing
     // the entry deletes (comment lines around it are not included).

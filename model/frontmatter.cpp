@@ -15,9 +15,15 @@ namespace frontis {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("FrontMatter", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("FrontMatter", text);
+}
 
-bool isSpace(char c) { return c == ' ' || c == '\t'; }
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t';
+}
 
 // Builds the FmNode tree from yaml-cpp's nodes, computing each value's byte span itself (yaml-cpp
 // records only where a node starts; DESIGN.md section 4).
@@ -93,7 +99,7 @@ private:
     const QByteArray& m_b;
     qsizetype m_base;
     qsizetype m_limit;
-    QHash<qsizetype, FmNode*> m_scalarAt; // alias detection: two nodes at one place
+    QHash<qsizetype, FmNode*> m_scalarAt;         // alias detection: two nodes at one place
     QHash<qsizetype, const Node*> m_collectionAt; // collections built so far, by position
     int m_aliasDepth = 0; // > 0 while building the contents of an aliased collection
     int m_depth = 0;
@@ -113,8 +119,9 @@ qsizetype Builder::plainEnd(qsizetype pos, int parentIndent, bool flow) const
                 break;
             if (flow && (c == ',' || c == ']' || c == '}' || c == '[' || c == '{'))
                 break;
-            if (flow && c == ':' && (i + 1 >= le || isSpace(m_b[i + 1]) || m_b[i + 1] == ','
-                                     || m_b[i + 1] == ']' || m_b[i + 1] == '}'))
+            if (flow && c == ':' &&
+                (i + 1 >= le || isSpace(m_b[i + 1]) || m_b[i + 1] == ',' || m_b[i + 1] == ']' ||
+                 m_b[i + 1] == '}'))
                 break;
         }
         while (i > from && isSpace(m_b[i - 1]))
@@ -196,7 +203,8 @@ qsizetype Builder::flowCollectionEnd(qsizetype pos) const
         } else if (c == ']' || c == '}') {
             if (--depth == 0)
                 return i + 1;
-        } else if (c == '"' || (c == '\'' && i > pos && !QChar::isLetterOrNumber(uchar(m_b[i - 1])))) {
+        } else if (c == '"' ||
+                   (c == '\'' && i > pos && !QChar::isLetterOrNumber(uchar(m_b[i - 1])))) {
             const qsizetype e = quotedEnd(i);
             if (e < 0)
                 return -1;
@@ -215,9 +223,8 @@ qsizetype Builder::keyEnd(qsizetype pos, bool flow) const
         return quotedEnd(pos);
     const qsizetype le = lineContentEnd(pos);
     for (qsizetype i = pos; i < le; ++i) {
-        if (m_b[i] == ':' && (i + 1 >= le || isSpace(m_b[i + 1])
-                              || (flow && (m_b[i + 1] == ',' || m_b[i + 1] == '}'))))
-        {
+        if (m_b[i] == ':' && (i + 1 >= le || isSpace(m_b[i + 1]) ||
+                              (flow && (m_b[i + 1] == ',' || m_b[i + 1] == '}')))) {
             qsizetype e = i;
             while (e > pos && isSpace(m_b[e - 1]))
                 --e;
@@ -236,12 +243,31 @@ void Builder::buildScalar(const Node& n, FmNode& out, int parentIndent, bool flo
     const char c = pos < m_limit ? m_b[pos] : '\0';
     qsizetype end = -1;
     switch (c) {
-    case '\'': out.style = ScalarStyle::SingleQuoted; end = quotedEnd(pos); break;
-    case '"': out.style = ScalarStyle::DoubleQuoted; end = quotedEnd(pos); break;
-    case '|': out.style = ScalarStyle::Literal; end = blockScalarEnd(pos, parentIndent); break;
-    case '>': out.style = ScalarStyle::Folded; end = blockScalarEnd(pos, parentIndent); break;
-    case '&': case '!': case '*': out.editable = false; break; // anchors, tags, aliases
-    default: out.style = ScalarStyle::Plain; end = plainEnd(pos, parentIndent, flow); break;
+    case '\'':
+        out.style = ScalarStyle::SingleQuoted;
+        end = quotedEnd(pos);
+        break;
+    case '"':
+        out.style = ScalarStyle::DoubleQuoted;
+        end = quotedEnd(pos);
+        break;
+    case '|':
+        out.style = ScalarStyle::Literal;
+        end = blockScalarEnd(pos, parentIndent);
+        break;
+    case '>':
+        out.style = ScalarStyle::Folded;
+        end = blockScalarEnd(pos, parentIndent);
+        break;
+    case '&':
+    case '!':
+    case '*':
+        out.editable = false;
+        break; // anchors, tags, aliases
+    default:
+        out.style = ScalarStyle::Plain;
+        end = plainEnd(pos, parentIndent, flow);
+        break;
     }
     if (n.tagged || (out.style == ScalarStyle::Plain) != n.plain)
         out.editable = false;
@@ -285,7 +311,8 @@ void Builder::buildMap(const Node& n, FmNode& out, bool flow)
         e.line = kp.line;
         e.column = kp.column;
         if (const auto dup = lineOfKey.constFind(e.key); dup != lineOfKey.constEnd()) {
-            error = errorAt(kpos, tr("duplicate key '%1' (first defined on line %2)").arg(e.key).arg(*dup));
+            error = errorAt(
+                kpos, tr("duplicate key '%1' (first defined on line %2)").arg(e.key).arg(*dup));
             return;
         }
         lineOfKey.insert(e.key, e.line);
@@ -569,7 +596,8 @@ Result<FrontMatter> FrontMatter::parse(const ArticleFile& file)
         QString msg = QString::fromStdString(e.msg);
         if (msg.isEmpty())
             msg = tr("invalid YAML");
-        return Error{tr("YAML syntax error: %1").arg(msg), fence.line + e.mark.line, e.mark.column + 1};
+        return Error{tr("YAML syntax error: %1").arg(msg), fence.line + e.mark.line,
+                     e.mark.column + 1};
     } catch (const std::exception& e) {
         return Error{tr("cannot read the front matter: %1").arg(QString::fromLocal8Bit(e.what())),
                      file.position(file.frontMatterBegin()).line, 1};
@@ -610,7 +638,8 @@ const FmNode* FrontMatter::find(const KeyPath& path) const
         } else if (node->isSequence()) {
             bool ok = false;
             const int i = segment.toInt(&ok);
-            node = ok && i >= 0 && size_t(i) < node->items.size() ? &node->items[size_t(i)] : nullptr;
+            node =
+                ok && i >= 0 && size_t(i) < node->items.size() ? &node->items[size_t(i)] : nullptr;
         } else {
             return nullptr;
         }
@@ -635,8 +664,8 @@ KeyPath FrontMatter::resolve(const QString& dotted) const
         if (node->isMap()) {
             for (const FmEntry& e : node->entries) {
                 const bool whole = rest == e.key;
-                const bool prefix = rest.startsWith(e.key) && rest.size() > e.key.size()
-                                    && rest[e.key.size()] == QLatin1Char('.');
+                const bool prefix = rest.startsWith(e.key) && rest.size() > e.key.size() &&
+                                    rest[e.key.size()] == QLatin1Char('.');
                 if ((whole || prefix) && e.key.size() > segment.size()) {
                     segment = e.key;
                     next = &e.value;

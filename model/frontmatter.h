@@ -25,7 +25,8 @@ public:
     // Every scalar and null leaf, in source order.
     QList<KeyPath> leafPaths() const;
     // The cross-check made before a value is rewritten: its span, parsed alone, reads back as the
-    // node's value. (After a rewrite the whole tree is compared, so this is not done at parse time.)
+    // node's value. (After a rewrite the whole tree is compared, so this is not done at parse
+    // time.)
     static bool spanReadsBack(const ArticleFile& file, const FmNode& node);
     // Brings the source map in line with an edit that rewrote the scalar at `path` on its own
     // line (ArticleFile::replaceWithinLine): its text becomes `text`, and every span from the old

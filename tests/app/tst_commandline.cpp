@@ -25,14 +25,15 @@ private:
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));       // headless: no display may be needed
+        env.remove(QStringLiteral("DISPLAY")); // headless: no display may be needed
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(FRONTIS_EXECUTABLE), args);
         p.waitForFinished(30000);
         return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+                QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
     }
 
 private Q_SLOTS:
@@ -75,7 +76,8 @@ private Q_SLOTS:
 
     void setChangesOnlyThatLine()
     {
-        const Run r = frontis({QStringLiteral("set"), m_file, QStringLiteral("seo.title"), QStringLiteral("QuickTakes | AI")});
+        const Run r = frontis({QStringLiteral("set"), m_file, QStringLiteral("seo.title"),
+                               QStringLiteral("QuickTakes | AI")});
         QCOMPARE(r.code, 0);
         QByteArray expected = m_seed;
         expected.replace("  title: QuickTakes | Computer Science\n", "  title: QuickTakes | AI\n");
@@ -87,13 +89,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QByteArray>("line");
-        QTest::newRow("float stays float") << "score" << "0.5" << QByteArray("\nscore: 0.5\n");
-        QTest::newRow("int in float field") << "score" << "3" << QByteArray("\nscore: 3.0\n");
-        QTest::newRow("negative value is not an option") << "score" << "-2.5" << QByteArray("\nscore: -2.5\n");
-        QTest::newRow("date stays date") << "date" << "2025-03-01" << QByteArray("\ndate: 2025-03-01\n");
-        QTest::newRow("bool-like string") << "author" << "yes" << QByteArray("\nauthor: 'yes'\n");
-        QTest::newRow("new key") << "draft" << "true" << QByteArray("\nscore: -1.0\ndraft: 'true'\n\n---");
-        QTest::newRow("hash") << "author" << "A # B" << QByteArray("\nauthor: 'A # B'\n");
+        QTest::newRow("float stays float") << "score"
+                                           << "0.5" << QByteArray("\nscore: 0.5\n");
+        QTest::newRow("int in float field") << "score"
+                                            << "3" << QByteArray("\nscore: 3.0\n");
+        QTest::newRow("negative value is not an option") << "score"
+                                                         << "-2.5" << QByteArray("\nscore: -2.5\n");
+        QTest::newRow("date stays date") << "date"
+                                         << "2025-03-01" << QByteArray("\ndate: 2025-03-01\n");
+        QTest::newRow("bool-like string") << "author"
+                                          << "yes" << QByteArray("\nauthor: 'yes'\n");
+        QTest::newRow("new key") << "draft"
+                                 << "true" << QByteArray("\nscore: -1.0\ndraft: 'true'\n\n---");
+        QTest::newRow("hash") << "author"
+                              << "A # B" << QByteArray("\nauthor: 'A # B'\n");
     }
 
     void setKeepsTypesAndQuotesStrings()
@@ -112,7 +121,8 @@ private Q_SLOTS:
 
     void dryRunPrintsDiffAndWritesNothing()
     {
-        const Run r = frontis({QStringLiteral("set"), m_file, QStringLiteral("author"), QStringLiteral("Ada"), QStringLiteral("--dry-run")});
+        const Run r = frontis({QStringLiteral("set"), m_file, QStringLiteral("author"),
+                               QStringLiteral("Ada"), QStringLiteral("--dry-run")});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.startsWith(QStringLiteral("--- %1\n+++ %1\n@@ ").arg(m_file)));
         QVERIFY(r.out.contains(QLatin1String("\n-author: QuickTakes\n+author: Ada\n")));
@@ -123,9 +133,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("message");
-        QTest::newRow("yaml syntax") << QByteArray("---\na: 1\nb: [1, 2\n---\n") << "article.md:4:1: error: YAML syntax error";
-        QTest::newRow("duplicate") << QByteArray("---\na: 1\na: 2\n---\n") << "article.md:3:1: error: duplicate key 'a'";
-        QTest::newRow("no front matter") << QByteArray("hello\n") << "article.md:1:1: error: no front matter";
+        QTest::newRow("yaml syntax") << QByteArray("---\na: 1\nb: [1, 2\n---\n")
+                                     << "article.md:4:1: error: YAML syntax error";
+        QTest::newRow("duplicate")
+            << QByteArray("---\na: 1\na: 2\n---\n") << "article.md:3:1: error: duplicate key 'a'";
+        QTest::newRow("no front matter")
+            << QByteArray("hello\n") << "article.md:1:1: error: no front matter";
         QTest::newRow("empty") << QByteArray() << "article.md:1:1: error: the file is empty";
     }
 
@@ -134,7 +147,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, bytes);
         QFETCH(QString, message);
         QVERIFY(testutil::writeAll(m_file, bytes));
-        const Run r = frontis({QStringLiteral("set"), m_file, QStringLiteral("a"), QStringLiteral("x")});
+        const Run r =
+            frontis({QStringLiteral("set"), m_file, QStringLiteral("a"), QStringLiteral("x")});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QCOMPARE(testutil::readAll(m_file), bytes);
@@ -144,19 +158,27 @@ private Q_SLOTS:
     void refusedEditExitsTwo()
     {
         QVERIFY(testutil::writeAll(m_file, "---\nbase: &b x\nref: *b\n---\n"));
-        const Run r = frontis({QStringLiteral("set"), m_file, QStringLiteral("ref"), QStringLiteral("y")});
+        const Run r =
+            frontis({QStringLiteral("set"), m_file, QStringLiteral("ref"), QStringLiteral("y")});
         QCOMPARE(r.code, 2);
-        QVERIFY2(r.err.contains(QLatin1String("article.md:3:6: error: 'ref' cannot be edited")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("article.md:3:6: error: 'ref' cannot be edited")),
+                 qPrintable(r.err));
         QCOMPARE(testutil::readAll(m_file), QByteArray("---\nbase: &b x\nref: *b\n---\n"));
     }
 
     void usageErrors()
     {
         QCOMPARE(frontis({QStringLiteral("get"), m_file}).code, 2);
-        QCOMPARE(frontis({QStringLiteral("set"), m_file, QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("--bogus")}).code, 2);
+        QCOMPARE(frontis({QStringLiteral("set"), m_file, QStringLiteral("a"), QStringLiteral("b"),
+                          QStringLiteral("--bogus")})
+                     .code,
+                 2);
         const Run r = frontis({QStringLiteral("frobnicate")});
         QVERIFY(r.code != 0);
-        QCOMPARE(frontis({QStringLiteral("get"), m_dir.filePath(QStringLiteral("missing.md")), QStringLiteral("a")}).code, 2);
+        QCOMPARE(frontis({QStringLiteral("get"), m_dir.filePath(QStringLiteral("missing.md")),
+                          QStringLiteral("a")})
+                     .code,
+                 2);
     }
 };
 

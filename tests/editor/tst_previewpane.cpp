@@ -499,13 +499,14 @@ void TestPreviewPane::patchedDocumentEqualsFreshOne()
     QFETCH(bool, header);
     QRandomGenerator rng(seed);
     static const QStringList inserts = {
-        u"x"_s,     u"\n\n"_s,        u"\n- item\n"_s, u"\n2. "_s,     u"\n> "_s,
-        u"**"_s,    u"\n```\n"_s,      u"\n===\n"_s,    u"\n---\n"_s,  u"\n    code\n"_s,
-        u"\n1. a\n2.\n"_s,           u"\n<div>\nraw\n\n"_s,          u"\n## Head\n"_s};
+        u"x"_s,          u"\n\n"_s,         u"\n- item\n"_s,   u"\n2. "_s,
+        u"\n> "_s,       u"**"_s,           u"\n```\n"_s,      u"\n===\n"_s,
+        u"\n---\n"_s,    u"\n    code\n"_s, u"\n1. a\n2.\n"_s, u"\n<div>\nraw\n\n"_s,
+        u"\n## Head\n"_s};
     ArticleContent a = article(frontis::testing::generateAnswerMarkdown(8 * 1024, seed));
     if (!header)
-        a = ArticleContent{QString(), QString(), QString(), QString(), QString(), QString(),
-                           QString(), a.answer};
+        a = ArticleContent{QString(), QString(), QString(), QString(),
+                           QString(), QString(), QString(), a.answer};
     PreviewPane pane;
     pane.resize(600, 400);
     pane.show();

@@ -18,8 +18,9 @@ QStringList corpusFiles()
     QStringList files;
     if (const QString seed = testutil::seedPath(); !seed.isEmpty())
         files << seed;
-    QDirIterator it(testutil::sharedDir() + QStringLiteral("/corpus/real"), {QStringLiteral("*.md")},
-                    QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(testutil::sharedDir() + QStringLiteral("/corpus/real"),
+                    {QStringLiteral("*.md")}, QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
     QStringList real;
     while (it.hasNext()) {
         const QString path = it.next();
@@ -39,16 +40,25 @@ QByteArray toCrlf(QByteArray b)
     return b.replace("\n", "\r\n");
 }
 
-QByteArray withBom(const QByteArray& b) { return b.startsWith("\xEF\xBB\xBF") ? b : "\xEF\xBB\xBF" + b; }
+QByteArray withBom(const QByteArray& b)
+{
+    return b.startsWith("\xEF\xBB\xBF") ? b : "\xEF\xBB\xBF" + b;
+}
 
 // The values the issue asks every scalar to be set to.
 const QStringList EditValues = {
-    QStringLiteral("Edited: value # with hash"), QStringLiteral(" leading space"),
-    QStringLiteral("it's \"quoted\""),            QStringLiteral("true"),
-    QStringLiteral("yes"),                       QStringLiteral("2024-01-01"),
-    QStringLiteral("null"),                      QStringLiteral("-1"),
-    QStringLiteral("@at"),                       QString::fromUtf8("emoji 🎉 and ü"),
-    QStringLiteral("back\\slash"),               QStringLiteral("line one\nline two"),
+    QStringLiteral("Edited: value # with hash"),
+    QStringLiteral(" leading space"),
+    QStringLiteral("it's \"quoted\""),
+    QStringLiteral("true"),
+    QStringLiteral("yes"),
+    QStringLiteral("2024-01-01"),
+    QStringLiteral("null"),
+    QStringLiteral("-1"),
+    QStringLiteral("@at"),
+    QString::fromUtf8("emoji 🎉 and ü"),
+    QStringLiteral("back\\slash"),
+    QStringLiteral("line one\nline two"),
     QString(),
 };
 
@@ -79,11 +89,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (corpusFiles().size() < 2)
-            QSKIP("../shared/corpus/real is absent (set FRONTIS_SHARED_DIR); skipping the corpus tests");
+            QSKIP("../shared/corpus/real is absent (set FRONTIS_SHARED_DIR); skipping the corpus "
+                  "tests");
         if (qEnvironmentVariableIntValue("FRONTIS_CORPUS_STRIDE") > 1) {
             qInfo("FRONTIS_CORPUS_STRIDE=%d: %d files of the corpus checked",
-                  qEnvironmentVariableIntValue("FRONTIS_CORPUS_STRIDE"),
-                  int(corpusFiles().size()));
+                  qEnvironmentVariableIntValue("FRONTIS_CORPUS_STRIDE"), int(corpusFiles().size()));
         }
     }
 
@@ -133,14 +143,16 @@ private Q_SLOTS:
             const KeyPath& key = paths[i];
             const FmNode* node = base->find(key);
             if (!node->editable)
-                continue; // anchors, aliases, tags, null list items: refused, checked in tst_document
+                continue; // anchors, aliases, tags, null list items: refused, checked in
+                          // tst_document
             const int firstLine = base->file().position(node->span.begin).line - 1;
             const int lastLine = base->file().position(node->span.end).line - 1;
             for (const QString& value : EditValues) {
                 Document doc = base.value();
                 const Status s = doc.setString(key, value);
-                const QByteArray where = (path + QLatin1Char(' ') + joinKeyPath(key) + QStringLiteral(" = [")
-                                          + value + QLatin1Char(']')).toUtf8();
+                const QByteArray where = (path + QLatin1Char(' ') + joinKeyPath(key) +
+                                          QStringLiteral(" = [") + value + QLatin1Char(']'))
+                                             .toUtf8();
                 if (s)
                     QFAIL((where + ": " + s->message.toUtf8()).constData());
                 const Result<Document> reread = Document::fromBytes(doc.bytes());
@@ -153,12 +165,13 @@ private Q_SLOTS:
                 for (qsizetype j = 0; j < paths.size(); ++j) {
                     if (j == i)
                         continue;
-                    QVERIFY2(after[j].kind == before[j].kind && after[j].text == before[j].text
-                                 && after[j].plain == before[j].plain,
+                    QVERIFY2(after[j].kind == before[j].kind && after[j].text == before[j].text &&
+                                 after[j].plain == before[j].plain,
                              (where + " changed " + joinKeyPath(paths[j]).toUtf8()).constData());
                 }
                 const auto changed = testutil::changedLines(original, doc.bytes());
-                QVERIFY2(changed.first == -1 || (changed.first >= firstLine && changed.lastBefore <= lastLine),
+                QVERIFY2(changed.first == -1 ||
+                             (changed.first >= firstLine && changed.lastBefore <= lastLine),
                          where.constData());
                 ++edits;
             }

@@ -82,7 +82,8 @@ private Q_SLOTS:
         QCOMPARE(title->text, QStringLiteral("QuickTakes | Computer Science"));
         QCOMPARE(title->line, 12);
         QCOMPARE(title->column, 10);
-        QCOMPARE(d.bytes().mid(title->span.begin, title->span.size()), QByteArray("QuickTakes | Computer Science"));
+        QCOMPARE(d.bytes().mid(title->span.begin, title->span.size()),
+                 QByteArray("QuickTakes | Computer Science"));
         const FmNode* answer = d.find({QStringLiteral("answer")});
         QVERIFY(answer);
         QCOMPARE(answer->style, ScalarStyle::Folded);
@@ -107,7 +108,8 @@ private Q_SLOTS:
     void editChangesOnlyItsLine()
     {
         Document d = seedDoc();
-        QVERIFY(!d.setString({QStringLiteral("seo"), QStringLiteral("title")}, QStringLiteral("QuickTakes | AI")));
+        QVERIFY(!d.setString({QStringLiteral("seo"), QStringLiteral("title")},
+                             QStringLiteral("QuickTakes | AI")));
         QVERIFY(d.isModified());
         const auto changed = changedLines(m_seed, d.bytes());
         QCOMPARE(changed.first, 11);
@@ -118,9 +120,12 @@ private Q_SLOTS:
     void foldedStaysFoldedWithIndent()
     {
         Document d = seedDoc();
-        QVERIFY(!d.setString({QStringLiteral("title")}, QStringLiteral("Why do GPUs matter for deep learning?")));
-        QVERIFY(d.bytes().contains("\ntitle: >-\n    Why do GPUs matter for deep learning?\narticle_title:"));
-        QVERIFY(!d.setString({QStringLiteral("seo"), QStringLiteral("page_keywords")}, QStringLiteral("gpu, tpu, ai")));
+        QVERIFY(!d.setString({QStringLiteral("title")},
+                             QStringLiteral("Why do GPUs matter for deep learning?")));
+        QVERIFY(d.bytes().contains(
+            "\ntitle: >-\n    Why do GPUs matter for deep learning?\narticle_title:"));
+        QVERIFY(!d.setString({QStringLiteral("seo"), QStringLiteral("page_keywords")},
+                             QStringLiteral("gpu, tpu, ai")));
         QVERIFY(d.bytes().contains("\n  page_keywords: >-\n    gpu, tpu, ai\nauthor:"));
         // The one-line answer stays on one line, with its escapes.
         QVERIFY(!d.setString({QStringLiteral("answer")}, QStringLiteral("Line one\\n\\nLine two")));
@@ -136,16 +141,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("value");
         QTest::addColumn<bool>("oneLine"); // stays a one-line ">-" block
         const QString answer = QStringLiteral("answer");
-        QTest::newRow("answer, longer") << answer << QStringLiteral("A much longer answer: ") + QString(5000, u'y') << true;
+        QTest::newRow("answer, longer")
+            << answer << QStringLiteral("A much longer answer: ") + QString(5000, u'y') << true;
         QTest::newRow("answer, shorter") << answer << QStringLiteral("Short.") << true;
-        QTest::newRow("answer, escapes") << answer << QStringLiteral("One\\n\\nTwo \\ back\\slash") << true;
-        QTest::newRow("YAML punctuation") << answer << QStringLiteral("a: b # c - d [e] {f} &g *h !i %j @k `l` 'm' \"n\" | > ---") << true;
-        QTest::newRow("starts like YAML") << answer << QStringLiteral("- not a list, # not a comment") << true;
+        QTest::newRow("answer, escapes")
+            << answer << QStringLiteral("One\\n\\nTwo \\ back\\slash") << true;
+        QTest::newRow("YAML punctuation")
+            << answer << QStringLiteral("a: b # c - d [e] {f} &g *h !i %j @k `l` 'm' \"n\" | > ---")
+            << true;
+        QTest::newRow("starts like YAML")
+            << answer << QStringLiteral("- not a list, # not a comment") << true;
         QTest::newRow("document marker") << answer << QStringLiteral("--- and ...") << true;
-        QTest::newRow("unicode") << answer << QStringLiteral("Caf\u00e9 \u4e2d\u6587 \U0001F600 \u00a0nbsp") << true;
+        QTest::newRow("unicode") << answer
+                                 << QStringLiteral("Caf\u00e9 \u4e2d\u6587 \U0001F600 \u00a0nbsp")
+                                 << true;
         QTest::newRow("tab inside") << answer << QStringLiteral("a\tb") << true;
         QTest::newRow("title") << QStringLiteral("title") << QStringLiteral("A new title?") << true;
-        QTest::newRow("nested key") << QStringLiteral("seo.page_description") << QStringLiteral("New description.") << true;
+        QTest::newRow("nested key")
+            << QStringLiteral("seo.page_description") << QStringLiteral("New description.") << true;
         QTest::newRow("leading space") << answer << QStringLiteral(" indented") << false;
         QTest::newRow("trailing space") << answer << QStringLiteral("trailing ") << false;
         QTest::newRow("line break") << answer << QStringLiteral("two\nlines") << false;
@@ -234,19 +247,24 @@ private Q_SLOTS:
 
     void commentsSurvive()
     {
-        Result<Document> d = Document::fromBytes("---\n# heading comment\na: one # note on a\nb: two # note on b\n---\n");
+        Result<Document> d = Document::fromBytes(
+            "---\n# heading comment\na: one # note on a\nb: two # note on b\n---\n");
         QVERIFY(d.ok());
         QVERIFY(!d->setString({QStringLiteral("a")}, QStringLiteral("uno")));
-        QCOMPARE(d->bytes(), QByteArray("---\n# heading comment\na: uno # note on a\nb: two # note on b\n---\n"));
+        QCOMPARE(
+            d->bytes(),
+            QByteArray("---\n# heading comment\na: uno # note on a\nb: two # note on b\n---\n"));
     }
 
     void addAndRemoveTouchOnlyTheirLines()
     {
         Document d = seedDoc();
-        QVERIFY(!d.setString({QStringLiteral("seo"), QStringLiteral("canonical")}, QStringLiteral("https://example.com/a")));
-        QVERIFY(d.bytes().contains("computing power, deep learning, hardware advancements, GPUs, TPUs, image "
-                                   "recognition, AI development, model performance, energy consumption, machine "
-                                   "learning\n  canonical: https://example.com/a\nauthor:"));
+        QVERIFY(!d.setString({QStringLiteral("seo"), QStringLiteral("canonical")},
+                             QStringLiteral("https://example.com/a")));
+        QVERIFY(d.bytes().contains(
+            "computing power, deep learning, hardware advancements, GPUs, TPUs, image "
+            "recognition, AI development, model performance, energy consumption, machine "
+            "learning\n  canonical: https://example.com/a\nauthor:"));
         auto changed = changedLines(m_seed, d.bytes());
         QCOMPARE(changed.first, lineOf(m_seed, "author:"));
         QCOMPARE(changed.lastBefore, changed.first - 1); // pure insertion
@@ -254,7 +272,8 @@ private Q_SLOTS:
         QCOMPARE(d.bytes(), m_seed);
 
         // Schema order: after the named sibling, not at the end.
-        QVERIFY(!d.setString({QStringLiteral("draft")}, QStringLiteral("no"), {{QStringLiteral("author")}, {}, 4}));
+        QVERIFY(!d.setString({QStringLiteral("draft")}, QStringLiteral("no"),
+                             {{QStringLiteral("author")}, {}, 4}));
         QVERIFY(d.bytes().contains("\nauthor: QuickTakes\ndraft: 'no'\nquestion:"));
         QVERIFY(!d.remove({QStringLiteral("author")}));
         QVERIFY(!d.bytes().contains("author:"));
@@ -269,10 +288,12 @@ private Q_SLOTS:
     void addsMissingParents()
     {
         Result<Document> d = Document::fromBytes("---\ntitle: A\n\n---\nbody");
-        QVERIFY(!d->setString({QStringLiteral("seo"), QStringLiteral("title")}, QStringLiteral("T")));
+        QVERIFY(
+            !d->setString({QStringLiteral("seo"), QStringLiteral("title")}, QStringLiteral("T")));
         QCOMPARE(d->bytes(), QByteArray("---\ntitle: A\nseo:\n  title: T\n\n---\nbody"));
         Result<Document> e = Document::fromBytes("---\nseo:\ntitle: A\n---\n");
-        QVERIFY(!e->setString({QStringLiteral("seo"), QStringLiteral("title")}, QStringLiteral("T")));
+        QVERIFY(
+            !e->setString({QStringLiteral("seo"), QStringLiteral("title")}, QStringLiteral("T")));
         QCOMPARE(e->bytes(), QByteArray("---\nseo:\n  title: T\ntitle: A\n---\n"));
         Result<Document> empty = Document::fromBytes("---\n---\n");
         QVERIFY(!empty->setString({QStringLiteral("a")}, QStringLiteral("b")));
@@ -281,7 +302,8 @@ private Q_SLOTS:
 
     void crlfEditsKeepCrlf()
     {
-        Result<Document> d = Document::fromBytes("---\r\ntitle: >-\r\n    Old\r\n    words here\r\nb: 1\r\n---\r\n");
+        Result<Document> d =
+            Document::fromBytes("---\r\ntitle: >-\r\n    Old\r\n    words here\r\nb: 1\r\n---\r\n");
         QVERIFY(!d->setString({QStringLiteral("title")}, QStringLiteral("New text")));
         QVERIFY(!d->setString({QStringLiteral("c")}, QStringLiteral("x")));
         QVERIFY(!QByteArray(d->bytes()).replace("\r\n", "").contains('\n'));
@@ -290,7 +312,8 @@ private Q_SLOTS:
 
     void refusesWhatItCannotWrite()
     {
-        Result<Document> d = Document::fromBytes("---\nbase: &b x\nref: *b\ntags: [a, b]\nseo:\n  t: 1\n---\n");
+        Result<Document> d =
+            Document::fromBytes("---\nbase: &b x\nref: *b\ntags: [a, b]\nseo:\n  t: 1\n---\n");
         QVERIFY(d.ok());
         const QByteArray before = d->bytes();
         const Status alias = d->setString({QStringLiteral("ref")}, QStringLiteral("y"));
@@ -302,25 +325,31 @@ private Q_SLOTS:
         QCOMPARE(d->bytes(), before);
         QVERIFY(!d->isModified());
         // Inside a flow list, items can be set.
-        QVERIFY(!d->setString({QStringLiteral("tags"), QStringLiteral("1")}, QStringLiteral("c, d")));
+        QVERIFY(
+            !d->setString({QStringLiteral("tags"), QStringLiteral("1")}, QStringLiteral("c, d")));
         QVERIFY(d->bytes().contains("tags: [a, 'c, d']\n"));
     }
 
     void resolvesDottedKeys()
     {
-        Result<Document> d = Document::fromBytes("---\nms.date: 1\nms:\n  topic: x\nlist:\n  - a\n  - b\n---\n");
+        Result<Document> d =
+            Document::fromBytes("---\nms.date: 1\nms:\n  topic: x\nlist:\n  - a\n  - b\n---\n");
         const FrontMatter& fm = d->frontMatter();
         QCOMPARE(fm.resolve(QStringLiteral("ms.date")), KeyPath({QStringLiteral("ms.date")}));
-        QCOMPARE(fm.resolve(QStringLiteral("ms.topic")), KeyPath({QStringLiteral("ms"), QStringLiteral("topic")}));
-        QCOMPARE(fm.resolve(QStringLiteral("list.1")), KeyPath({QStringLiteral("list"), QStringLiteral("1")}));
+        QCOMPARE(fm.resolve(QStringLiteral("ms.topic")),
+                 KeyPath({QStringLiteral("ms"), QStringLiteral("topic")}));
+        QCOMPARE(fm.resolve(QStringLiteral("list.1")),
+                 KeyPath({QStringLiteral("list"), QStringLiteral("1")}));
         QCOMPARE(fm.find(fm.resolve(QStringLiteral("list.1")))->text, QStringLiteral("b"));
-        QCOMPARE(fm.resolve(QStringLiteral("new.key")), KeyPath({QStringLiteral("new"), QStringLiteral("key")}));
+        QCOMPARE(fm.resolve(QStringLiteral("new.key")),
+                 KeyPath({QStringLiteral("new"), QStringLiteral("key")}));
     }
 
     void saveFailuresLeaveTheFileAlone()
     {
         if (geteuid() == 0)
-            QSKIP("running as root: permission bits do not stop writes (the missing-folder case is below)");
+            QSKIP("running as root: permission bits do not stop writes (the missing-folder case is "
+                  "below)");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("a.md"));
         QVERIFY(testutil::writeAll(path, m_seed));
@@ -328,7 +357,8 @@ private Q_SLOTS:
         Result<Document> d = Document::load(path);
         QVERIFY(!d->setString({QStringLiteral("author")}, QStringLiteral("Me")));
         const Status s = d->saveTo(path);
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner);
         QVERIFY(s);
         QCOMPARE(testutil::readAll(path), m_seed);
         QVERIFY(d->isModified());
@@ -352,14 +382,15 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("a.md"));
         QVERIFY(testutil::writeAll(path, m_seed));
-        const auto perms = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup;
+        const auto perms =
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup;
         QVERIFY(QFile::setPermissions(path, perms));
         Result<Document> d = Document::load(path);
         QVERIFY(!d->setString({QStringLiteral("author")}, QStringLiteral("Me")));
         QVERIFY(!d->saveTo(path));
-        const auto mask = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                          | QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-                          | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        const auto mask = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                          QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                          QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
         QCOMPARE(QFileInfo(path).permissions() & mask, perms);
         QVERIFY(!d->isModified());
     }

@@ -556,7 +556,8 @@ void TestScalarEmitter::oneBlockLineReadsBackVerbatim()
                 ScalarSlot slot;
                 slot.parentIndent = parent;
                 for (const QByteArray header : {">-", "|-"}) {
-                    const QByteArray text = header + "\n" + QByteArray(parent + 4, ' ') + value.toUtf8();
+                    const QByteArray text =
+                        header + "\n" + QByteArray(parent + 4, ' ') + value.toUtf8();
                     QVERIFY2(frontis::readsBackAs(text, value, slot), name);
                 }
             }
@@ -564,7 +565,8 @@ void TestScalarEmitter::oneBlockLineReadsBackVerbatim()
         for (const qsizetype at : {qsizetype(0), base.size() / 2, base.size()}) {
             QString changed = base;
             changed.insert(at, value);
-            QVERIFY2(!frontis::fitsOneBlockLine(changed, base) || frontis::fitsOneBlockLine(changed),
+            QVERIFY2(!frontis::fitsOneBlockLine(changed, base) ||
+                         frontis::fitsOneBlockLine(changed),
                      name);
             // (No value here splits a surrogate pair, so both checks see the same characters.)
             QCOMPARE(frontis::fitsOneBlockLine(changed, base), frontis::fitsOneBlockLine(changed));
@@ -576,8 +578,9 @@ void TestScalarEmitter::oneBlockLineReadsBackVerbatim()
     lone.insert(7, QChar(0xD800));
     QVERIFY(!frontis::fitsOneBlockLine(lone, base));
     // Refused: what a block line cannot carry as it is.
-    for (const QString& bad : {u" lead"_s, u"trail "_s, u"two\nlines"_s, u"cr\rlf"_s, u"bell\u0007"_s,
-                               u"nel\u0085"_s, u"ls\u2028"_s, u"bom\ufeff"_s, QString()})
+    for (const QString& bad :
+         {u" lead"_s, u"trail "_s, u"two\nlines"_s, u"cr\rlf"_s, u"bell\u0007"_s, u"nel\u0085"_s,
+          u"ls\u2028"_s, u"bom\ufeff"_s, QString()})
         QVERIFY2(!frontis::fitsOneBlockLine(bad), qPrintable(bad));
 }
 
