@@ -18,6 +18,7 @@ class TestAnswerEditor : public QObject
 
 private Q_SLOTS:
     void showsDecodedLines();
+    void reloadedTextIsReadAgain();
     void typingStoresEscapes();
     void editedOnlyByTheWriter();
     void untouchedTextIsReturnedVerbatim();
@@ -38,6 +39,22 @@ void TestAnswerEditor::showsDecodedLines()
     QCOMPARE(editor.markdown(), u"a\n\nb"_s);
     QCOMPARE(editor.document()->findBlockByNumber(2).text(), u"b"_s);
     QCOMPARE(editor.storedAnswer(), u"a\\n\\nb"_s);
+}
+
+// markdown() and storedAnswer() are kept per revision of the editor's document; a new text (an
+// undo in the window, a reload) restarts that count, and must still be read again.
+void TestAnswerEditor::reloadedTextIsReadAgain()
+{
+    AnswerEditor editor;
+    editor.setStoredAnswer(u"one"_s);
+    QCOMPARE(editor.markdown(), u"one"_s);
+    QCOMPARE(editor.storedAnswer(), u"one"_s);
+    editor.setStoredAnswer(u"two\\nlines"_s);
+    QCOMPARE(editor.markdown(), u"two\nlines"_s);
+    QCOMPARE(editor.storedAnswer(), u"two\\nlines"_s);
+    editor.setStoredAnswer(u"one"_s);
+    QCOMPARE(editor.markdown(), u"one"_s);
+    QCOMPARE(editor.storedAnswer(), u"one"_s);
 }
 
 void TestAnswerEditor::typingStoresEscapes()
