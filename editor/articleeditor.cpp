@@ -107,10 +107,10 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
     m_validateTimer.setInterval(ValidateDelayMs);
     connect(&m_validateTimer, &QTimer::timeout, this, &ArticleEditor::validateInBackground);
     connect(&m_validation, &QFutureWatcher<QList<Diagnostic>>::finished, this, [this] {
+        if (!m_validation.isFinished())
+            return; // an earlier run's signal, delivered after the next run started
         // Shown only if nothing changed or validated since it started.
-        const bool current =
-            m_validation.property("generation").toULongLong() == m_validationGeneration && m_doc &&
-            m_doc->bytes() == m_validating;
+        const bool current = m_doc && !m_validating.isEmpty() && m_doc->bytes() == m_validating;
         m_validating.clear();
         if (current)
             showDiagnostics(m_schemaNotes + m_validation.result());
@@ -496,13 +496,8 @@ void ArticleEditor::validateInBackground()
         m_validateTimer.start(); // after this one
         return;
     }
-    // An edit of `_schema` may pick another schema: the form and the answer editor follow.
-    const std::shared_ptr<const Schema> before = m_schema;
-    chooseSchema();
-    if (m_schema != before)
-        syncAll();
+    followSchema();
     m_validating = m_doc->bytes();
-    m_validation.setProperty("generation", ++m_validationGeneration);
     m_validation.setFuture(QtConcurrent::run(
         [doc = *m_doc, schema = m_schema] { return Validator(*schema).validate(doc); }));
 }
@@ -511,16 +506,21 @@ void ArticleEditor::validateNow()
 {
     commitAnswer(); // which may start the timer again
     m_validateTimer.stop();
-    ++m_validationGeneration; // a result still on its way is out of date
+    m_validating.clear(); // a result still on its way is out of date
     if (!m_doc)
         return;
+    followSchema();
+    const Validator validator(*m_schema);
+    showDiagnostics(m_schemaNotes + validator.validate(*m_doc));
+}
+
+void ArticleEditor::followSchema()
+{
     // An edit of `_schema` may pick another schema: the form and the answer editor follow.
     const std::shared_ptr<const Schema> before = m_schema;
     chooseSchema();
     if (m_schema != before)
         syncAll();
-    const Validator validator(*m_schema);
-    showDiagnostics(m_schemaNotes + validator.validate(*m_doc));
 }
 
 void ArticleEditor::showDiagnostics(QList<Diagnostic> found)

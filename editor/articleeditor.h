@@ -137,6 +137,7 @@ private:
     void setDisk(const QByteArray& bytes);
     void answerEdited();
     void validateInBackground();
+    void followSchema();
     void showDiagnostics(QList<Diagnostic> found);
     bool commitAnswerNow();
     void dropUncommittedAnswer();
@@ -157,8 +158,7 @@ private:
     bool m_syncing = false;
     QTimer m_validateTimer;
     QFutureWatcher<QList<Diagnostic>> m_validation;
-    quint64 m_validationGeneration = 0; // which validation's result may still be shown
-    QByteArray m_validating;            // the bytes it validates
+    QByteArray m_validating; // the bytes it validates; emptied when its result is out of date
     bool m_answerPending = false;
     QTimer m_answerTimer;    // restarted by each keystroke
     QTimer m_answerMaxTimer; // started by the first keystroke of a batch
