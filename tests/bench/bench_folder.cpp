@@ -17,6 +17,7 @@
 #include "editor/articlefiltermodel.h"
 #include "editor/folderpanel.h"
 #include "model/articleindex.h"
+#include "processmemory.h"
 
 #include <QApplication>
 #include <QDir>
@@ -38,31 +39,8 @@
 
 namespace {
 
-// Peak resident set size in MB (Linux).
-double peakRssMb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-// Current resident set size in MB (Linux).
-double rssMb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
+using frontis::testing::peakRssMb;
+using frontis::testing::rssMb;
 
 double cpuMs()
 {

@@ -31,6 +31,7 @@
 #include "model/markdownrenderer.h"
 #include "model/schemalibrary.h"
 #include "model/validator.h"
+#include "processmemory.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -69,6 +70,9 @@
 using namespace frontis;
 
 namespace {
+
+using frontis::testing::peakRssMb;
+using frontis::testing::rssMb;
 
 // --- Measuring ----------------------------------------------------------------------------------
 
@@ -215,30 +219,6 @@ QJsonObject timeRepeated(int repeats, const std::function<void()>& f)
         cpu << processCpuMs() - c;
     }
     return summary(wall, cpu);
-}
-
-double peakRssMb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-double rssMb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
 }
 
 QString loadAverage()
