@@ -329,35 +329,46 @@ int FindBar::currentMatch()
     return -1;
 }
 
+int FindBar::matchesBefore(qsizetype position) const
+{
+    return int(
+        std::lower_bound(m_matches.cbegin(), m_matches.cend(), position,
+                         [](const TextFinder::Match& m, qsizetype p) { return m.start < p; }) -
+        m_matches.cbegin());
+}
+
 int FindBar::firstAtOrAfter(qsizetype position) const
 {
-    const auto it =
-        std::lower_bound(m_matches.cbegin(), m_matches.cend(), position,
-                         [](const TextFinder::Match& m, qsizetype p) { return m.start < p; });
-    return it == m_matches.cend() ? 0 : int(it - m_matches.cbegin()); // wraps to the first
+    const int before = matchesBefore(position);
+    return before == m_matches.size() ? 0 : before; // wraps to the first
 }
 
 int FindBar::lastBefore(qsizetype position) const
 {
-    const auto it =
-        std::lower_bound(m_matches.cbegin(), m_matches.cend(), position,
-                         [](const TextFinder::Match& m, qsizetype p) { return m.start < p; });
-    return it == m_matches.cbegin() ? int(m_matches.size()) - 1 : int(it - m_matches.cbegin()) - 1;
+    const int before = matchesBefore(position);
+    return before == 0 ? int(m_matches.size()) - 1 : before - 1; // wraps to the last
 }
 
-void FindBar::findNext()
+bool FindBar::readyToStep()
 {
     if (!isVisible() || m_find->text().isEmpty()) {
         open(isReplaceShown());
         if (m_find->text().isEmpty())
-            return;
+            return false;
     }
     ensureFresh();
     m_notice.clear();
     if (m_matches.isEmpty()) {
         updateStatus();
-        return;
+        return false;
     }
+    return true;
+}
+
+void FindBar::findNext()
+{
+    if (!readyToStep())
+        return;
     const int current = currentMatch();
     const QTextCursor cursor = m_editor->textCursor();
     select(current >= 0
@@ -367,17 +378,8 @@ void FindBar::findNext()
 
 void FindBar::findPrevious()
 {
-    if (!isVisible() || m_find->text().isEmpty()) {
-        open(isReplaceShown());
-        if (m_find->text().isEmpty())
-            return;
-    }
-    ensureFresh();
-    m_notice.clear();
-    if (m_matches.isEmpty()) {
-        updateStatus();
+    if (!readyToStep())
         return;
-    }
     const int current = currentMatch();
     const int count = int(m_matches.size());
     select(current >= 0 ? (current + count - 1) % count

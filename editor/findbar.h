@@ -96,6 +96,8 @@ private:
     void termEdited();
     void optionsChanged();
     void select(int index);
+    bool readyToStep(); // opens the bar and refreshes the matches; false when there are none
+    int matchesBefore(qsizetype position) const;
     int firstAtOrAfter(qsizetype position) const;
     int lastBefore(qsizetype position) const;
     void updateHighlights();
