@@ -2,7 +2,9 @@
 
 #include <QByteArray>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QString>
 
 // Helpers shared by the model tests: the real article and corpus are read in place.
@@ -30,6 +32,41 @@ inline bool writeAll(const QString& path, const QByteArray& bytes)
 {
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+// The seed and every article of ../shared/corpus/real (read in place, sorted), or only the seed
+// and every Nth real file when FRONTIS_CORPUS_STRIDE=N (the sanitizer leg of CI, where the whole
+// corpus takes minutes): the same files on every run. Empty when neither is there.
+inline QStringList corpusFiles()
+{
+    QStringList files;
+    if (const QString seed = testutil::seedPath(); !seed.isEmpty())
+        files << seed;
+    QDirIterator it(testutil::sharedDir() + QStringLiteral("/corpus/real"),
+                    {QStringLiteral("*.md")}, QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    QStringList real;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (QFileInfo(path).dir().dirName() != QLatin1String("real")) // not SOURCES.md, STATS.md
+            real << path;
+    }
+    real.sort();
+    const int stride = qMax(1, qEnvironmentVariableIntValue("FRONTIS_CORPUS_STRIDE"));
+    for (qsizetype i = 0; i < real.size(); i += stride)
+        files << real.at(i);
+    return files;
+}
+
+inline QByteArray toCrlf(QByteArray b)
+{
+    b.replace("\r\n", "\n");
+    return b.replace("\n", "\r\n");
+}
+
+inline QByteArray withBom(const QByteArray& b)
+{
+    return b.startsWith("\xEF\xBB\xBF") ? b : "\xEF\xBB\xBF" + b;
 }
 
 // The seed's stored answer: the content line of its `answer: >-` block, still encoded (YAML reads

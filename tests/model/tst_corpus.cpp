@@ -5,45 +5,12 @@
 #include "model/yamltypes.h"
 #include "testutil.h"
 
-#include <QDirIterator>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace frontis;
 
 namespace {
-
-QStringList corpusFiles()
-{
-    QStringList files;
-    if (const QString seed = testutil::seedPath(); !seed.isEmpty())
-        files << seed;
-    QDirIterator it(testutil::sharedDir() + QStringLiteral("/corpus/real"),
-                    {QStringLiteral("*.md")}, QDir::Files | QDir::Hidden,
-                    QDirIterator::Subdirectories);
-    QStringList real;
-    while (it.hasNext()) {
-        const QString path = it.next();
-        if (QFileInfo(path).dir().dirName() != QLatin1String("real")) // not SOURCES.md, STATS.md
-            real << path;
-    }
-    real.sort();
-    const int stride = qMax(1, qEnvironmentVariableIntValue("FRONTIS_CORPUS_STRIDE"));
-    for (qsizetype i = 0; i < real.size(); i += stride)
-        files << real.at(i);
-    return files;
-}
-
-QByteArray toCrlf(QByteArray b)
-{
-    b.replace("\r\n", "\n");
-    return b.replace("\n", "\r\n");
-}
-
-QByteArray withBom(const QByteArray& b)
-{
-    return b.startsWith("\xEF\xBB\xBF") ? b : "\xEF\xBB\xBF" + b;
-}
 
 // The values the issue asks every scalar to be set to.
 const QStringList EditValues = {
@@ -88,24 +55,25 @@ class TestCorpus : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (corpusFiles().size() < 2)
+        if (testutil::corpusFiles().size() < 2)
             QSKIP("../shared/corpus/real is absent (set FRONTIS_SHARED_DIR); skipping the corpus "
                   "tests");
         if (qEnvironmentVariableIntValue("FRONTIS_CORPUS_STRIDE") > 1) {
             qInfo("FRONTIS_CORPUS_STRIDE=%d: %d files of the corpus checked",
-                  qEnvironmentVariableIntValue("FRONTIS_CORPUS_STRIDE"), int(corpusFiles().size()));
+                  qEnvironmentVariableIntValue("FRONTIS_CORPUS_STRIDE"),
+                  int(testutil::corpusFiles().size()));
         }
     }
 
     void noOpSaveIsByteIdentical_data()
     {
         QTest::addColumn<QByteArray>("bytes");
-        for (const QString& path : corpusFiles()) {
+        for (const QString& path : testutil::corpusFiles()) {
             const QByteArray bytes = testutil::readAll(path);
             const QByteArray name = QFileInfo(path).fileName().toUtf8();
             QTest::newRow(name.constData()) << bytes;
-            QTest::newRow((name + " crlf").constData()) << toCrlf(bytes);
-            QTest::newRow((name + " bom").constData()) << withBom(bytes);
+            QTest::newRow((name + " crlf").constData()) << testutil::toCrlf(bytes);
+            QTest::newRow((name + " bom").constData()) << testutil::withBom(bytes);
         }
     }
 
@@ -124,7 +92,7 @@ private Q_SLOTS:
     void setEveryScalar_data()
     {
         QTest::addColumn<QString>("path");
-        for (const QString& path : corpusFiles())
+        for (const QString& path : testutil::corpusFiles())
             QTest::newRow(QFileInfo(path).fileName().toUtf8().constData()) << path;
     }
 
