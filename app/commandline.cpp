@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "model/document.h"
+#include "model/schemalibrary.h"
 #include "model/unifieddiff.h"
 #include "rendercommand.h"
 #include "validatecommand.h"
@@ -101,7 +102,14 @@ int runSet(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!doc)
         return loadError(err, path, doc.error());
     const KeyPath key = doc->frontMatter().resolve(p.positional[1]);
-    if (Status s = doc->setLiteral(key, p.positional[2]))
+    // A field the article's schema types (integer, number, boolean, date) is written as a literal
+    // of that type; any other value as a string, unless it already is an agreed literal.
+    SchemaLibrary library;
+    const SchemaLibrary::Choice choice = library.schemaFor(path, doc->frontMatter());
+    const SchemaField* field = choice.schema->field(joinKeyPath(key));
+    const std::optional<yaml::PlainType> type = field ? field->literalType() : std::nullopt;
+    const QString& value = p.positional[2];
+    if (Status s = type ? doc->setTyped(key, value, *type) : doc->setLiteral(key, value))
         return loadError(err, path, *s);
     if (p.flags.contains(dryRun)) {
         out << unifiedDiff(doc->savedBytes(), doc->bytes(), path, path);
@@ -136,8 +144,11 @@ QString helpText()
         "\n"
         "KEY is a dotted path such as seo.title; list items are numbered from 0 (tags.0).\n"
         "set stores VALUE as a string that YAML 1.1 and 1.2 readers both read back as\n"
-        "exactly that string, unless the current value is a number, boolean or date and\n"
-        "VALUE is a valid literal of that type. An absent key is created. --dry-run prints\n"
+        "exactly that string, unless the article's schema types KEY (integer, number,\n"
+        "boolean, date: VALUE is then written as a literal both read as that type, e.g.\n"
+        "1e3 as 1000.0, or refused), or the current value is a number, boolean or date\n"
+        "both readers agree on and VALUE is a literal of that type. An absent key is\n"
+        "created; setting the current value changes nothing. --dry-run prints\n"
         "the unified diff and writes nothing. The file is replaced atomically (it is always\n"
         "either the old or the new version), and only if the new version reads back as\n"
         "intended and nobody changed the file while set was running.\n"

@@ -70,8 +70,9 @@ Status applyFieldEdit(Document& doc, const FieldEdit& edit, const Document* orig
     }
     const FmNode* before = work.find(edit.path);
     const bool wasEmpty = !before || before->isNull();
-    Status status = edit.literal ? work.setLiteral(edit.path, edit.value, edit.hint)
-                                 : work.setString(edit.path, edit.value, edit.hint);
+    Status status = edit.type ? work.setTyped(edit.path, edit.value, *edit.type, edit.hint, true)
+                    : edit.literal ? work.setLiteral(edit.path, edit.value, edit.hint)
+                                   : work.setString(edit.path, edit.value, edit.hint);
     if (status)
         return status;
     if (edit.literal && wasEmpty)

@@ -325,6 +325,8 @@ void FieldForm::applyFromRow(FieldRow* row, const KeyPath& path, const QString& 
     edit.path = path;
     edit.value = value;
     edit.literal = literal;
+    if (literal)
+        edit.type = row->field().literalType();
     edit.hint = hintFor(row->field(), path);
     if (keepText)
         m_applying = row;

@@ -5,7 +5,6 @@
 #include "yamltypes.h"
 
 #include <QCoreApplication>
-#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -129,6 +128,33 @@ int leadingSpaces(const QByteArray& b, qsizetype from)
     return n;
 }
 
+int charsBetween(const QByteArray& b, qsizetype from, qsizetype to)
+{
+    return int(QString::fromUtf8(b.constData() + from, to - from).size());
+}
+
+// A plain or quoted scalar continued over lines: its width, first column and continuation
+// indent, so that an edit breaks its lines in the same way (ScalarSlot::lineWidth).
+void measureContinuedLines(const QByteArray& b, const FmNode& node, ScalarSlot& slot)
+{
+    const qsizetype firstBreak = b.indexOf('\n', node.span.begin);
+    if (firstBreak < 0 || firstBreak >= node.span.end)
+        return;
+    qsizetype lineStart = b.lastIndexOf('\n', node.span.begin) + 1;
+    slot.firstColumn = charsBetween(b, lineStart, node.span.begin);
+    slot.contentIndent = leadingSpaces(b, firstBreak + 1);
+    int widest = 0;
+    while (lineStart < node.span.end) {
+        qsizetype end = b.indexOf('\n', lineStart);
+        if (end < 0 || end > node.span.end)
+            end = node.span.end;
+        const qsizetype contentEnd = (end > lineStart && b[end - 1] == '\r') ? end - 1 : end;
+        widest = qMax(widest, charsBetween(b, lineStart, contentEnd));
+        lineStart = end + 1;
+    }
+    slot.lineWidth = widest;
+}
+
 // Where a value sits, as the emitter needs to know it to write in the value's own style.
 ScalarSlot slotFor(const FmNode& node, const ArticleFile& file)
 {
@@ -137,8 +163,11 @@ ScalarSlot slotFor(const FmNode& node, const ArticleFile& file)
     slot.flow = node.flow;
     slot.parentIndent = qMax(0, node.indent);
     slot.newline = newlineAt(b, node.span.begin, file.newline());
-    if (node.style != ScalarStyle::Literal && node.style != ScalarStyle::Folded)
+    if (node.style != ScalarStyle::Literal && node.style != ScalarStyle::Folded) {
+        if (!node.flow && node.isScalar())
+            measureContinuedLines(b, node, slot);
         return slot;
+    }
     qsizetype i = node.span.begin;
     while (i < node.span.end && QByteArrayView("|>+-123456789").contains(b[i]))
         ++i;
@@ -210,6 +239,8 @@ Status Document::setString(const KeyPath& path, const QString& value, const Inse
     const FmNode* node = m_fm.find(path);
     if (!node)
         return addKey(path, value, hint);
+    if (alreadyHolds(*node, value, false))
+        return {}; // nothing to write: a multi-line value keeps its lines
     if (rewriteOneLineBlock(path, *node, value))
         return {};
     if (Status s = checkSettable(path, *node))
@@ -277,33 +308,67 @@ bool Document::rewriteOneLineBlock(const KeyPath& path, const FmNode& node, cons
     return true;
 }
 
+bool Document::alreadyHolds(const FmNode& node, const QString& value, bool typed)
+{
+    if (!node.isScalar() || node.text != value)
+        return false;
+    return typed ? node.isPlain() : (!node.isPlain() || yaml::readsAsString(value));
+}
+
 Status Document::setLiteral(const KeyPath& path, const QString& literal, const InsertHint& hint)
 {
     const FmNode* node = m_fm.find(path);
     if (node && node->isPlain() && node->editable && !node->flow) {
         using yaml::PlainType;
-        auto typeOf = [](QStringView s) {
-            const PlainType t = yaml::resolve12(s);
-            return t == PlainType::String ? yaml::resolve11(s) : t;
-        };
-        const PlainType current = typeOf(node->text);
-        const PlainType given = typeOf(literal);
+        const PlainType current = yaml::agreedType(node->text);
+        const QString written = literal.trimmed();
         const bool typed = current == PlainType::Int || current == PlainType::Float ||
                            current == PlainType::Bool || current == PlainType::Timestamp;
-        bool fits =
-            typed && (given == current || (current == PlainType::Float && given == PlainType::Int));
-        if (fits && current == PlainType::Timestamp && literal.size() == 10)
-            fits = QDate::fromString(literal, QStringLiteral("yyyy-MM-dd")).isValid();
-        if (fits) {
-            QString written = literal.trimmed();
-            // A field written as a float stays a float: 1 is written "1.0".
-            if (current == PlainType::Float && given == PlainType::Int)
-                written += QStringLiteral(".0");
-            return splice(node->span.begin, node->span.end, written.toUtf8(),
-                          EditTarget{path, written, false});
-        }
+        const bool fits =
+            typed &&
+            (yaml::isValidLiteral(current, written) ||
+             (current == PlainType::Float && yaml::isValidLiteral(PlainType::Int, written)));
+        if (fits)
+            return setTyped(path, written, current, hint);
     }
     return setString(path, literal, hint);
+}
+
+Status Document::setTyped(const KeyPath& path, const QString& value, yaml::PlainType type,
+                          const InsertHint& hint, bool orString)
+{
+    using yaml::PlainType;
+    if (path.isEmpty())
+        return Error{tr("no key given")};
+    const FmNode* node = m_fm.find(path);
+    // A field written as a float stays a float: 1 is written "1.0".
+    const bool floatForm = node && node->isPlain() && type == PlainType::Float &&
+                           yaml::agreedType(node->text) == PlainType::Float;
+    const std::optional<QString> literal = yaml::typedLiteral(type, value, floatForm);
+    if (!literal) {
+        if (orString)
+            return setString(path, value, hint);
+        const QString what = type == PlainType::Int     ? tr("an integer")
+                             : type == PlainType::Float ? tr("a number")
+                             : type == PlainType::Bool  ? tr("true or false")
+                                                        : tr("a date written YYYY-MM-DD");
+        return Error{tr("%1 must be %2, and '%3' is not one that YAML 1.1 and 1.2 readers both "
+                        "read as such")
+                         .arg(quoted(path), what, value),
+                     node ? node->line : 0, node ? node->column : 0};
+    }
+    if (!node)
+        return addKey(path, *literal, hint, true);
+    if (type == PlainType::Timestamp && node->isScalar() && !node->isPlain())
+        return setString(path, *literal, hint);
+    if (alreadyHolds(*node, *literal, true))
+        return {};
+    if (Status s = checkSettable(path, *node))
+        return s;
+    QByteArray text = literal->toUtf8();
+    if (node->isNull() && node->span.size() == 0)
+        text.prepend(' '); // `key:` becomes `key: value`
+    return splice(node->span.begin, node->span.end, text, EditTarget{path, *literal, false});
 }
 
 Status Document::checkSettable(const KeyPath& path, const FmNode& node) const
@@ -327,7 +392,8 @@ Status Document::checkSettable(const KeyPath& path, const FmNode& node) const
     return {};
 }
 
-Status Document::addKey(const KeyPath& path, const QString& value, const InsertHint& hint)
+Status Document::addKey(const KeyPath& path, const QString& value, const InsertHint& hint,
+                        bool literal)
 {
     // The deepest node that exists along the path; the rest is created.
     qsizetype depth = path.size() - 1;
@@ -383,11 +449,11 @@ Status Document::addKey(const KeyPath& path, const QString& value, const InsertH
         const ScalarStyle style = hint.style.value_or(ScalarStyle::Plain);
         if (style == ScalarStyle::Folded || style == ScalarStyle::Literal)
             slot.contentIndent = ind + hint.blockIndent;
-        text += ' ' + emitString(value, style, slot).text;
+        text += ' ' + (literal ? value.toUtf8() : emitString(value, style, slot).text);
         if (!parent->isNull())
             text += nl;
     }
-    return splice(at, at, text, EditTarget{path, value, true});
+    return splice(at, at, text, EditTarget{path, value, !literal});
 }
 
 Status Document::remove(const KeyPath& path)

@@ -7,6 +7,7 @@
 #include "frontmatter.h"
 #include "keypath.h"
 #include "scalarstyle.h"
+#include "yamltypes.h"
 
 #include <QByteArray>
 #include <QString>
@@ -49,9 +50,19 @@ public:
     // Stores `value` so that YAML 1.1 and 1.2 readers both read back exactly that string, in the
     // value's current style where it can hold it. A missing key (and missing parent maps) is added.
     Status setString(const KeyPath& path, const QString& value, const InsertHint& hint = {});
-    // Like setString, but where the current value is a number, boolean or date and `literal` is a
-    // valid literal of that type, it is written plain and stays that type ("-1.0" -> "0.5").
+    // Like setString, but where the current value is a number, boolean or date that YAML 1.1 and
+    // 1.2 readers agree on (yaml::agreedType) and `literal` is an agreed literal of that type, it
+    // is written plain and stays that type ("-1.0" -> "0.5"). A value the two readers type
+    // differently ("1e3", "yes", "0o17") is a string here: the new value is written as one.
     Status setLiteral(const KeyPath& path, const QString& literal, const InsertHint& hint = {});
+    // For a value a schema types as `type` (Int, Float, Bool or Timestamp): writes
+    // yaml::typedLiteral(value) plain, so that both readers read that type and value ("1e3" is
+    // written "1000.0" in a number field), whatever the current value is. A date that is quoted
+    // now stays quoted (dates are often written as strings). When `value` is no literal of the
+    // type: refused with a message, or, with `orString`, stored as a string (the form, while the
+    // writer is still typing; validation then reports it).
+    Status setTyped(const KeyPath& path, const QString& value, yaml::PlainType type,
+                    const InsertHint& hint = {}, bool orString = false);
     // Removes the key and its value's lines only.
     Status remove(const KeyPath& path);
     // Replaces the whole content (undo/redo, reload); refused when it does not parse.
@@ -80,7 +91,11 @@ private:
     Document(ArticleFile file, FrontMatter fm);
     Status checkSettable(const KeyPath& path, const FmNode& node) const;
     bool rewriteOneLineBlock(const KeyPath& path, const FmNode& node, const QString& value);
-    Status addKey(const KeyPath& path, const QString& value, const InsertHint& hint);
+    // `literal`: `value` is written plain as it is, a typed literal (setTyped).
+    Status addKey(const KeyPath& path, const QString& value, const InsertHint& hint,
+                  bool literal = false);
+    // The value at `node` already is `value`, as a string or (`typed`) as a plain literal.
+    static bool alreadyHolds(const FmNode& node, const QString& value, bool typed);
     Status splice(qsizetype begin, qsizetype end, const QByteArray& text, const EditTarget& target);
     Status splice(qsizetype begin, qsizetype end, const QByteArray& text, const FmNode& expected,
                   const EditTarget* target);

@@ -87,6 +87,7 @@ private:
 
     qsizetype plainEnd(qsizetype pos, int parentIndent, bool flow) const;
     qsizetype quotedEnd(qsizetype pos) const;
+    bool startsFlowToken(qsizetype i, qsizetype pos) const;
     qsizetype blockScalarEnd(qsizetype pos, int parentIndent) const;
     qsizetype flowCollectionEnd(qsizetype pos) const;
     qsizetype keyEnd(qsizetype pos, bool flow) const;
@@ -193,6 +194,17 @@ qsizetype Builder::blockScalarEnd(qsizetype pos, int parentIndent) const
     return end;
 }
 
+// Whether a quote at `i` opens a quoted scalar: only at the start of a token of the flow
+// collection opened at `pos` (after `[`, `{`, `,` or `:` and white space); inside a plain scalar
+// (`it's`, `a"b`, `v'`) it is text.
+bool Builder::startsFlowToken(qsizetype i, qsizetype pos) const
+{
+    qsizetype j = i - 1;
+    while (j >= pos && (isSpace(m_b[j]) || m_b[j] == '\n' || m_b[j] == '\r'))
+        --j;
+    return j < pos || QByteArrayView("[{,:?").contains(m_b[j]);
+}
+
 qsizetype Builder::flowCollectionEnd(qsizetype pos) const
 {
     int depth = 0;
@@ -203,8 +215,7 @@ qsizetype Builder::flowCollectionEnd(qsizetype pos) const
         } else if (c == ']' || c == '}') {
             if (--depth == 0)
                 return i + 1;
-        } else if (c == '"' ||
-                   (c == '\'' && i > pos && !QChar::isLetterOrNumber(uchar(m_b[i - 1])))) {
+        } else if ((c == '"' || c == '\'') && startsFlowToken(i, pos)) {
             const qsizetype e = quotedEnd(i);
             if (e < 0)
                 return -1;

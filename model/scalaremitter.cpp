@@ -216,15 +216,20 @@ QByteArray literalBlock(const QString& value, const ScalarSlot& slot)
 }
 
 // Greedy wrap at single spaces between two non-white characters: folding turns each of those
-// line breaks back into exactly that space.
-QStringList wrap(const QString& line, int width)
+// line breaks back into exactly that space. The first line may be given less room than the rest
+// (it starts after its key); `canStart` says whether a line may begin with the character.
+QStringList wrap(const QString& line, int width, int firstWidth = -1,
+                 bool (*canStart)(QChar) = nullptr)
 {
-    if (width <= 0 || line.size() <= width)
+    if (firstWidth < 0)
+        firstWidth = width;
+    if (width <= 0 || line.size() <= firstWidth)
         return {line};
     QStringList pieces;
     qsizetype start = 0;
     for (qsizetype i = 1; i + 1 < line.size(); ++i) {
-        if (line[i] == u' ' && !isWhite(line[i - 1]) && !isWhite(line[i + 1])) {
+        if (line[i] == u' ' && !isWhite(line[i - 1]) && !isWhite(line[i + 1]) &&
+            (!canStart || canStart(line[i + 1]))) {
             pieces << line.mid(start, i - start);
             start = i + 1;
         }
@@ -233,7 +238,7 @@ QStringList wrap(const QString& line, int width)
     QStringList out;
     QString current = pieces.takeFirst();
     for (const QString& piece : std::as_const(pieces)) {
-        if (current.size() + 1 + piece.size() <= width) {
+        if (current.size() + 1 + piece.size() <= (out.isEmpty() ? firstWidth : width)) {
             current += u' ' + piece;
         } else {
             out << current;
@@ -276,6 +281,41 @@ QByteArray foldedBlock(const QString& value, const ScalarSlot& slot)
     }
     const QByteArray header = blockHeader('>', body->trailingBreaks, digit, slot.blockHeader);
     return joinBlock(header, lines, contentIndent, body->trailingBreaks, slot.newline);
+}
+
+// A continuation line of a plain scalar must not start a comment, and starting one with an
+// indicator would ask too much of some readers.
+bool canStartPlainLine(QChar c)
+{
+    return !QStringView(u"-?:,[]{}#&*!|>'\"%@`").contains(c);
+}
+
+bool canStartQuotedLine(QChar)
+{
+    return true;
+}
+
+// One-line plain or quoted `text` broken over lines as the original value was (slot.lineWidth):
+// each break replaces one space, which line folding gives back. Empty when nothing breaks.
+QByteArray continued(const QByteArray& text, ScalarStyle style, const ScalarSlot& slot)
+{
+    const bool flowStyle = style == ScalarStyle::Plain || style == ScalarStyle::SingleQuoted ||
+                           style == ScalarStyle::DoubleQuoted;
+    // A block scalar's width is no measure for a quoted fallback: only values that were
+    // themselves continued lines are continued again.
+    if (!flowStyle || !slot.blockHeader.isEmpty() || slot.lineWidth <= 0 || slot.flow ||
+        text.isEmpty())
+        return {};
+    const int indent =
+        slot.contentIndent > slot.parentIndent ? slot.contentIndent : slot.parentIndent + 2;
+    const QString line = QString::fromUtf8(text);
+    const QStringList lines =
+        wrap(line, std::max(slot.lineWidth - indent, 20),
+             std::max(slot.lineWidth - slot.firstColumn, 10),
+             style == ScalarStyle::Plain ? canStartPlainLine : canStartQuotedLine);
+    if (lines.size() < 2)
+        return {};
+    return lines.join(QString::fromUtf8(slot.newline) + QString(indent, u' ')).toUtf8();
 }
 
 QByteArray candidate(ScalarStyle style, const QString& value, const ScalarSlot& slot)
@@ -384,7 +424,12 @@ EmittedScalar emitString(const QString& value, ScalarStyle preferred, const Scal
     }
     for (const ScalarStyle style : candidateOrder(preferred)) {
         const QByteArray text = candidate(style, value, slot);
-        if (!text.isEmpty() && readsBackAs(text, value, slot))
+        if (text.isEmpty())
+            continue;
+        const QByteArray lines = continued(text, style, slot);
+        if (!lines.isEmpty() && readsBackAs(lines, value, slot))
+            return {lines, style, true};
+        if (readsBackAs(text, value, slot))
             return {text, style, true};
     }
     return {doubleQuoted(value), ScalarStyle::DoubleQuoted, false};

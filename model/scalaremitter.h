@@ -16,9 +16,12 @@ struct ScalarSlot
     // The original block header with its indicators (">-", "|", "|+", ">2-"); empty if not block.
     // Chomping always follows the new value; the order of the indicators is kept.
     QByteArray blockHeader;
-    // Folded scalars: the original longest line in characters, indentation included. 0 writes
-    // each paragraph on one line (a one-line value stays one line).
+    // Folded scalars, and plain or quoted scalars continued over several lines: the original
+    // longest line in characters, indentation included. 0 writes each paragraph on one line (a
+    // one-line value stays one line). For the continued styles, contentIndent is the indent of
+    // the continuation lines and firstColumn the 0-based column of the value's first character.
     int lineWidth = 0;
+    int firstColumn = 0;
     QByteArray newline = "\n"; // the file's line break
 };
 
@@ -34,7 +37,9 @@ struct EmittedScalar
 // The UTF-8 text that, placed at a value's first byte (after "key: " or "- "), YAML 1.1 and 1.2
 // readers read back as exactly `value`, as a string. Written in `preferred` style when that style
 // can hold the value, else in the first that can of: plain -> single-quoted -> double-quoted
-// (block styles try the other block style, then double-quoted). Block text is the header, a
+// (block styles try the other block style, then double-quoted). A plain or quoted value that was
+// continued over several lines (slot.lineWidth) is broken at spaces near that width again, with
+// the original continuation indent. Block text is the header, a
 // line break and the content lines at the content indent, without a final line break. Every
 // candidate is read back with yaml-cpp before it is chosen; lines are joined with slot.newline.
 EmittedScalar emitString(const QString& value, ScalarStyle preferred, const ScalarSlot& slot);

@@ -33,6 +33,24 @@ Diagnostic::Severity SchemaField::severityOf(const QString& rule) const
     return defaultSeverity(rule);
 }
 
+std::optional<yaml::PlainType> SchemaField::literalType() const
+{
+    if (inferred)
+        return std::nullopt;
+    switch (type) {
+    case FieldType::Integer:
+        return yaml::PlainType::Int;
+    case FieldType::Number:
+        return yaml::PlainType::Float;
+    case FieldType::Boolean:
+        return yaml::PlainType::Bool;
+    case FieldType::Date:
+        return yaml::PlainType::Timestamp;
+    default:
+        return std::nullopt;
+    }
+}
+
 QString SchemaField::typeName(FieldType type)
 {
     for (const TypeName& t : Types) {

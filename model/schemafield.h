@@ -3,6 +3,7 @@
 #include "diagnostic.h"
 #include "scalarstyle.h"
 #include "template.h"
+#include "yamltypes.h"
 
 #include <QHash>
 #include <QString>
@@ -59,6 +60,9 @@ struct SchemaField
     Diagnostic::Severity severityOf(const QString& rule) const;
 
     static QString typeName(FieldType type);
+    // The YAML type the value must be written as when the schema itself (not inference) types
+    // the field: Int, Float, Bool or Timestamp for integer, number, boolean and date fields.
+    std::optional<yaml::PlainType> literalType() const;
     static std::optional<FieldType> typeFromName(QStringView name);
     static QStringList typeNames();
     // The rule ids a field can raise, which are also the keys of a `severity:` map.

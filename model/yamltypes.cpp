@@ -1,6 +1,7 @@
 #include "yamltypes.h"
 
 #include <QDate>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QString>
 #include <QTime>
@@ -238,6 +239,148 @@ bool isValidLiteral(PlainType type, QStringView text)
         return false;
     }
     return false;
+}
+
+PlainType agreedType(QStringView plain)
+{
+    for (const PlainType t : {PlainType::Null, PlainType::Bool, PlainType::Int, PlainType::Float}) {
+        if (isValidLiteral(t, plain))
+            return t;
+    }
+    if (isValidTimestamp(plain))
+        return PlainType::Timestamp;
+    return readsAsString(plain) ? PlainType::String : PlainType::Other;
+}
+
+namespace {
+
+// An integer written in one of the YAML 1.2 core forms, or nullopt.
+std::optional<qint64> int12Value(const QString& text)
+{
+    if (!matches(int12(), text))
+        return std::nullopt;
+    bool ok = false;
+    qint64 v = 0;
+    if (text.startsWith(QLatin1String("0o")))
+        v = text.mid(2).toLongLong(&ok, 8);
+    else if (text.startsWith(QLatin1String("0x")))
+        v = text.mid(2).toLongLong(&ok, 16);
+    else
+        v = text.toLongLong(&ok, 10);
+    return ok ? std::optional<qint64>(v) : std::nullopt;
+}
+
+// An integer written in one of the YAML 1.1 forms (underscores, 0b, 0 octal, sexagesimal).
+std::optional<qint64> int11Value(const QString& text)
+{
+    if (!matches(int11(), text))
+        return std::nullopt;
+    QString t = text;
+    t.remove(u'_');
+    bool negative = false;
+    if (t.startsWith(u'-') || t.startsWith(u'+')) {
+        negative = t.startsWith(u'-');
+        t.remove(0, 1);
+    }
+    bool ok = false;
+    qint64 v = 0;
+    if (t.contains(u':')) {
+        ok = true;
+        for (const QString& part : t.split(u':')) {
+            bool partOk = false;
+            v = v * 60 + part.toLongLong(&partOk, 10);
+            ok = ok && partOk;
+        }
+    } else if (t.startsWith(QLatin1String("0b"))) {
+        v = t.mid(2).toLongLong(&ok, 2);
+    } else if (t.startsWith(QLatin1String("0x"))) {
+        v = t.mid(2).toLongLong(&ok, 16);
+    } else if (t.size() > 1 && t.startsWith(u'0')) {
+        v = t.mid(1).toLongLong(&ok, 8);
+    } else {
+        v = t.toLongLong(&ok, 10);
+    }
+    if (!ok)
+        return std::nullopt;
+    return negative ? -v : v;
+}
+
+// The integer both readers would mean by `text`: where only one of them reads an integer, its
+// value; where both do, their common value; nullopt where they read different numbers.
+std::optional<qint64> intValue(const QString& text)
+{
+    const std::optional<qint64> v12 = int12Value(text);
+    const std::optional<qint64> v11 = int11Value(text);
+    if (v12 && v11 && *v12 != *v11)
+        return std::nullopt;
+    return v12 ? v12 : v11;
+}
+
+// A float literal both readers agree on for `d`: "1000.0", "6.02e+23", "1.0e-07".
+QString agreedFloatText(double d)
+{
+    if (d == double(qint64(d)) && qAbs(d) < 1e15)
+        return QString::number(qint64(d)) + QStringLiteral(".0");
+    QString text = QString::number(d, 'g', QLocale::FloatingPointShortest);
+    const qsizetype e = text.indexOf(u'e');
+    const QStringView mantissa = e < 0 ? QStringView(text) : QStringView(text).left(e);
+    if (!mantissa.contains(u'.'))
+        text.insert(e < 0 ? text.size() : e, QStringLiteral(".0"));
+    return text;
+}
+
+} // namespace
+
+std::optional<QString> typedLiteral(PlainType type, QStringView value, bool floatForm)
+{
+    const QString text = value.trimmed().toString();
+    switch (type) {
+    case PlainType::Bool: {
+        if (matches(bool12(), text))
+            return text;
+        static const QRegularExpression yes = anchored("(?i)(yes|on)");
+        static const QRegularExpression no = anchored("(?i)(no|off)");
+        if (matches(yes, text))
+            return QStringLiteral("true");
+        if (matches(no, text))
+            return QStringLiteral("false");
+        return std::nullopt;
+    }
+    case PlainType::Int: {
+        if (isValidLiteral(PlainType::Int, text))
+            return text;
+        const std::optional<qint64> v = intValue(text);
+        return v ? std::optional<QString>(QString::number(*v)) : std::nullopt;
+    }
+    case PlainType::Float: {
+        if (isValidLiteral(PlainType::Float, text))
+            return text;
+        if (const std::optional<qint64> v = intValue(text)) {
+            if (floatForm)
+                return agreedFloatText(double(*v));
+            return isValidLiteral(PlainType::Int, text) ? text : QString::number(*v);
+        }
+        if (!matches(float12(), text) && !matches(float11(), text))
+            return std::nullopt;
+        QString digits = text;
+        digits.remove(u'_');
+        if (digits.contains(u':'))
+            return std::nullopt; // sexagesimal floats: too rare to guess at
+        bool ok = false;
+        const double d = digits.toDouble(&ok);
+        if (!ok)
+            return std::nullopt;
+        const QString out = agreedFloatText(d);
+        return isValidLiteral(PlainType::Float, out) ? std::optional<QString>(out) : std::nullopt;
+    }
+    case PlainType::Timestamp:
+        return isValidTimestamp(text) ? std::optional<QString>(text) : std::nullopt;
+    case PlainType::String:
+    case PlainType::Null:
+    case PlainType::Other:
+        break;
+    }
+    return std::nullopt;
 }
 
 } // namespace frontis::yaml

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QString>
 #include <QStringView>
+
+#include <optional>
 
 namespace frontis::yaml {
 
@@ -30,5 +33,19 @@ bool canBePlain(QStringView text, bool flowContext);
 // .inf/.nan. Timestamp has no 1.2 core form, so it only needs the 1.1 form, with a real
 // calendar date and time ("2024-02-30" is refused). String: any text; Other: never.
 bool isValidLiteral(PlainType type, QStringView text);
+
+// The type both YAML 1.1 and 1.2 readers give the plain scalar `plain`: Bool, Int, Float or Null
+// for their agreed literals (isValidLiteral), Timestamp for a 1.1 date or date-time (1.2 readers
+// that resolve timestamps read the same; the others read the text), String where both read a
+// string, and Other where the two disagree ("1e3", "0o17", "yes", "1_000", "1:30").
+PlainType agreedType(QStringView plain);
+
+// The literal to write for `value` in a field that a schema types as `type` (Int, Float, Bool or
+// Timestamp): `value` itself (trimmed) where it already is an agreed literal of that type, else the
+// same number or truth value in a form both readers agree on: "1e3" -> "1000.0", "0o17" -> "15",
+// "1_000" -> "1000", "yes" -> "true". With `floatForm` (the field is written as a float) an
+// integral number gets ".0". nullopt when `value` is no literal of that type, or when 1.1 and 1.2
+// read it as different numbers ("017": octal 15 in 1.1, 17 in 1.2).
+std::optional<QString> typedLiteral(PlainType type, QStringView value, bool floatForm);
 
 } // namespace frontis::yaml

@@ -119,6 +119,69 @@ private Q_SLOTS:
         QCOMPARE(frontis({QStringLiteral("get"), m_file, key}).out, readBack + QLatin1Char('\n'));
     }
 
+    // The sample's schema types `score` as a number and `id` as an integer: VALUE is written as a
+    // literal that YAML 1.1 and 1.2 readers both read as that type, or refused.
+    void setFollowsTheSchemaTypes_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QByteArray>("line");
+        QTest::newRow("1e3 in a number field") << "score"
+                                               << "1e3" << QByteArray("\nscore: 1000.0\n");
+        QTest::newRow("0o17 in an integer field") << "id"
+                                                  << "0o17" << QByteArray("\nid: 15\n");
+        QTest::newRow("1_000 in an integer field") << "id"
+                                                   << "1_000" << QByteArray("\nid: 1000\n");
+    }
+
+    void setFollowsTheSchemaTypes()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(QByteArray, line);
+        const Run r = frontis({QStringLiteral("set"), m_file, key, value});
+        QCOMPARE(r.code, 0);
+        const QByteArray now = testutil::readAll(m_file);
+        QVERIFY2(now.contains(line), now.constData());
+    }
+
+    void setRefusesWhatIsNoLiteralOfTheSchemaType()
+    {
+        const Run r = frontis(
+            {QStringLiteral("set"), m_file, QStringLiteral("score"), QStringLiteral("many")});
+        QCOMPARE(r.code, 2);
+        const int line = int(m_seed.left(m_seed.indexOf("\nscore:")).count('\n')) + 2;
+        QVERIFY2(
+            r.err.startsWith(
+                QStringLiteral("%1:%2:8: error: 'score' must be a number").arg(m_file).arg(line)),
+            qPrintable(r.err));
+        QVERIFY(r.err.contains(QLatin1String("'many'")));
+        QCOMPARE(testutil::readAll(m_file), m_seed);
+    }
+
+    // Without a schema type, a value that YAML 1.1 and 1.2 readers type differently is a string,
+    // and so is what replaces it; setting the value it has changes nothing.
+    void setWithoutSchemaTypeKeepsAmbiguousValuesStrings()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("hugo.md"));
+        QVERIFY(testutil::writeAll(file, "---\nweight: 1e3\nlevel: 5\n---\nBody\n"));
+        QCOMPARE(
+            frontis({QStringLiteral("set"), file, QStringLiteral("weight"), QStringLiteral("-1")})
+                .code,
+            0);
+        QCOMPARE(
+            frontis({QStringLiteral("set"), file, QStringLiteral("level"), QStringLiteral("-1")})
+                .code,
+            0);
+        QCOMPARE(testutil::readAll(file), QByteArray("---\nweight: '-1'\nlevel: -1\n---\nBody\n"));
+        const QFileInfo before(file);
+        QCOMPARE(
+            frontis({QStringLiteral("set"), file, QStringLiteral("weight"), QStringLiteral("-1")})
+                .code,
+            0);
+        QCOMPARE(QFileInfo(file).lastModified(), before.lastModified());
+    }
+
     void dryRunPrintsDiffAndWritesNothing()
     {
         const Run r = frontis({QStringLiteral("set"), m_file, QStringLiteral("author"),
