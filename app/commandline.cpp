@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "model/document.h"
+#include "model/markdownrenderer.h"
 #include "model/schemalibrary.h"
 #include "model/unifieddiff.h"
 #include "rendercommand.h"
@@ -186,7 +187,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return ExitOk;
     }
     if (args.first() == QLatin1String("--version")) {
-        out << "frontis " << FRONTIS_VERSION << "\n";
+        out << "frontis " << FRONTIS_VERSION << " (" << markdownLibrary() << ")\n";
         return ExitOk;
     }
     const QString command = args.first();

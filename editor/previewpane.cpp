@@ -1,5 +1,6 @@
 #include "previewpane.h"
 
+#include "model/siteimages.h"
 #include "palettemode.h"
 #include "previewrenderer.h"
 
@@ -458,14 +459,12 @@ QVariant PreviewPane::loadResource(int type, const QUrl& name)
         return QTextBrowser::loadResource(type, name);
     if ((!scheme.isEmpty() && scheme != QLatin1String("file")) || !name.host().isEmpty())
         return {}; // http, https, ftp, //host/... and file://host/...: never fetched
-    QString path = scheme.isEmpty() ? name.path() : name.toLocalFile();
+    // A file: URL names its file; a path is the site's: relative to the article, or site-rooted
+    // ("/images/a.png" in static/, public/ or assets/), as the site's generator finds it.
+    const QString path =
+        scheme.isEmpty() ? localImagePath(m_baseDirectory, name.path()) : name.toLocalFile();
     if (path.isEmpty())
         return {};
-    if (QFileInfo(path).isRelative()) {
-        if (m_baseDirectory.isEmpty())
-            return {};
-        path = QDir(m_baseDirectory).filePath(path);
-    }
     const QFileInfo info(path);
     if (!info.isFile() || info.size() > MaxLocalResourceBytes)
         return {};

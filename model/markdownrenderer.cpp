@@ -1,10 +1,12 @@
 #include "markdownrenderer.h"
 
+#include "cmarkapi.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QRegularExpression>
+#include <QStringList>
 #include <QStringView>
-
-#include <cmark.h>
 
 #include <memory>
 #include <vector>
@@ -13,21 +15,11 @@ namespace frontis {
 
 namespace {
 
-struct NodeDeleter
-{
-    void operator()(cmark_node* node) const { cmark_node_free(node); }
-};
 struct IterDeleter
 {
     void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
 };
-using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
-
-NodePtr parse(const QByteArray& utf8, int options)
-{
-    return NodePtr(cmark_parse_document(utf8.constData(), size_t(utf8.size()), options));
-}
 
 int cmarkFlags(RenderOptions options)
 {
@@ -40,38 +32,133 @@ int cmarkFlags(RenderOptions options)
     return flags;
 }
 
-QString renderHtml(cmark_node* node, int flags)
+// Template tags of static site generators, which reach the page only after the site's build:
+// Hugo shortcodes {{< ... >}} and {{% ... %}}, Liquid {% ... %} and {{ ... }} (Jekyll, Eleventy).
+// Only tags that close on their own line are taken: a token must not change the line count.
+const QRegularExpression& templateTag()
 {
-    char* html = cmark_render_html(node, flags);
-    if (!html)
-        return {};
-    const QString result = QString::fromUtf8(html);
-    cmark_get_default_mem_allocator()->free(html);
-    return result;
+    static const QRegularExpression re(
+        QStringLiteral(R"(\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{\{.*?\}\})"));
+    return re;
 }
+
+// Private-use characters that cmark passes through as text, around the tag's number.
+constexpr char16_t TagOpen = u'\uE000';
+constexpr char16_t TagClose = u'\uE001';
+
+// The Markdown with each template tag replaced by a token, and the tags in order.
+QString hideTemplateTags(const QString& markdown, QStringList& tags)
+{
+    if (!markdown.contains(u'{'))
+        return markdown;
+    QString out;
+    qsizetype last = 0;
+    QRegularExpressionMatchIterator it = templateTag().globalMatch(markdown);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(markdown).mid(last, m.capturedStart() - last);
+        out += TagOpen + QString::number(tags.size()) + TagClose;
+        tags << m.captured();
+        last = m.capturedEnd();
+    }
+    if (tags.isEmpty())
+        return markdown;
+    out += QStringView(markdown).mid(last);
+    return out;
+}
+
+QString escapeHtml(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+// The tokens back as visible placeholders: the tag's own text in a styled span.
+QString showTemplateTags(const QString& html, const QStringList& tags)
+{
+    if (tags.isEmpty() || !html.contains(TagOpen))
+        return html;
+    static const QRegularExpression token(QStringLiteral("\uE000([0-9]+)\uE001"));
+    QString out;
+    qsizetype last = 0;
+    QRegularExpressionMatchIterator it = token.globalMatch(html);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(html).mid(last, m.capturedStart() - last);
+        const qsizetype n = m.captured(1).toLongLong();
+        out += QStringLiteral("<span class=\"template-tag\">") +
+               (n < tags.size() ? escapeHtml(tags[n]) : QString()) + QStringLiteral("</span>");
+        last = m.capturedEnd();
+    }
+    out += QStringView(html).mid(last);
+    return out;
+}
+
+// What Qt's rich text cannot show of cmark-gfm's HTML: task list check boxes become ballot box
+// characters, and <del> the <s> it knows.
+QString forRichText(QString html)
+{
+    if (!cmarkapi::HaveGfm)
+        return html;
+    if (html.contains(QLatin1String("<input"))) {
+        html.replace(QLatin1String("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "),
+                     QStringLiteral("\u2611 "));
+        html.replace(QLatin1String("<input type=\"checkbox\" disabled=\"\" /> "),
+                     QStringLiteral("\u2610 "));
+    }
+    html.replace(QLatin1String("<del>"), QLatin1String("<s>"));
+    html.replace(QLatin1String("</del>"), QLatin1String("</s>"));
+    return html;
+}
+
+// One rendering: the Markdown parsed with the options' extensions, template tags hidden.
+class Rendering
+{
+public:
+    Rendering(const QString& markdown, RenderOptions options)
+        : m_parsed((options.templateTags ? hideTemplateTags(markdown, m_tags) : markdown).toUtf8(),
+                   cmarkFlags(options), options.gfm)
+    {}
+    cmark_node* root() const { return m_parsed.root(); }
+    QString html(cmark_node* node) const
+    {
+        return forRichText(showTemplateTags(m_parsed.html(node), m_tags));
+    }
+
+private:
+    QStringList m_tags; // before m_parsed, which is made from them
+    cmarkapi::Parsed m_parsed;
+};
 
 } // namespace
 
+bool rendersGfm()
+{
+    return cmarkapi::HaveGfm;
+}
+
+QString markdownLibrary()
+{
+    return cmarkapi::libraryName();
+}
+
 QString renderMarkdown(const QString& markdown, RenderOptions options)
 {
-    const int flags = cmarkFlags(options);
-    const NodePtr doc = parse(markdown.toUtf8(), flags);
-    return doc ? renderHtml(doc.get(), flags) : QString();
+    const Rendering r(markdown, options);
+    return r.root() ? r.html(r.root()) : QString();
 }
 
 QList<MarkdownBlock> renderMarkdownBlocks(const QString& markdown, RenderOptions options)
 {
-    const int flags = cmarkFlags(options);
-    const NodePtr doc = parse(markdown.toUtf8(), flags);
+    const Rendering r(markdown, options);
     QList<MarkdownBlock> blocks;
-    if (!doc)
+    if (!r.root())
         return blocks;
     // The document node adds nothing around its children, and references were resolved by the
     // parse, so each child renders on its own exactly as within the whole.
-    for (cmark_node* child = cmark_node_first_child(doc.get()); child;
+    for (cmark_node* child = cmark_node_first_child(r.root()); child;
          child = cmark_node_next(child)) {
-        blocks.append({renderHtml(child, flags), cmark_node_get_start_line(child),
-                       cmark_node_get_end_line(child)});
+        blocks.append(
+            {r.html(child), cmark_node_get_start_line(child), cmark_node_get_end_line(child)});
     }
     return blocks;
 }
@@ -306,14 +393,24 @@ private:
 
 } // namespace
 
-QList<MarkdownIssue> lintMarkdown(const QString& markdown)
+QList<MarkdownIssue> lintMarkdown(const QString& markdown, bool templateTags)
 {
-    const QByteArray utf8 = markdown.toUtf8();
-    const NodePtr doc = parse(utf8, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
-    if (!doc)
+    // Template tags are the site's, not Markdown: each is blanked with letters of its length, so
+    // that nothing inside one is taken for emphasis and every column stays where it was.
+    QString text = markdown;
+    if (templateTags && text.contains(u'{')) {
+        QRegularExpressionMatchIterator it = templateTag().globalMatch(markdown);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            text.replace(m.capturedStart(), m.capturedLength(), QString(m.capturedLength(), u'x'));
+        }
+    }
+    const QByteArray utf8 = text.toUtf8();
+    const cmarkapi::Parsed doc(utf8, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8, false);
+    if (!doc.root())
         return {};
     Linter linter(utf8);
-    const IterPtr iter(cmark_iter_new(doc.get()));
+    const IterPtr iter(cmark_iter_new(doc.root()));
     for (cmark_event_type ev = cmark_iter_next(iter.get()); ev != CMARK_EVENT_DONE;
          ev = cmark_iter_next(iter.get())) {
         if (ev == CMARK_EVENT_ENTER)

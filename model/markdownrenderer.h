@@ -9,9 +9,20 @@ struct RenderOptions
 {
     bool sourcePos = false; // data-sourcepos="l:c-l:c" on block elements (scroll sync, updates)
     bool smart = false;     // curly quotes, dashes and ellipses
+    // GitHub Flavored Markdown, as Hugo, Jekyll and GitHub render it: tables, strikethrough, task
+    // lists and autolinks (where Frontis is built with cmark-gfm; see cmarkapi::HaveGfm).
+    bool gfm = false;
+    // Hugo shortcodes ({{< >}}, {{% %}}) and Liquid tags ({% %}, {{ }}) on one line are shown as
+    // <span class="template-tag"> placeholders holding their text.
+    bool templateTags = false;
 };
 
-// CommonMark to HTML through cmark, always in safe mode: raw HTML is left out and
+// True when Frontis is built with cmark-gfm, so that RenderOptions::gfm has an effect.
+bool rendersGfm();
+// The Markdown library of this build: "cmark-gfm 0.29.0.gfm.6" or "cmark 0.30.2".
+QString markdownLibrary();
+
+// CommonMark to HTML through cmark (or cmark-gfm), always in safe mode: raw HTML is left out and
 // javascript:, vbscript:, file: and non-image data: links are dropped. Invalid UTF-8 is
 // replaced rather than passed on.
 QString renderMarkdown(const QString& markdown, RenderOptions options = {});
@@ -42,6 +53,7 @@ struct MarkdownIssue
 // Links (and images) with no text or no destination, and emphasis delimiters (`*`, `**`, `_`)
 // that cmark left as literal text because nothing closes them (or opens them). Delimiters that
 // sit between two word characters, are escaped, are in code, or belong to a URL are not reported.
-QList<MarkdownIssue> lintMarkdown(const QString& markdown);
+// With `templateTags`, Hugo shortcodes and Liquid tags are left out of the checks.
+QList<MarkdownIssue> lintMarkdown(const QString& markdown, bool templateTags = false);
 
 } // namespace frontis

@@ -1,9 +1,9 @@
 #include "textstats.h"
 
+#include "cmarkapi.h"
+
 #include <QByteArray>
 #include <QtMath>
-
-#include <cmark.h>
 
 #include <memory>
 

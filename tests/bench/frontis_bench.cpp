@@ -27,6 +27,7 @@
 #include "editor/previewrenderer.h"
 #include "generatearticle.h"
 #include "model/answercodec.h"
+#include "model/cmarkapi.h"
 #include "model/document.h"
 #include "model/markdownrenderer.h"
 #include "model/schemalibrary.h"
@@ -58,8 +59,6 @@
 #include <QThread>
 #include <QTimer>
 #include <QUndoStack>
-
-#include <cmark.h>
 
 #include <algorithm>
 #include <cstdio>

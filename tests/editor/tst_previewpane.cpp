@@ -6,6 +6,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QDesktopServices>
+#include <QDir>
 #include <QImage>
 #include <QRandomGenerator>
 #include <QScrollBar>
@@ -337,6 +338,14 @@ void TestPreviewPane::localImagesLoad()
     QVERIFY(!pane.loadResource(QTextDocument::ImageResource,
                                QUrl::fromLocalFile(dir.filePath(u"pic.png"_s)))
                  .isNull());
+    // A site-rooted path, as Hugo writes it, is the site's static/ folder, not the disk's root.
+    QVERIFY(QDir(dir.path()).mkpath(u"site/static/images"_s));
+    QVERIFY(QDir(dir.path()).mkpath(u"site/content/posts"_s));
+    QVERIFY(image.save(dir.filePath(u"site/static/images/pic.png"_s)));
+    pane.setBaseDirectory(dir.filePath(u"site/content/posts"_s));
+    QVERIFY(!pane.loadResource(QTextDocument::ImageResource, QUrl(u"/images/pic.png"_s)).isNull());
+    QVERIFY(pane.loadResource(QTextDocument::ImageResource, QUrl(u"/images/none.png"_s)).isNull());
+    pane.setBaseDirectory(dir.path());
     // data: images, which cmark's safe mode lets through, are decoded locally.
     QByteArray png;
     QBuffer buffer(&png);

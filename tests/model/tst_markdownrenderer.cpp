@@ -5,6 +5,7 @@
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
+using namespace frontis;
 
 namespace {
 
@@ -37,6 +38,9 @@ private Q_SLOTS:
     void lint_data();
     void lint();
     void lintSeedAnswer();
+    void siteMarkdown_data();
+    void siteMarkdown();
+    void templateTagsAreNotLinted();
 };
 
 void TestMarkdownRenderer::renders()
@@ -187,6 +191,79 @@ void TestMarkdownRenderer::lintSeedAnswer()
     broken.replace(u"Capacity**:"_s, u"Capacity:"_s);
     const QStringList found = describe(frontis::lintMarkdown(broken));
     QCOMPARE(found, QStringList{u"3:4:markdown-unclosed-emphasis"_s});
+}
+
+// What Hugo (Goldmark), Jekyll (kramdown GFM) and GitHub render: GFM extensions and template tags.
+void TestMarkdownRenderer::siteMarkdown_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<bool>("needsGfm");
+    QTest::addColumn<QString>("contains");
+    QTest::addColumn<QString>("notContains");
+    QTest::newRow("table") << u"| a | b |\n|---|:-:|\n| 1 | 2 |\n"_s << true << u"<th>a</th>"_s
+                           << u"|---|"_s;
+    QTest::newRow("strikethrough, as Qt's <s>")
+        << u"~~old~~ new"_s << true << u"<s>old</s>"_s << u"~~"_s;
+    QTest::newRow("task list") << u"- [x] done\n- [ ] todo\n"_s << true
+                               << u"\u2611 done</li>\n<li>\u2610 todo"_s << u"<input"_s;
+    QTest::newRow("autolink") << u"see www.example.com now"_s << true
+                              << u"<a href=\"http://www.example.com\">www.example.com</a>"_s
+                              << QString();
+    QTest::newRow("Hugo shortcode") << u"A {{< figure src=\"a.png\" >}} here"_s << false
+                                    << u"A <span class=\"template-tag\">{{&lt; figure "
+                                       u"src=&quot;a.png&quot; &gt;}}</span> here"_s
+                                    << QString();
+    QTest::newRow("Hugo markdown shortcode")
+        << u"{{% notice tip %}}\nText\n{{% /notice %}}\n"_s << false
+        << u"<span class=\"template-tag\">{{% /notice %}}</span>"_s << QString();
+    QTest::newRow("Liquid tag and output")
+        << u"{% include note.html %} for {{ site.title | upcase }}"_s << false
+        << u"<span class=\"template-tag\">{% include note.html %}</span> for "
+           u"<span class=\"template-tag\">{{ site.title | upcase }}</span>"_s
+        << QString();
+    QTest::newRow("a tag's Markdown is not rendered")
+        << u"{{< ref \"*not emphasis*\" >}}"_s << false << u"template-tag"_s << u"<em>"_s;
+    QTest::newRow("an open brace alone is text")
+        << u"a { b } {{ c"_s << false << u"<p>a { b } {{ c</p>"_s << u"template-tag"_s;
+}
+
+void TestMarkdownRenderer::siteMarkdown()
+{
+    QFETCH(QString, markdown);
+    QFETCH(bool, needsGfm);
+    QFETCH(QString, contains);
+    QFETCH(QString, notContains);
+    if (needsGfm && !rendersGfm())
+        QSKIP("built with plain cmark (libcmark-gfm-dev is not installed)");
+    RenderOptions site;
+    site.gfm = true;
+    site.templateTags = true;
+    const QString html = renderMarkdown(markdown, site);
+    QVERIFY2(html.contains(contains), qPrintable(html));
+    if (!notContains.isEmpty())
+        QVERIFY2(!html.contains(notContains), qPrintable(html));
+    // Block by block gives the same page, as the preview's incremental update needs.
+    site.sourcePos = true;
+    QString joined;
+    for (const MarkdownBlock& b : renderMarkdownBlocks(markdown, site))
+        joined += b.html;
+    QCOMPARE(joined, renderMarkdown(markdown, site));
+    // Without the options the text is CommonMark, as a QuickTakes answer has always been.
+    const QString plain = renderMarkdown(markdown);
+    QVERIFY(!plain.contains(u"template-tag"_s));
+    if (needsGfm)
+        QVERIFY2(!plain.contains(contains), qPrintable(plain));
+}
+
+void TestMarkdownRenderer::templateTagsAreNotLinted()
+{
+    const QString markdown = u"{{% notice _warning %}}\nText.\n{{% /notice %}}\n"_s;
+    QCOMPARE(lintMarkdown(markdown).size(), 1); // `_warning` looks like unclosed emphasis
+    QVERIFY(lintMarkdown(markdown, true).isEmpty());
+    // Columns stay those of the text: a problem after a tag is reported where it is.
+    const QList<MarkdownIssue> after = lintMarkdown(u"{{< x >}} *open"_s, true);
+    QCOMPARE(after.size(), 1);
+    QCOMPARE(after.first().column, 11);
 }
 
 QTEST_GUILESS_MAIN(TestMarkdownRenderer)
