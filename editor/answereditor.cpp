@@ -54,11 +54,18 @@ AnswerEditor::AnswerEditor(QWidget* parent) : QPlainTextEdit(parent)
     setSelectionGroup(QStringLiteral("spelling"), {}); // first: find highlights paint over it
 }
 
+void AnswerEditor::setCodec(Codec decode, Codec encode)
+{
+    m_decode = std::move(decode);
+    m_encode = std::move(encode);
+    m_storedRevision = -1;
+}
+
 void AnswerEditor::setStoredAnswer(const QString& stored)
 {
     m_stored = stored;
     m_storedRevision = -1;
-    const QString markdownText = decodeAnswer(stored);
+    const QString markdownText = m_decode ? m_decode(stored) : decodeAnswer(stored);
     if (markdownText == markdown()) {
         m_shownOriginal = markdownText;
         return;
@@ -87,7 +94,8 @@ QString AnswerEditor::storedAnswer() const
     if (m_storedRevision == document()->revision())
         return m_storedAnswer;
     const QString text = markdown();
-    m_storedAnswer = text == m_shownOriginal ? m_stored : encodeAnswer(text);
+    m_storedAnswer =
+        text == m_shownOriginal ? m_stored : (m_encode ? m_encode(text) : encodeAnswer(text));
     m_storedRevision = document()->revision();
     return m_storedAnswer;
 }

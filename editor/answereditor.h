@@ -3,6 +3,7 @@
 #include <QPlainTextEdit>
 #include <QTextEdit>
 
+#include <functional>
 #include <utility>
 
 namespace frontis {
@@ -18,6 +19,11 @@ class AnswerEditor : public QPlainTextEdit
 
 public:
     explicit AnswerEditor(QWidget* parent = nullptr);
+
+    // How the text is stored (ArticleText::decode and ::encode): the answer's `\n` escapes by
+    // default, the file's line breaks for a body. Takes effect at the next setStoredAnswer().
+    using Codec = std::function<QString(const QString&)>;
+    void setCodec(Codec decode, Codec encode);
 
     // Shows a stored answer with its escapes decoded. The cursor and scroll position stay where
     // they were as far as the new text allows; the editor's own undo history starts afresh.
@@ -66,6 +72,8 @@ private:
 
     MarkdownHighlighter* m_highlighting = nullptr;
     QList<std::pair<QString, QList<QTextEdit::ExtraSelection>>> m_selectionGroups;
+    Codec m_decode;
+    Codec m_encode;
     QString m_stored;        // what setStoredAnswer() got
     QString m_shownOriginal; // markdown() right after it
     // markdown() and storedAnswer() as of a document revision: both are read at every preview

@@ -33,7 +33,8 @@ namespace frontis {
 namespace {
 
 // A caption above a column, with a mnemonic that focuses the column's main widget.
-QWidget* column(const QString& caption, QWidget* content, QWidget* parent)
+QWidget* column(const QString& caption, QWidget* content, QWidget* parent,
+                QLabel** captionLabel = nullptr)
 {
     auto* box = new QWidget(parent);
     auto* layout = new QVBoxLayout(box);
@@ -45,6 +46,8 @@ QWidget* column(const QString& caption, QWidget* content, QWidget* parent)
     label->setFont(bold);
     label->setContentsMargins(4, 2, 4, 0);
     label->setBuddy(content);
+    if (captionLabel)
+        *captionLabel = label;
     layout->addWidget(label);
     layout->addWidget(content, 1);
     return box;
@@ -79,7 +82,7 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
     m_columns->setObjectName(QStringLiteral("columns"));
     m_columns->setChildrenCollapsible(false);
     m_columns->addWidget(column(tr("Front matter"), m_form, m_columns));
-    m_answerColumn = column(tr("Ans&wer (Markdown)"), m_answer, m_columns);
+    m_answerColumn = column(tr("Ans&wer (Markdown)"), m_answer, m_columns, &m_textCaption);
     m_columns->addWidget(m_answerColumn);
     m_findBar = new FindBar(m_answer, m_answerColumn);
     m_answerColumn->layout()->addWidget(m_findBar);
@@ -130,6 +133,10 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
     connect(&m_answerMaxTimer, &QTimer::timeout, this, &ArticleEditor::commitAnswerNow);
     // The preview reads the answer from the editor when it next updates, not at each keystroke.
     m_preview->setAnswerSource([this] { return m_answer->markdown(); });
+    m_answer->setCodec([this](const QString& stored) { return m_text.decode(stored); },
+                       [this](const QString& markdown) {
+                           return m_doc ? m_text.encode(markdown, *m_doc) : markdown;
+                       });
     // Before UndoKeyFilter hands Ctrl+Z to the window's Undo: typing not yet committed must be
     // in the history to be undone (filters installed later run first).
     m_answer->installEventFilter(this);
@@ -182,8 +189,13 @@ QWidget* ArticleEditor::previewColumn()
     m_previewTabs->addTab(m_preview, tr("Preview"));
     m_seo = new SeoPanel(m_previewTabs);
     m_seo->setSource([this] {
-        return m_doc ? SeoFields::fromFrontMatter(m_doc->frontMatter(), m_schema.get(), m_answerKey)
-                     : SeoFields();
+        if (!m_doc)
+            return SeoFields();
+        SeoFields fields =
+            SeoFields::fromFrontMatter(m_doc->frontMatter(), m_schema.get(), m_text.key());
+        if (m_text.isBody())
+            fields.answer = m_answer->markdown(); // the keyword table's text column
+        return fields;
     });
     m_previewTabs->addTab(m_seo, tr("SEO"));
     m_seoAction = new QAction(tr("&SEO Panel"), this);
@@ -278,16 +290,15 @@ void ArticleEditor::chooseSchema()
     if (choice.schema == m_schema)
         return;
     m_schema = choice.schema;
-    m_answerKey.clear();
-    for (const SchemaField& f : m_schema->fields()) {
-        if (f.type == FieldType::Markdown) {
-            m_answerKey = f.key;
-            break;
-        }
-    }
-    m_answerColumn->setVisible(!m_answerKey.isEmpty());
+    m_text = ArticleText::of(*m_schema);
+    const SchemaField* textField = m_text.isBody() ? nullptr : m_schema->field(m_text.key());
+    m_textCaption->setText(textField && !textField->label.isEmpty()
+                               ? tr("%1 (Markdown)").arg(textField->label)
+                           : m_text.isBody() ? tr("Te&xt (Markdown)")
+                                             : tr("Ans&wer (Markdown)"));
+    m_preview->setSiteMarkdown(m_text.rendersAsSite());
     m_form->setDocument(&*m_doc, m_schema,
-                        m_answerKey.isEmpty() ? QStringList() : QStringList{m_answerKey});
+                        m_text.isBody() ? QStringList() : QStringList{m_text.key()});
 }
 
 Status ArticleEditor::saveTo(const QString& path, Document::IfChangedOnDisk ifChanged)
@@ -393,13 +404,10 @@ void ArticleEditor::syncAll()
     m_syncing = true;
     chooseSchema(); // `_schema` may have changed
     m_form->refresh();
-    if (!m_answerKey.isEmpty()) {
-        const FmNode* node = m_doc->frontMatter().find(m_doc->frontMatter().resolve(m_answerKey));
-        const QString stored = node && node->isScalar() ? node->text : QString();
-        if (m_answer->storedAnswer() != stored) {
-            dropUncommittedAnswer(); // the editor shows the document's answer from now on
-            m_answer->setStoredAnswer(stored);
-        }
+    const QString stored = m_text.stored(*m_doc);
+    if (m_answer->storedAnswer() != stored) {
+        dropUncommittedAnswer(); // the editor shows the document's text from now on
+        m_answer->setStoredAnswer(stored);
     }
     m_preview->setFrontMatter(m_doc->frontMatter());
     m_seo->sourceChanged();
@@ -426,7 +434,7 @@ void ArticleEditor::afterChange(Changed what)
 
 void ArticleEditor::answerEdited()
 {
-    if (m_syncing || !m_doc || m_answerKey.isEmpty())
+    if (m_syncing || !m_doc)
         return;
     m_answerPending = true;
     m_preview->answerChanged();
@@ -447,33 +455,41 @@ bool ArticleEditor::commitAnswerNow()
     if (!m_answerPending)
         return true;
     dropUncommittedAnswer();
-    if (!m_doc || m_answerKey.isEmpty())
+    if (!m_doc)
         return true;
-    const KeyPath path = m_doc->frontMatter().resolve(m_answerKey);
-    const FmNode* node = m_doc->frontMatter().find(path);
     const QString stored = m_answer->storedAnswer();
-    if (node && node->isScalar() && node->text == stored)
+    const QString before = m_text.stored(*m_doc);
+    if (before == stored)
         return true;
-    InsertHint hint;
-    if (const SchemaField* f = m_schema->field(m_answerKey))
-        hint.style = f->style;
-    for (const SchemaField& f : m_schema->fields()) {
-        if (f.key == m_answerKey)
-            break;
-        const KeyPath p = m_doc->frontMatter().resolve(f.key);
-        if (p.size() == path.size() && p.mid(0, p.size() - 1) == path.mid(0, path.size() - 1))
-            hint.precedingKeys << p.last();
-    }
-    const FieldEdit edit{m_answerKey, path, stored, false, hint};
-    const Status status = pushEdit(
-        m_answerStep.isEmpty() ? tr("Edit answer") : m_answerStep,
-        m_answerStep.isEmpty() ? QStringLiteral("answer") : QString(), [this, &edit](Document& d) {
+    const QString label = m_answerStep.isEmpty()
+                              ? (m_text.isBody() ? tr("Edit text") : tr("Edit answer"))
+                              : m_answerStep;
+    // Typing merges into one step per source; Replace and Replace All are steps of their own.
+    const QString source = m_answerStep.isEmpty() ? QStringLiteral("text") : QString();
+    Status status;
+    if (m_text.isBody()) {
+        status = pushEdit(label, source, [&stored](Document& d) { return d.setBody(stored); });
+    } else {
+        const KeyPath path = m_doc->frontMatter().resolve(m_text.key());
+        InsertHint hint;
+        if (const SchemaField* f = m_schema->field(m_text.key()))
+            hint.style = f->style;
+        for (const SchemaField& f : m_schema->fields()) {
+            if (f.key == m_text.key())
+                break;
+            const KeyPath p = m_doc->frontMatter().resolve(f.key);
+            if (p.size() == path.size() && p.mid(0, p.size() - 1) == path.mid(0, path.size() - 1))
+                hint.precedingKeys << p.last();
+        }
+        const FieldEdit edit{m_text.key(), path, stored, false, hint};
+        status = pushEdit(label, source, [this, &edit](Document& d) {
             return applyFieldEdit(d, edit, m_original ? &*m_original : nullptr);
         });
+    }
     if (status) {
-        Q_EMIT message(tr("The answer was not changed: %1").arg(status->message));
+        Q_EMIT message(tr("The text was not changed: %1").arg(status->message));
         m_syncing = true;
-        m_answer->setStoredAnswer(node && node->isScalar() ? node->text : QString());
+        m_answer->setStoredAnswer(before);
         m_syncing = false;
         m_preview->setFrontMatter(m_doc->frontMatter());
         return false;
@@ -531,7 +547,7 @@ void ArticleEditor::showDiagnostics(QList<Diagnostic> found)
     m_panel->setDiagnostics(m_diagnostics);
     QStringList answerProblems;
     for (const Diagnostic& d : std::as_const(m_diagnostics)) {
-        if (!m_answerKey.isEmpty() && d.key == m_answerKey)
+        if (isTextDiagnostic(d))
             answerProblems << d.message;
     }
     m_answer->setToolTip(answerProblems.join(QLatin1Char('\n')));
@@ -561,12 +577,20 @@ void ArticleEditor::showDiagnostic(const Diagnostic& diagnostic)
     if (!m_doc)
         return;
     commitAnswer(); // the diagnostic's position is in the document's bytes
-    if (!m_answerKey.isEmpty() && diagnostic.key == m_answerKey) {
+    if (isTextDiagnostic(diagnostic)) {
         showAnswerPosition(diagnostic);
         return;
     }
     if (!diagnostic.key.isEmpty())
         m_form->focusField(diagnostic.key);
+}
+
+bool ArticleEditor::isTextDiagnostic(const Diagnostic& d) const
+{
+    if (!m_text.isBody())
+        return d.key == m_text.key();
+    // Body problems carry no key and lie below the front matter.
+    return d.key.isEmpty() && m_doc && d.line >= m_text.firstFileLine(*m_doc);
 }
 
 void ArticleEditor::showAnswerPosition(const Diagnostic& diagnostic)
@@ -575,7 +599,15 @@ void ArticleEditor::showAnswerPosition(const Diagnostic& diagnostic)
     // position is counted in backslash-n pairs before it.
     int line = 1;
     int column = 1;
-    const FmNode* node = m_doc->frontMatter().find(m_doc->frontMatter().resolve(m_answerKey));
+    if (m_text.isBody()) {
+        // The body's lines are the file's from the body's first line on.
+        line = qMax(1, diagnostic.line - m_text.firstFileLine(*m_doc) + 1);
+        column = qMax(1, diagnostic.column);
+        m_answer->goToLine(line, column);
+        m_answer->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    const FmNode* node = m_doc->frontMatter().find(m_doc->frontMatter().resolve(m_text.key()));
     if (node && node->isScalar() && node->span.isValid() && diagnostic.line > 0) {
         const QByteArray& bytes = m_doc->bytes();
         const QByteArray stored = node->text.toUtf8();

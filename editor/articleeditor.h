@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/articletext.h"
 #include "model/diagnostic.h"
 #include "model/document.h"
 #include "model/schema.h"
@@ -89,8 +90,10 @@ public:
     QList<Diagnostic> errors();
     void validateNow();
     std::shared_ptr<const Schema> schema() const { return m_schema; }
-    // The key the answer editor edits ("answer"): the schema's first Markdown field.
-    const QString& answerKey() const { return m_answerKey; }
+    // Where the text the Markdown editor edits lives: the body, or a Markdown field ("answer").
+    const ArticleText& text() const { return m_text; }
+    // The key of the Markdown field the editor edits ("answer"); empty when it edits the body.
+    const QString& answerKey() const { return m_text.key(); }
 
     // Shows where a diagnostic points: the field in the form, or the line in the answer.
     void showDiagnostic(const Diagnostic& diagnostic);
@@ -143,6 +146,8 @@ private:
     void dropUncommittedAnswer();
     void chooseSchema();
     void showAnswerPosition(const Diagnostic& diagnostic);
+    // The diagnostic is about the text (the Markdown editor shows it), not a field.
+    bool isTextDiagnostic(const Diagnostic& d) const;
     QWidget* previewColumn();
 
     SchemaLibrary* m_library;
@@ -152,7 +157,8 @@ private:
     QByteArray m_disk;
     std::shared_ptr<const Schema> m_schema;
     QList<Diagnostic> m_schemaNotes;
-    QString m_answerKey;
+    ArticleText m_text; // set by chooseSchema()
+    QLabel* m_textCaption = nullptr;
     QList<Diagnostic> m_diagnostics;
     bool m_wasModified = false;
     bool m_syncing = false;

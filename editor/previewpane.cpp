@@ -86,7 +86,21 @@ void PreviewPane::setArticle(const ArticleContent& article)
 
 void PreviewPane::setFrontMatter(const FrontMatter& fm)
 {
-    setArticle(ArticleContent::fromFrontMatter(fm));
+    ArticleContent content = ArticleContent::fromFrontMatter(fm);
+    content.siteMarkdown = m_siteMarkdown;
+    // The text comes from its source (the editor), wherever the article keeps it.
+    if (m_answerSource)
+        content.answer = m_answerSource();
+    setArticle(content);
+}
+
+void PreviewPane::setSiteMarkdown(bool site)
+{
+    if (site == m_siteMarkdown)
+        return;
+    m_siteMarkdown = site;
+    m_pending.siteMarkdown = site;
+    scheduleRender();
 }
 
 void PreviewPane::setAnswerMarkdown(const QString& markdown)

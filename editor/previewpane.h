@@ -36,6 +36,9 @@ public:
     // Shows `article` with the next update.
     void setArticle(const ArticleContent& article);
     void setFrontMatter(const FrontMatter& fm);
+    // The text is a site's body: rendered with GitHub Flavored Markdown and template tags shown
+    // as placeholders (ArticleContent::siteMarkdown), for every article shown from now on.
+    void setSiteMarkdown(bool site);
     // Replaces only the answer (Markdown with real line breaks, as AnswerEditor::markdown()).
     void setAnswerMarkdown(const QString& markdown);
     // Where the answer comes from while the writer types (AnswerEditor::markdown()):
@@ -125,6 +128,7 @@ private:
     mutable ArticleContent m_pending;
     mutable bool m_answerStale = false;
     std::function<QString()> m_answerSource;
+    bool m_siteMarkdown = false;
     ArticleContent m_shown;
     int m_shownLines = 1;         // Markdown lines of m_shown's answer
     previewrenderer::Page m_page; // what the document shows

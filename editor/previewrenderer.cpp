@@ -106,9 +106,10 @@ QString carryLines(const QString& rendered, int base)
 
 // The blocks of `markdown`, their lines counted from `firstLine` (the line `markdown` starts at
 // within the answer).
-QList<Block> renderBlocks(const QString& markdown, int firstLine, bool dark)
+QList<Block> renderBlocks(const QString& markdown, int firstLine, bool dark, bool site)
 {
-    const QList<MarkdownBlock> rendered = renderMarkdownBlocks(markdown, RenderOptions{true});
+    const QList<MarkdownBlock> rendered =
+        renderMarkdownBlocks(markdown, RenderOptions{true, false, site, site});
     QList<Block> blocks;
     blocks.reserve(rendered.size());
     for (const MarkdownBlock& b : rendered) {
@@ -154,7 +155,8 @@ Page renderPage(const ArticleContent& article, bool dark)
     page.header = renderArticleHeaderHtml(article);
     page.answer = article.answer;
     page.dark = dark;
-    page.blocks = renderBlocks(article.answer, 1, dark);
+    page.site = article.siteMarkdown;
+    page.blocks = renderBlocks(article.answer, 1, dark, article.siteMarkdown);
     page.renderedBlocks = int(page.blocks.size());
     return page;
 }
@@ -165,13 +167,15 @@ Page renderPage(const ArticleContent& article, bool dark, const Page& previous)
     const QStringView before(previous.answer);
     const QList<Block>& old = previous.blocks;
     // Link references reach across blocks; a CR is a line break to cmark but not counted here.
-    if (previous.dark != dark || old.isEmpty() || now.contains(u"]:") || before.contains(u"]:") ||
-        now.contains(u'\r') || before.contains(u'\r'))
+    if (previous.dark != dark || previous.site != article.siteMarkdown || old.isEmpty() ||
+        now.contains(u"]:") || before.contains(u"]:") || now.contains(u'\r') ||
+        before.contains(u'\r'))
         return renderPage(article, dark);
     Page page;
     page.header = renderArticleHeaderHtml(article);
     page.answer = article.answer;
     page.dark = dark;
+    page.site = article.siteMarkdown;
     if (now == before) {
         page.blocks = old;
         return page;
@@ -212,8 +216,8 @@ Page renderPage(const ArticleContent& article, bool dark, const Page& previous)
                                         ? now.size()
                                         : lineStart(now, old[check + 1].line + shift,
                                                     startOfLine(now, changeEnd), lastLine + shift);
-        QList<Block> middle =
-            renderBlocks(now.mid(startOffset, endOffset - startOffset).toString(), startLine, dark);
+        QList<Block> middle = renderBlocks(now.mid(startOffset, endOffset - startOffset).toString(),
+                                           startLine, dark, article.siteMarkdown);
         if (from > 0 && (middle.isEmpty() || middle.first().line != startLine))
             break;
         if (!toEnd) {

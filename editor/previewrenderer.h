@@ -36,6 +36,7 @@ struct Page
     QList<Block> blocks;
     QString answer; // the Markdown the blocks are from
     bool dark = false;
+    bool site = false; // rendered as a site's body (ArticleContent::siteMarkdown)
     // Blocks that went through cmark for this page; the others were taken over from the page
     // it was made from.
     int renderedBlocks = 0;

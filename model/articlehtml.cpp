@@ -96,7 +96,9 @@ QString renderArticleHtml(const ArticleContent& article, const ArticleHtmlOption
     body += QLatin1String("<div class=\"article\">\n");
     body += renderArticleHeaderHtml(article);
     body += QLatin1String("<div class=\"answer\">\n");
-    body += renderMarkdown(article.answer, RenderOptions{options.sourcePos, false});
+    body +=
+        renderMarkdown(article.answer, RenderOptions{options.sourcePos, false, article.siteMarkdown,
+                                                     article.siteMarkdown});
     body += QLatin1String("</div>\n</div>\n");
 
     if (!options.fullDocument)

@@ -17,7 +17,9 @@ struct ArticleContent
     QString postOnText; // `post_on_text` ("Posted on")
     QString author;
     QString subject;
-    QString answer; // Markdown with real line breaks
+    QString answer; // the article's text: Markdown with real line breaks (the answer, a body)
+    // Rendered as sites render a body: GitHub Flavored Markdown, Hugo shortcodes and Liquid tags.
+    bool siteMarkdown = false;
 
     static ArticleContent fromFrontMatter(const FrontMatter& fm);
     bool operator==(const ArticleContent&) const = default;

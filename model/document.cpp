@@ -522,6 +522,24 @@ Status Document::splice(qsizetype begin, qsizetype end, const QByteArray& text,
     return {};
 }
 
+Status Document::setBody(const QString& text)
+{
+    const QByteArray body = text.toUtf8();
+    const qsizetype begin = m_file.bodyBegin();
+    const QByteArray& b = m_file.bytes();
+    if (QByteArrayView(b).sliced(begin) == QByteArrayView(body))
+        return {};
+    QByteArray bytes = b.left(begin) + body;
+    Result<ArticleFile> file = ArticleFile::fromBytes(std::move(bytes));
+    // The split must find the same fences: a body never changes where the front matter ends.
+    if (!file || file->bodyBegin() != begin || file->frontMatterText() != m_file.frontMatterText())
+        return Error{tr("the body could not be stored without changing the front matter; the "
+                        "document is unchanged")};
+    m_file = std::move(file.value());
+    m_oneLineBlock = {};
+    return {}; // the front matter's bytes, and so its tree, are as they were
+}
+
 Status Document::setBytes(const QByteArray& bytes)
 {
     Result<Document> doc = fromBytes(bytes);

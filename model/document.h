@@ -63,6 +63,12 @@ public:
     // writer is still typing; validation then reports it).
     Status setTyped(const KeyPath& path, const QString& value, yaml::PlainType type,
                     const InsertHint& hint = {}, bool orString = false);
+    // The body: every byte after the closing fence's line break, as UTF-8 text.
+    QString body() const { return QString::fromUtf8(m_file.bytes().mid(m_file.bodyBegin())); }
+    // Replaces the body's bytes with `text` as it is (line breaks included; ArticleText::encode
+    // writes the file's style); the fences and the front matter stay byte for byte. Refused, and
+    // nothing changed, when the result would not split into the same front matter and this body.
+    Status setBody(const QString& text);
     // Removes the key and its value's lines only.
     Status remove(const KeyPath& path);
     // Replaces the whole content (undo/redo, reload); refused when it does not parse.

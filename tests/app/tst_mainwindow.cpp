@@ -603,12 +603,15 @@ void TestMainWindow::diagnosticsActivateFieldAndLine()
 
 void TestMainWindow::schemaFollowsTheArticle()
 {
-    MainWindow* w = openCopy("---\n_schema: nosuch\ntitle: T\nanswer: Line one\\nLine two\n---\n");
+    MainWindow* w =
+        openCopy("---\n_schema: nosuch\ntitle: T\nanswer: Line one\\nLine two\n---\nThe body\n");
     QVERIFY(w);
     ArticleEditor* e = w->editor();
-    // An unknown schema name: the generic schema, no answer editor, every key in the form.
+    // An unknown schema name: the generic schema, whose text is the body; every key in the form.
     QVERIFY(e->answerKey().isEmpty());
-    QVERIFY(!e->answerEditor()->isVisible());
+    QVERIFY(e->text().isBody());
+    QVERIFY(e->answerEditor()->isVisible());
+    QCOMPARE(e->answerEditor()->toPlainText(), QStringLiteral("The body\n"));
     QCOMPARE(e->form()->keys(), (QStringList{QStringLiteral("_schema"), QStringLiteral("title"),
                                              QStringLiteral("answer")}));
     bool noted = false;

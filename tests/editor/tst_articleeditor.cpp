@@ -8,6 +8,7 @@
 #include "editor/fieldform.h"
 #include "editor/previewpane.h"
 #include "model/document.h"
+#include "model/markdownrenderer.h"
 #include "model/schemalibrary.h"
 
 #include <QSignalSpy>
@@ -56,6 +57,10 @@ private Q_SLOTS:
     void previewFollowsBeforeTheCommit();
     void longAnswerStaysExact();
     void longArticleValidatesInTheBackground();
+    void bodyIsEditedAndSavedExactly_data();
+    void bodyIsEditedAndSavedExactly();
+    void bodyPreviewLooksLikeTheSite();
+    void bodyProblemOpensItsLine();
 
 private:
     void open(const QByteArray& bytes);
@@ -254,6 +259,76 @@ void TestArticleEditor::longArticleValidatesInTheBackground()
     QVERIFY(!hasEmptyLink(m_editor->diagnostics()));
     QTest::qWait(ArticleEditor::ValidateDelayMs * 3);
     QVERIFY(!hasEmptyLink(m_editor->diagnostics()));
+}
+
+// A Hugo or Jekyll article: the body is the text. Typing into it changes only the body's bytes,
+// in the file's line endings; the fences and the front matter stay byte for byte.
+void TestArticleEditor::bodyIsEditedAndSavedExactly_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    const QByteArray fm = "---\ntitle: Hugo page\ntags: [a, b]\n---\n";
+    QTest::newRow("LF") << fm + "Intro.\n\nMore text.\n";
+    QTest::newRow("CRLF") << QByteArray(fm + "Intro.\n\nMore text.\n").replace("\n", "\r\n");
+    QTest::newRow("BOM") << "\xEF\xBB\xBF" + fm + "Intro.\n";
+    QTest::newRow("no final newline") << fm + "Intro.";
+    QTest::newRow("empty body") << fm;
+    QTest::newRow("fence-like lines, shortcodes, Liquid and HTML")
+        << fm + "Intro.\n\n---\n+++\ntitle: not a key\n{{< note >}}x{{< /note >}}\n"
+                "{% raw %}{{ a }}{% endraw %}\n<div>html</div>\n";
+}
+
+void TestArticleEditor::bodyIsEditedAndSavedExactly()
+{
+    QFETCH(QByteArray, bytes);
+    open(bytes);
+    QVERIFY(m_editor->text().isBody());
+    const Result<Document> before = Document::fromBytes(bytes);
+    const qsizetype bodyBegin = before->file().bodyBegin();
+    const QByteArray head = bytes.left(bodyBegin);
+    const QByteArray nl = bytes.contains("\r\n") ? "\r\n" : "\n";
+    // Opened and saved untouched: byte for byte.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"a.md"_s);
+    QVERIFY(!m_editor->saveTo(path));
+    QCOMPARE(readAll(path), bytes);
+    // Two lines typed at the end, as a writer would.
+    typeAtEnd(u"Added"_s);
+    QTest::keyClick(m_answer, Qt::Key_Return);
+    QTest::keyClicks(m_answer, u"line"_s);
+    QVERIFY(!m_editor->saveTo(path));
+    const QByteArray saved = readAll(path);
+    QCOMPARE(saved.left(bodyBegin), head);
+    QCOMPARE(saved.mid(bodyBegin), bytes.mid(bodyBegin) + "Added" + nl + "line");
+    // One step of the history, which Undo takes back to the file's bytes.
+    m_editor->undoStack()->undo();
+    QCOMPARE(m_editor->document().bytes(), bytes);
+    QCOMPARE(m_answer->markdown(),
+             QString::fromUtf8(bytes.mid(bodyBegin)).replace(u"\r\n"_s, u"\n"_s));
+}
+
+void TestArticleEditor::bodyPreviewLooksLikeTheSite()
+{
+    open("---\ntitle: Hugo page\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n\n{{< figure src=\"x.png\" "
+         ">}}\n");
+    PreviewPane* preview = m_editor->preview();
+    QTRY_VERIFY(preview->toPlainText().contains(u"{{< figure src=\"x.png\" >}}"_s));
+    QVERIFY(!preview->toPlainText().contains(u"|---|"_s) || !rendersGfm());
+    QSignalSpy rendered(preview, &PreviewPane::rendered);
+    typeAtEnd(u"Typed *here*"_s);
+    QVERIFY(rendered.wait(2000));
+    QTRY_VERIFY(preview->toPlainText().contains(u"Typed here"_s));
+}
+
+void TestArticleEditor::bodyProblemOpensItsLine()
+{
+    open("---\ntitle: T\n---\nLine one.\nLine *two.\n");
+    Diagnostic d;
+    d.line = 5; // the file's line: the body's second
+    d.column = 6;
+    d.rule = u"markdown-unclosed-emphasis"_s;
+    m_editor->showDiagnostic(d);
+    QCOMPARE(m_answer->textCursor().blockNumber() + 1, 2);
+    QCOMPARE(m_answer->textCursor().positionInBlock(), 5);
 }
 
 QTEST_MAIN(TestArticleEditor)
