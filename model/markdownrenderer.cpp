@@ -72,7 +72,8 @@ QString escapeHtml(const QString& text)
     return text.toHtmlEscaped();
 }
 
-// The tokens back as visible placeholders: the tag's own text in a styled span.
+// The tokens back as visible placeholders: the tag's own text in a styled span. In code the
+// tag is text like any other (documentation shows template code), so it comes back as it was.
 QString showTemplateTags(const QString& html, const QStringList& tags)
 {
     if (tags.isEmpty() || !html.contains(TagOpen))
@@ -80,13 +81,22 @@ QString showTemplateTags(const QString& html, const QStringList& tags)
     static const QRegularExpression token(QStringLiteral("\uE000([0-9]+)\uE001"));
     QString out;
     qsizetype last = 0;
+    bool inCode = false;
     QRegularExpressionMatchIterator it = token.globalMatch(html);
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();
-        out += QStringView(html).mid(last, m.capturedStart() - last);
+        const QStringView between = QStringView(html).mid(last, m.capturedStart() - last);
+        // cmark writes "<code" and "</code>" only as tags: '<' in text is escaped.
+        const qsizetype open = between.lastIndexOf(u"<code");
+        const qsizetype close = between.lastIndexOf(u"</code>");
+        if (open >= 0 || close >= 0)
+            inCode = open > close;
+        out += between;
         const qsizetype n = m.captured(1).toLongLong();
-        out += QStringLiteral("<span class=\"template-tag\">") +
-               (n < tags.size() ? escapeHtml(tags[n]) : QString()) + QStringLiteral("</span>");
+        const QString tag = n < tags.size() ? escapeHtml(tags[n]) : QString();
+        out += inCode ? tag
+                      : QStringLiteral("<span class=\"template-tag\">") + tag +
+                            QStringLiteral("</span>");
         last = m.capturedEnd();
     }
     out += QStringView(html).mid(last);

@@ -223,6 +223,11 @@ void TestMarkdownRenderer::siteMarkdown_data()
         << QString();
     QTest::newRow("a tag's Markdown is not rendered")
         << u"{{< ref \"*not emphasis*\" >}}"_s << false << u"template-tag"_s << u"<em>"_s;
+    QTest::newRow("in code a tag is code")
+        << u"`{{ .Title }}` and\n\n```\n{{< x >}}\n```\n\nthen {{ y }}"_s << false
+        << u"<code>{{ .Title }}</code> and</p>\n<pre><code>{{&lt; x &gt;}}\n</code></pre>\n"
+           u"<p>then <span class=\"template-tag\">{{ y }}</span>"_s
+        << QString();
     QTest::newRow("an open brace alone is text")
         << u"a { b } {{ c"_s << false << u"<p>a { b } {{ c</p>"_s << u"template-tag"_s;
 }
