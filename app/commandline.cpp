@@ -174,9 +174,16 @@ bool wantsCommandLine(const QStringList& args)
     if (args.isEmpty())
         return false;
     const QString& first = args.first();
-    return Commands.contains(first) || first == QLatin1String("--help") ||
-           first == QLatin1String("-h") || first == QLatin1String("--version") ||
-           first == QLatin1String("help");
+    if (Commands.contains(first) || first == QLatin1String("--help") ||
+        first == QLatin1String("-h") || first == QLatin1String("--version") ||
+        first == QLatin1String("help"))
+        return true;
+    // A word that names no file or folder and does not look like a path or an article is a
+    // mistyped command ("frontis vaildate"): run() says so instead of opening a window.
+    return !first.startsWith(u'-') && !first.contains(u'/') &&
+           !first.endsWith(QLatin1String(".md"), Qt::CaseInsensitive) &&
+           !first.endsWith(QLatin1String(".markdown"), Qt::CaseInsensitive) &&
+           !QFileInfo::exists(first);
 }
 
 int run(const QStringList& args, QTextStream& out, QTextStream& err)
@@ -204,7 +211,9 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return runValidate(rest, out, err);
     if (command == QLatin1String("render"))
         return runRender(rest, out, err);
-    return usage(err, tr("unknown command '%1'").arg(command));
+    return usage(err, tr("unknown command '%1'; the commands are %2 (or give articles or a "
+                         "folder to open in the window)")
+                          .arg(command, Commands.join(QLatin1String(", "))));
 }
 
 } // namespace frontis::commandline

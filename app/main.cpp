@@ -27,6 +27,18 @@ int main(int argc, char* argv[])
         err.flush();
         return code;
     }
+    // Without a display Qt's platform plugin aborts with a page of advice and a core dump; say it
+    // in one line instead. -platform and QT_QPA_PLATFORM (offscreen, vnc...) choose their own.
+    bool platformGiven = qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+    for (int i = 1; i < argc; ++i)
+        platformGiven = platformGiven || qstrcmp(argv[i], "-platform") == 0;
+    if (!platformGiven && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        std::fputs("frontis: cannot open a window: no display (DISPLAY and WAYLAND_DISPLAY are "
+                   "unset); the command line works without one: frontis --help\n",
+                   stderr);
+        return 2;
+    }
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Frontis"));
     QCoreApplication::setApplicationName(QStringLiteral("Frontis"));

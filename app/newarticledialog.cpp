@@ -1,5 +1,7 @@
 #include "newarticledialog.h"
 
+#include "editor/wheelguard.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -23,6 +25,7 @@ NewArticleDialog::NewArticleDialog(const QStringList& subjects, Proposal proposa
     m_question->setPlaceholderText(tr("The question the article answers"));
     m_question->setMinimumWidth(fontMetrics().averageCharWidth() * 72);
     m_subject = new QComboBox(this);
+    WheelGuard::protect(m_subject); // scrolling over the dialog changes no choice
     m_subject->setObjectName(QStringLiteral("subject"));
     m_subject->setEditable(true);
     m_subject->setInsertPolicy(QComboBox::NoInsert);

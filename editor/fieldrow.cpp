@@ -5,6 +5,7 @@
 #include "tageditor.h"
 #include "textspellcheck.h"
 #include "undokeyfilter.h"
+#include "wheelguard.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -322,6 +323,9 @@ void FieldRow::build(const FmNode* node)
         if (qobject_cast<QLineEdit*>(w) || qobject_cast<QPlainTextEdit*>(w) ||
             qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QComboBox*>(w))
             w->installEventFilter(UndoKeyFilter::instance());
+        // Scrolling the form over a date, number or choice must not change it.
+        if (qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QComboBox*>(w))
+            WheelGuard::protect(w);
     }
 }
 

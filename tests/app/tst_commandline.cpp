@@ -182,6 +182,30 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(file).lastModified(), before.lastModified());
     }
 
+    // Issue 16: a mistyped command, and a window without a display, end with one clear message
+    // and exit status 2, not Qt's platform plugin aborting with a core dump.
+    void unknownCommandListsTheCommands()
+    {
+        const Run r = frontis({QStringLiteral("foo"), QStringLiteral("bar")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.startsWith(QLatin1String("frontis: unknown command 'foo'")),
+                 qPrintable(r.err));
+        QVERIFY(r.err.contains(QLatin1String("get, set, validate, render")));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void windowWithoutDisplaySaysSo()
+    {
+        for (const QStringList& args :
+             {QStringList{m_file}, QStringList{m_dir.path()}, QStringList{}}) {
+            const Run r = frontis(args);
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.startsWith(QLatin1String("frontis: cannot open a window: no display")),
+                     qPrintable(r.err));
+            QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        }
+    }
+
     void dryRunPrintsDiffAndWritesNothing()
     {
         const Run r = frontis({QStringLiteral("set"), m_file, QStringLiteral("author"),

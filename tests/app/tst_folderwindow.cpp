@@ -35,6 +35,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+#include <QWheelEvent>
 
 using namespace frontis;
 using frontis::testing::GeneratedFolder;
@@ -342,6 +343,18 @@ private Q_SLOTS:
         QPushButton* create = dialog.buttons()->button(QDialogButtonBox::Ok);
         QVERIFY(!create->isEnabled()); // no question yet
         QCOMPARE(dialog.subjectBox()->count(), 2);
+        // The wheel over the subject box, which has no focus, changes no choice (issue 16).
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.questionEdit()->setFocus();
+        const QString chosen = dialog.subjectBox()->currentText();
+        for (const int delta : {-120, -120, 120}) {
+            QWheelEvent wheel(QPointF(5, 5), dialog.subjectBox()->mapToGlobal(QPointF(5, 5)),
+                              QPoint(), QPoint(0, delta), Qt::NoButton, Qt::NoModifier,
+                              Qt::NoScrollPhase, false);
+            QApplication::sendEvent(dialog.subjectBox(), &wheel);
+        }
+        QCOMPARE(dialog.subjectBox()->currentText(), chosen);
         dialog.subjectBox()->setCurrentText(QStringLiteral("Physics"));
         QTest::keyClicks(dialog.questionEdit(), QStringLiteral("Why  is ice slippery? "));
         QVERIFY(create->isEnabled());

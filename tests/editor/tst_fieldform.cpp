@@ -4,6 +4,7 @@
 #include "model/document.h"
 #include "model/schema.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -15,8 +16,10 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace frontis;
 
@@ -82,6 +85,7 @@ class TestFieldForm : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void wheelOverTheFormChangesNothing();
     void initTestCase();
     void init();
     void cleanup();
@@ -583,6 +587,60 @@ void TestFieldForm::undoKeysDoNotReachInputs()
     // The line edit's own undo would change the text behind the document's history.
     QCOMPARE(edit->text(), QStringLiteral("QuickTakesabc"));
     QCOMPARE(m_doc->bytes(), typed);
+}
+
+// Issue 16: scrolling the sample's form with the wheel changed its Date as the date field passed
+// under the pointer. The wheel is turned over every point of the form, down to its end and back
+// up, as a writer scrolls: the form scrolls and no value changes.
+void TestFieldForm::wheelOverTheFormChangesNothing()
+{
+    QVERIFY(m_form->control(QStringLiteral("date"))); // a date field is there to be turned
+    const QByteArray before = m_doc->bytes();
+    QScrollBar* bar = m_form->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0); // taller than the view: there is something to scroll
+    QWidget* viewport = m_form->viewport();
+    int lowest = bar->value();
+    int highest = bar->value();
+    for (const int delta : {-120, 120}) { // down, then up
+        for (int turn = 0; turn < 40; ++turn) {
+            for (int y = 5; y < viewport->height(); y += 12) {
+                for (const int x : {40, viewport->width() / 2, viewport->width() - 40}) {
+                    const QPoint at(x, y);
+                    QWidget* target = viewport->childAt(at);
+                    if (!target)
+                        target = viewport;
+                    // As QApplication delivers a real wheel turn: to the widget under the
+                    // pointer, then to its parents while it is ignored (events sent from code
+                    // are not passed on by Qt 6 itself).
+                    for (QWidget* w = target; w; w = w->parentWidget()) {
+                        const QPointF local = w->mapFrom(viewport, QPointF(at));
+                        QWheelEvent wheel(local, w->mapToGlobal(local), QPoint(), QPoint(0, delta),
+                                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+                        QApplication::sendEvent(w, &wheel);
+                        if (wheel.isAccepted() || w == viewport)
+                            break;
+                    }
+                }
+            }
+            lowest = qMin(lowest, bar->value());
+            highest = qMax(highest, bar->value());
+        }
+    }
+    QCOMPARE(m_doc->bytes(), before);
+    QVERIFY(!m_doc->isModified());
+    QCOMPARE(highest, bar->maximum());      // the wheel scrolled the form to its end
+    QCOMPARE(bar->value(), bar->minimum()); // and back
+    // A field the writer is in still takes the wheel, as Qt's boxes do.
+    auto* date = qobject_cast<QDateEdit*>(m_form->control(QStringLiteral("date")));
+    QVERIFY(date);
+    m_form->ensureWidgetVisible(date);
+    date->setFocus();
+    QVERIFY(date->hasFocus());
+    date->setCurrentSection(QDateTimeEdit::YearSection);
+    QWheelEvent wheel(QPointF(5, 5), date->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, 120),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(date, &wheel);
+    QVERIFY(m_doc->bytes() != before);
 }
 
 QTEST_MAIN(TestFieldForm)

@@ -1,5 +1,10 @@
+#include "model/articletext.h"
+#include "model/document.h"
 #include "model/textstats.h"
 
+#include <QDir>
+#include <QFile>
+#include <QLocale>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -20,6 +25,7 @@ private Q_SLOTS:
     void readingMinutes_data();
     void readingMinutes();
     void fleschFormula();
+    void readmeFiguresAreTheShippedSample();
 };
 
 void TestTextStats::handCountedArticle()
@@ -208,6 +214,29 @@ void TestTextStats::fleschFormula()
     s.sentences = 1;
     s.syllables = 300; // long sentence of long words: below 0, not clamped
     QVERIFY(*s.fleschReadingEase() < 0);
+}
+
+// The README quotes the status bar for the shipped sample: the figures must be the sample's.
+void TestTextStats::readmeFiguresAreTheShippedSample()
+{
+    const QDir samples(QStringLiteral(FRONTIS_SOURCE_DIR "/resources/samples"));
+    const QStringList files = samples.entryList({QStringLiteral("*.md")}, QDir::Files);
+    QCOMPARE(files.size(), 1);
+    const frontis::Result<frontis::Document> doc =
+        frontis::Document::load(samples.filePath(files.first()));
+    QVERIFY(doc);
+    const frontis::ArticleText text = frontis::ArticleText::field(u"answer"_s, true);
+    const TextStats s = frontis::measureText(text.decode(text.stored(doc.value())));
+    const QLocale english(QLocale::English);
+    const QString figures =
+        u"\"%1 words \u00b7 %2 characters \u00b7 %3 min read \u00b7 Flesch %4\""_s
+            .arg(english.toString(s.words), english.toString(s.characters))
+            .arg(s.readingMinutes())
+            .arg(qRound(s.fleschReadingEase().value_or(0)));
+    QFile readme(QStringLiteral(FRONTIS_SOURCE_DIR "/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text2 = QString::fromUtf8(readme.readAll()).replace(u'\n', u' ');
+    QVERIFY2(text2.contains(figures), qPrintable(u"README.md should quote "_s + figures));
 }
 
 QTEST_GUILESS_MAIN(TestTextStats)
