@@ -17,7 +17,7 @@ namespace frontis {
 AnswerEditor::AnswerEditor(QWidget* parent) : QPlainTextEdit(parent)
 {
     setObjectName(QStringLiteral("answerEditor"));
-    setAccessibleName(tr("Answer (Markdown)"));
+    setAccessibleName(tr("Article text (Markdown)"));
     setPlaceholderText(tr("Write the answer in Markdown"));
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);

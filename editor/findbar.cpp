@@ -38,11 +38,11 @@ constexpr int MaxTermFromSelection = 200;
 FindBar::FindBar(AnswerEditor* editor, QWidget* parent) : QWidget(parent), m_editor(editor)
 {
     setObjectName(QStringLiteral("findBar"));
-    setAccessibleName(tr("Find and replace in the answer"));
+    setAccessibleName(tr("Find and replace in the article text"));
 
     m_find = new QLineEdit(this);
     m_find->setObjectName(QStringLiteral("findField"));
-    m_find->setPlaceholderText(tr("Find in answer"));
+    m_find->setPlaceholderText(tr("Find in text"));
     m_find->setAccessibleName(tr("Find"));
     m_find->setClearButtonEnabled(true);
     m_find->installEventFilter(this);
@@ -195,7 +195,7 @@ QList<QAction*> FindBar::addMenuActions(QMenu* menu)
     QAction* find = menu->addAction(tr("&Find\u2026"), this, &FindBar::openFind);
     find->setObjectName(QStringLiteral("find"));
     find->setShortcuts(QKeySequence::Find);
-    find->setStatusTip(tr("Find text in the answer"));
+    find->setStatusTip(tr("Find text in the article"));
     QAction* replace = menu->addAction(tr("R&eplace\u2026"), this, &FindBar::openReplace);
     replace->setObjectName(QStringLiteral("replace"));
     // Ctrl+H everywhere, plus the platform's own binding where it differs (Ctrl+R on KDE).
@@ -205,7 +205,7 @@ QList<QAction*> FindBar::addMenuActions(QMenu* menu)
             replaceKeys << key;
     }
     replace->setShortcuts(replaceKeys);
-    replace->setStatusTip(tr("Find and replace text in the answer"));
+    replace->setStatusTip(tr("Find and replace text in the article"));
     QAction* next = menu->addAction(tr("Find &Next"), this, &FindBar::findNext);
     next->setObjectName(QStringLiteral("findNext"));
     next->setShortcuts(QKeySequence::FindNext);
@@ -463,8 +463,8 @@ int FindBar::replaceAll()
     m_notice = tr("%1 replaced").arg(count);
     updateHighlights();
     updateStatus();
-    Q_EMIT message(count == 1 ? tr("Replaced 1 occurrence in the answer")
-                              : tr("Replaced %1 occurrences in the answer").arg(count));
+    Q_EMIT message(count == 1 ? tr("Replaced 1 occurrence in the text")
+                              : tr("Replaced %1 occurrences in the text").arg(count));
     return count;
 }
 

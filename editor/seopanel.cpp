@@ -158,7 +158,7 @@ void SeoPanel::showFields()
                                       : tr("from the schema: %1").arg(m_fields.baseUrl));
     m_preview->setResult(m_fields.title, m_fields.description, baseUrl(), m_fields.url);
 
-    const QStringList places{tr("Title"), tr("Description"), tr("Question"), tr("Answer")};
+    const QStringList places{tr("Title"), tr("Description"), tr("Question"), tr("Text")};
     const QList<KeywordCheck::Finding> findings =
         KeywordCheck::check(m_fields.keywords, {m_fields.title, m_fields.description,
                                                 m_fields.question, m_fields.answer});

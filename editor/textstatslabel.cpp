@@ -38,7 +38,7 @@ TextStatsLabel::TextStatsLabel(AnswerEditor* editor, QWidget* parent)
     : QLabel(parent), m_editor(editor)
 {
     setObjectName(QStringLiteral("textStats"));
-    setAccessibleName(tr("Answer statistics"));
+    setAccessibleName(tr("Text statistics"));
     setTextFormat(Qt::PlainText);
     setContentsMargins(4, 0, 12, 0); // apart from the schema's name beside it
     m_pool.setMaxThreadCount(1);

@@ -178,7 +178,7 @@ void TestAnswerEditor::keyboardAndAccessibility()
 {
     AnswerEditor editor;
     QVERIFY(editor.tabChangesFocus());
-    QCOMPARE(editor.accessibleName(), u"Answer (Markdown)"_s);
+    QCOMPARE(editor.accessibleName(), u"Article text (Markdown)"_s);
     QCOMPARE(editor.lineWrapMode(), QPlainTextEdit::WidgetWidth);
     QVERIFY(editor.highlighting());
     QCOMPARE(editor.highlighting()->highlighter()->document(), editor.document());

@@ -312,7 +312,7 @@ private Q_SLOTS:
         QCOMPARE(table->rowCount(), 6);
         QCOMPARE(table->columnCount(), 5);
         QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("Title"));
-        QCOMPARE(table->horizontalHeaderItem(4)->text(), QStringLiteral("Answer"));
+        QCOMPARE(table->horizontalHeaderItem(4)->text(), QStringLiteral("Text"));
         const auto marks = [table](int row) {
             QString s;
             for (int c = 1; c < table->columnCount(); ++c)
