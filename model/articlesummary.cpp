@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -77,6 +78,39 @@ void ArticleSummary::recount()
     }
 }
 
+namespace {
+
+// What the list calls an article without a title: its first heading (`# Heading`, outside code),
+// else its file's name; a Hugo page bundle's `index.md` or a section's `_index.md` is named after
+// its folder.
+QString untitledName(const QString& path, const QString& body)
+{
+    bool inFence = false;
+    int lines = 0;
+    for (QStringView line : QStringView(body).split(u'\n')) {
+        if (++lines > 200)
+            break;
+        line = line.trimmed();
+        if (line.startsWith(u"```") || line.startsWith(u"~~~"))
+            inFence = !inFence;
+        else if (!inFence && line.startsWith(u'#')) {
+            const qsizetype level = line.indexOf(u' ');
+            if (level >= 1 && level <= 6 && line.left(level).count(u'#') == level) {
+                const QString heading = line.mid(level).trimmed().toString();
+                if (!heading.isEmpty())
+                    return heading;
+            }
+        }
+    }
+    const QFileInfo info(path);
+    const QString base = info.completeBaseName();
+    if (base == QLatin1String("index") || base == QLatin1String("_index"))
+        return info.dir().dirName();
+    return base;
+}
+
+} // namespace
+
 ArticleSummary ArticleSummary::fromBytes(const QString& path, const QByteArray& bytes,
                                          SchemaLibrary& library)
 {
@@ -96,7 +130,7 @@ ArticleSummary ArticleSummary::fromBytes(const QString& path, const QByteArray& 
     s.schema = valueText(fm, QStringLiteral("_schema"));
     s.title = firstOf(fm, {"title", "article_title", "question"});
     if (s.title.isEmpty())
-        s.title = QFileInfo(path).completeBaseName();
+        s.title = untitledName(path, doc->body());
     // Folded titles may carry a line break where the writer wrapped them.
     s.title.replace(QLatin1Char('\n'), QLatin1Char(' '));
     s.subject = valueText(fm, QStringLiteral("subject"));

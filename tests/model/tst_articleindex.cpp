@@ -1,5 +1,6 @@
 #include "generatefolder.h"
 #include "model/articleindex.h"
+#include "model/schemalibrary.h"
 #include "testutil.h"
 
 #include <QTemporaryDir>
@@ -46,6 +47,35 @@ private:
     }
 
 private Q_SLOTS:
+    // A site's article without a title: its first heading, else a name from its file.
+    void untitledArticlesAreNamedSensibly_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("title");
+        QTest::newRow("heading") << "/site/content/a.md"
+                                 << QByteArray("---\nweight: 1\n---\nIntro\n\n## Getting started\n")
+                                 << "Getting started";
+        QTest::newRow("heading in code is code")
+            << "/site/content/b.md" << QByteArray("---\nweight: 1\n---\n```\n# not this\n```\n")
+            << "b";
+        QTest::newRow("page bundle") << "/site/content/trip/index.md"
+                                     << QByteArray("---\nweight: 1\n---\nNo heading.\n") << "trip";
+        QTest::newRow("section") << "/site/content/docs/_index.md"
+                                 << QByteArray("---\ndraft: false\n---\n") << "docs";
+        QTest::newRow("title wins")
+            << "/site/content/c.md" << QByteArray("---\ntitle: Real\n---\n# Heading\n") << "Real";
+    }
+
+    void untitledArticlesAreNamedSensibly()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, title);
+        SchemaLibrary library;
+        QCOMPARE(ArticleSummary::fromBytes(path, bytes, library).title, title);
+    }
+
     void indexesGeneratedFolder_data()
     {
         QTest::addColumn<int>("articles");
