@@ -54,6 +54,16 @@ public:
     Status setLiteral(const KeyPath& path, const QString& literal, const InsertHint& hint = {});
     // Removes the key and its value's lines only.
     Status remove(const KeyPath& path);
+    // The body (every byte after the closing fence's line break; without front matter, the whole
+    // file after a BOM) as text: UTF-8 decoded, each CRLF read as one "\n".
+    QString body() const;
+    // Replaces the body by `markdown` (line breaks "\n" or "\r\n"), changing only the body's
+    // bytes: the opening fence, front matter and closing fence stay byte-identical. Line breaks are
+    // written in the body's own style (that of most of its lines; else the file's), and the bytes
+    // of the unchanged start and end of the body are kept as they are. The final line break, or
+    // its lack, is the text's. Refused, and the document unchanged, when the file would not split
+    // again at the same fence with `markdown` as its body.
+    Status setBody(const QString& markdown);
     // Replaces the whole content (undo/redo, reload); refused when it does not parse.
     Status setBytes(const QByteArray& bytes);
 
