@@ -420,7 +420,13 @@ private Q_SLOTS:
                 const Result<Document> d = Document::load(path);
                 QVERIFY2(d.ok(), qPrintable(d.ok() ? QString() : d.error().format(path)));
                 const Schema generic = Schema::generic();
-                QVERIFY(Validator(generic).validate(d.value()).isEmpty());
+                // No rules for the front matter; the body, the generic schema's text, is linted.
+                for (const Diagnostic& diag : Validator(generic).validate(d.value())) {
+                    QVERIFY2(diag.severity == Diagnostic::Severity::Warning && diag.key.isEmpty() &&
+                                 diag.rule.startsWith(QLatin1String("markdown-")) &&
+                                 diag.line > d->file().position(d->file().bodyBegin()).line - 1,
+                             qPrintable(diag.format(path)));
+                }
                 QStringList keys;
                 for (const SchemaField& field : generic.fieldsFor(d->frontMatter()))
                     keys << field.key.section(QLatin1Char('.'), 0, 0);
@@ -435,7 +441,7 @@ private Q_SLOTS:
         library.setOverride(Schema::generic());
         const FolderValidator::Report report = FolderValidator(library).run(folders);
         QCOMPARE(report.articles, articles);
-        QCOMPARE(report.errors + report.warnings + report.infos, 0);
+        QCOMPARE(report.errors + report.infos, 0); // warnings: the bodies' Markdown lint
         QVERIFY(!report.ioProblems);
 
         // With each file's own _schema (CloudCannon's "default" reads as QuickTakes) nothing
