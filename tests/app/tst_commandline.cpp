@@ -137,8 +137,8 @@ private Q_SLOTS:
                                      << "article.md:4:1: error: YAML syntax error";
         QTest::newRow("duplicate")
             << QByteArray("---\na: 1\na: 2\n---\n") << "article.md:3:1: error: duplicate key 'a'";
-        QTest::newRow("no front matter")
-            << QByteArray("hello\n") << "article.md:1:1: error: no front matter";
+        QTest::newRow("no closing fence")
+            << QByteArray("---\na: 1\n") << "article.md:1:1: error: no closing '---' fence";
         QTest::newRow("empty") << QByteArray() << "article.md:1:1: error: the file is empty";
     }
 
