@@ -539,7 +539,8 @@ Status Document::setBody(const QString& markdown)
     const QByteArray& b = m_file.bytes();
     const qsizetype begin = m_file.bodyBegin();
     const QByteArrayView old(b.constData() + begin, b.size() - begin);
-    const QByteArray text = withLf(markdown.toUtf8());
+    // The inverse of body(): "\n" is a line break, any other byte (a stray CR too) is text.
+    const QByteArray text = markdown.toUtf8();
     const QByteArray newBody = rewrittenBody(old, text, bodyNewline(old, m_file.newline()));
     if (newBody == old)
         return {}; // a no-op keeps every byte

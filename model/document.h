@@ -57,7 +57,8 @@ public:
     // The body (every byte after the closing fence's line break; without front matter, the whole
     // file after a BOM) as text: UTF-8 decoded, each CRLF read as one "\n".
     QString body() const;
-    // Replaces the body by `markdown` (line breaks "\n" or "\r\n"), changing only the body's
+    // Replaces the body by `markdown` (line breaks "\n", as body() gives them; a CR is a
+    // character like any other, so setBody(body()) is always a no-op), changing only the body's
     // bytes: the opening fence, front matter and closing fence stay byte-identical. Line breaks are
     // written in the body's own style (that of most of its lines; else the file's), and the bytes
     // of the unchanged start and end of the body are kept as they are. The final line break, or
