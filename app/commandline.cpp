@@ -154,7 +154,10 @@ int runSet(const QStringList& args, QTextStream& out, QTextStream& err)
             err << QStringLiteral("%1: error: %2").arg(path, text.error().message) << "\n";
             return ExitError;
         }
-        if (Status s = doc->setBody(QString::fromUtf8(text.value())))
+        // PATH's CRLF line breaks are line breaks too; they are written in the file's style.
+        QByteArray lf = text.value();
+        lf.replace("\r\n", "\n");
+        if (Status s = doc->setBody(QString::fromUtf8(lf)))
             return loadError(err, path, *s);
     } else {
         const KeyPath key = doc->frontMatter().resolve(p.positional[1]);
