@@ -2,12 +2,14 @@
 
 #include "model/document.h"
 #include "model/markdownrenderer.h"
+#include "model/regularfile.h"
 #include "model/schemalibrary.h"
 #include "model/unifieddiff.h"
 #include "rendercommand.h"
 #include "validatecommand.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QTextStream>
 
@@ -66,17 +68,62 @@ int loadError(QTextStream& err, const QString& path, const Error& e)
     return ExitError;
 }
 
+const QString BodyFlag = QStringLiteral("--body");
+
+// Bytes as they are: through the stream's device when it has one (stdout), so that a body that is
+// not valid UTF-8 is not re-encoded on the way.
+void writeBytes(QTextStream& out, const QByteArray& bytes)
+{
+    out.flush();
+    if (QIODevice* device = out.device()) {
+        device->write(bytes);
+        if (auto* file = qobject_cast<QFileDevice*>(device))
+            file->flush();
+    } else {
+        out << QString::fromUtf8(bytes);
+    }
+}
+
+// The new body named on the command line: a file, or standard input for "-".
+Result<QByteArray> readBodySource(const QString& source)
+{
+    QByteArray bytes;
+    if (source == QLatin1String("-")) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return Error{tr("cannot read standard input")};
+        bytes = in.read(ArticleFile::MaxFileBytes + 1);
+        if (bytes.size() > ArticleFile::MaxFileBytes)
+            return Error{tr("standard input holds more than %1 MiB; no body is that large")
+                             .arg(ArticleFile::MaxFileBytes / (1024 * 1024))};
+    } else {
+        Result<FileContents> read = readRegularFile(source, ArticleFile::MaxFileBytes);
+        if (!read)
+            return read.error();
+        bytes = std::move(read->bytes);
+    }
+    const QString name = source == QLatin1String("-") ? tr("standard input") : source;
+    if (QString::fromUtf8(bytes).toUtf8() != bytes)
+        return Error{tr("'%1' is not valid UTF-8 text").arg(name)};
+    return bytes;
+}
+
 int runGet(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    const Parsed p = parse(args, {});
+    const Parsed p = parse(args, {BodyFlag});
     if (!p.unknown.isEmpty())
         return usage(err, tr("get: unknown option '%1'").arg(p.unknown));
-    if (p.positional.size() != 2)
-        return usage(err, tr("get takes FILE KEY"));
+    const bool body = p.flags.contains(BodyFlag);
+    if (p.positional.size() != (body ? 1 : 2))
+        return usage(err, body ? tr("get --body takes FILE") : tr("get takes FILE KEY"));
     const QString& path = p.positional[0];
     const Result<Document> doc = Document::load(path);
     if (!doc)
         return loadError(err, path, doc.error());
+    if (body) {
+        writeBytes(out, doc->file().bodyBytes()); // every byte, no line break added
+        return ExitOk;
+    }
     const KeyPath key = doc->frontMatter().resolve(p.positional[1]);
     const FmNode* node = doc->find(key);
     if (!node) {
@@ -93,25 +140,40 @@ int runGet(const QStringList& args, QTextStream& out, QTextStream& err)
 int runSet(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const QString dryRun = QStringLiteral("--dry-run");
-    const Parsed p = parse(args, {dryRun});
+    const Parsed p = parse(args, {dryRun, BodyFlag});
     if (!p.unknown.isEmpty())
         return usage(err, tr("set: unknown option '%1'").arg(p.unknown));
-    if (p.positional.size() != 3)
-        return usage(err, tr("set takes FILE KEY VALUE"));
+    const bool body = p.flags.contains(BodyFlag);
+    if (p.positional.size() != (body ? 2 : 3))
+        return usage(err, body ? tr("set --body takes FILE PATH") : tr("set takes FILE KEY VALUE"));
     const QString& path = p.positional[0];
     Result<Document> doc = Document::load(path);
     if (!doc)
         return loadError(err, path, doc.error());
-    const KeyPath key = doc->frontMatter().resolve(p.positional[1]);
-    // A field the article's schema types (integer, number, boolean, date) is written as a literal
-    // of that type; any other value as a string, unless it already is an agreed literal.
-    SchemaLibrary library;
-    const SchemaLibrary::Choice choice = library.schemaFor(path, doc->frontMatter());
-    const SchemaField* field = choice.schema->field(joinKeyPath(key));
-    const std::optional<yaml::PlainType> type = field ? field->literalType() : std::nullopt;
-    const QString& value = p.positional[2];
-    if (Status s = type ? doc->setTyped(key, value, *type) : doc->setLiteral(key, value))
-        return loadError(err, path, *s);
+    if (body) {
+        const Result<QByteArray> text = readBodySource(p.positional[1]);
+        if (!text) {
+            err << QStringLiteral("%1: error: %2").arg(path, text.error().message) << "\n";
+            return ExitError;
+        }
+        // PATH's CRLF line breaks are line breaks too; they are written in the file's style.
+        QByteArray lf = text.value();
+        lf.replace("\r\n", "\n");
+        if (Status s = doc->setBody(QString::fromUtf8(lf)))
+            return loadError(err, path, *s);
+    } else {
+        const KeyPath key = doc->frontMatter().resolve(p.positional[1]);
+        // A field the article's schema types (integer, number, boolean, date) is written as a
+        // literal of that type; any other value as a string, unless it already is an agreed
+        // literal.
+        SchemaLibrary library;
+        const SchemaLibrary::Choice choice = library.schemaFor(path, doc->frontMatter());
+        const SchemaField* field = choice.schema->field(joinKeyPath(key));
+        const std::optional<yaml::PlainType> type = field ? field->literalType() : std::nullopt;
+        const QString& value = p.positional[2];
+        if (Status s = type ? doc->setTyped(key, value, *type) : doc->setLiteral(key, value))
+            return loadError(err, path, *s);
+    }
     if (p.flags.contains(dryRun)) {
         out << unifiedDiff(doc->savedBytes(), doc->bytes(), path, path);
         return ExitOk;
@@ -135,6 +197,11 @@ QString helpText()
         "                                         editor window\n"
         "  frontis get FILE KEY                   print the value of KEY\n"
         "  frontis set FILE KEY VALUE [--dry-run] set KEY to VALUE, changing only its lines\n"
+        "  frontis get FILE --body                print the body, every byte after the front\n"
+        "                                         matter, unchanged\n"
+        "  frontis set FILE --body PATH [--dry-run]\n"
+        "                                         replace the body by PATH's text (- for\n"
+        "                                         standard input), changing only the body\n"
         "  frontis validate [--format text|json] [--schema FILE] [--no-cache] PATH...\n"
         "                                         check articles, and folders of them, against\n"
         "                                         their schemas\n"
@@ -153,6 +220,9 @@ QString helpText()
         "the unified diff and writes nothing. The file is replaced atomically (it is always\n"
         "either the old or the new version), and only if the new version reads back as\n"
         "intended and nobody changed the file while set was running.\n"
+        "set --body writes the new body's line breaks in the file's line-ending style and\n"
+        "leaves the front matter and its fences byte for byte as they were; a file without\n"
+        "front matter is all body.\n"
         "\n"
         "validate searches folders recursively for .md files (hidden folders and\n"
         "node_modules are skipped) and prints FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE]\n"

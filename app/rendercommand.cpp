@@ -1,7 +1,9 @@
 #include "rendercommand.h"
 
 #include "model/articlehtml.h"
+#include "model/articletext.h"
 #include "model/document.h"
+#include "model/schemalibrary.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -58,7 +60,13 @@ int runRender(const QStringList& args, QTextStream& out, QTextStream& err)
     options.fullDocument = !fragment;
     if (!fragment)
         options.stylesheet = articleStylesheet(dark ? ArticleTheme::Dark : ArticleTheme::Light);
-    out << renderArticleHtml(doc->frontMatter(), options);
+    // The schema says where the text is: the answer of a QuickTakes article, the body of most.
+    SchemaLibrary library;
+    const SchemaLibrary::Choice choice = library.schemaFor(path, doc->frontMatter());
+    ArticleContent article = ArticleContent::fromFrontMatter(doc->frontMatter());
+    article.answer = articleText(doc.value(), *choice.schema);
+    article.siteMarkdown = choice.schema->textLocation().body; // GFM and template tags
+    out << renderArticleHtml(article, options);
     return ExitOk;
 }
 

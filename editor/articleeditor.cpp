@@ -134,9 +134,7 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
     // The preview reads the answer from the editor when it next updates, not at each keystroke.
     m_preview->setAnswerSource([this] { return m_answer->markdown(); });
     m_answer->setCodec([this](const QString& stored) { return m_text.decode(stored); },
-                       [this](const QString& markdown) {
-                           return m_doc ? m_text.encode(markdown, *m_doc) : markdown;
-                       });
+                       [this](const QString& markdown) { return m_text.encode(markdown); });
     // Before UndoKeyFilter hands Ctrl+Z to the window's Undo: typing not yet committed must be
     // in the history to be undone (filters installed later run first).
     m_answer->installEventFilter(this);

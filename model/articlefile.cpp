@@ -35,6 +35,20 @@ bool isFence(const QByteArray& b, qsizetype from, qsizetype end)
     return true;
 }
 
+// A TOML front matter's fence: "+++", optionally followed by spaces or tabs.
+bool isTomlFence(const QByteArray& b, qsizetype from, qsizetype end)
+{
+    if (end > from && b[end - 1] == '\r')
+        --end;
+    if (end - from < 3 || b[from] != '+' || b[from + 1] != '+' || b[from + 2] != '+')
+        return false;
+    for (qsizetype i = from + 3; i < end; ++i) {
+        if (b[i] != ' ' && b[i] != '\t')
+            return false;
+    }
+    return true;
+}
+
 // Offset of the first byte that is not valid UTF-8 in [from, end), or -1.
 qsizetype invalidUtf8At(const QByteArray& b, qsizetype from, qsizetype end)
 {
@@ -167,7 +181,17 @@ Result<ArticleFile> ArticleFile::split(QByteArray bytes, bool* tooLarge)
     if (!isFence(b, start, firstEnd)) {
         if (b.indexOf('\r', start) >= 0 && b.indexOf('\n', start) < 0)
             return Error{tr("the file uses CR-only line endings, which are not supported"), 1, 1};
-        return Error{tr("no front matter: the first line must be '---'"), 1, 1};
+        // TOML front matter would otherwise read as body text, and a first field added would
+        // put a second, YAML, front matter above it.
+        if (isTomlFence(b, start, firstEnd))
+            return Error{tr("TOML front matter ('+++') is not supported; Frontis reads YAML "
+                            "front matter between '---' lines"),
+                         1, 1};
+        // No front matter: the whole file is the body, under an empty front matter.
+        f.m_crlf = firstEnd > start && firstEnd < b.size() && b[firstEnd - 1] == '\r';
+        f.m_frontMatter = false;
+        f.m_fmBegin = f.m_fmEnd = f.m_bodyBegin = start;
+        return f;
     }
     if (firstEnd >= b.size())
         return errorAt(start, tr("no closing '---' fence for the front matter opened here"));

@@ -10,7 +10,9 @@
 namespace frontis {
 
 // An article's raw bytes split into BOM, opening fence, front matter, closing fence and body.
-// Nothing is normalised: offsets index bytes() and the body is never looked into.
+// Nothing is normalised: offsets index bytes() and the body is never looked into. A file whose
+// first line is not '---' has no front matter: it is all body, after an empty front matter
+// (every offset then at the body's start, after a BOM).
 class ArticleFile
 {
 public:
@@ -28,7 +30,10 @@ public:
 
     const QByteArray& bytes() const { return m_bytes; }
     bool hasBom() const { return m_bom; }
-    // The file's line break: "\r\n" when its opening fence ends so, else "\n".
+    // False when the file has no fences: its first line is not '---'.
+    bool hasFrontMatter() const { return m_frontMatter; }
+    // The file's line break: "\r\n" when its opening fence ends so (without front matter: its
+    // first line), else "\n".
     QByteArray newline() const
     {
         return m_crlf ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
@@ -40,6 +45,7 @@ public:
     QByteArray frontMatterText() const { return m_bytes.mid(m_fmBegin, m_fmEnd - m_fmBegin); }
     // Everything after the closing fence's line break.
     qsizetype bodyBegin() const { return m_bodyBegin; }
+    QByteArray bodyBytes() const { return m_bytes.mid(m_bodyBegin); }
 
     // Replaces [begin, end), which lies within one line of the front matter, by `text`, which
     // holds no line break: the edit of a value that stays on its line, without splitting the
@@ -64,6 +70,7 @@ private:
     QByteArray m_bytes;
     bool m_bom = false;
     bool m_crlf = false;
+    bool m_frontMatter = true;
     qsizetype m_fmBegin = 0;
     qsizetype m_fmEnd = 0;
     qsizetype m_bodyBegin = 0;

@@ -6,17 +6,11 @@ namespace frontis {
 
 ArticleText ArticleText::of(const Schema& schema)
 {
-    const SchemaField* markdown = nullptr;
-    for (const SchemaField& f : schema.fields()) {
-        if (f.type != FieldType::Markdown)
-            continue;
-        if (markdown)
-            return body(); // several: none of them is the article
-        markdown = &f;
-    }
-    if (!markdown)
+    const TextLocation where = schema.textLocation();
+    if (where.body)
         return body();
-    return field(markdown->key, markdown->encoding == QLatin1String("escaped-newlines"));
+    const SchemaField* f = schema.field(where.key);
+    return field(where.key, f && f->encoding == QLatin1String("escaped-newlines"));
 }
 
 ArticleText ArticleText::body()
@@ -35,42 +29,30 @@ ArticleText ArticleText::field(const QString& key, bool escapedNewlines)
 QString ArticleText::stored(const Document& doc) const
 {
     if (isBody())
-        return QString::fromUtf8(doc.bytes().mid(doc.file().bodyBegin()));
+        return doc.body();
     const FmNode* node = doc.find(doc.frontMatter().resolve(m_key));
     return node && node->isScalar() ? node->text : QString();
 }
 
 QString ArticleText::decode(const QString& stored) const
 {
-    if (m_escapedNewlines)
-        return decodeAnswer(stored);
-    QString text = stored;
-    text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
-    return text;
+    return m_escapedNewlines ? decodeAnswer(stored) : stored;
 }
 
-QString ArticleText::encode(const QString& markdown, const Document& doc) const
+QString ArticleText::encode(const QString& markdown) const
 {
-    if (m_escapedNewlines)
-        return encodeAnswer(markdown);
-    if (!isBody())
-        return markdown;
-    // The body's own line breaks where it has any, else the fence's.
-    const QByteArray& bytes = doc.bytes();
-    const qsizetype firstBreak = bytes.indexOf('\n', doc.file().bodyBegin());
-    const bool crlf = firstBreak > doc.file().bodyBegin()
-                          ? bytes[firstBreak - 1] == '\r'
-                          : doc.file().newline() == QByteArrayLiteral("\r\n");
-    if (!crlf)
-        return markdown;
-    QString text = markdown;
-    text.replace(QLatin1String("\n"), QLatin1String("\r\n"));
-    return text;
+    return m_escapedNewlines ? encodeAnswer(markdown) : markdown;
 }
 
 int ArticleText::firstFileLine(const Document& doc) const
 {
     return isBody() ? doc.file().position(doc.file().bodyBegin()).line : 0;
+}
+
+QString articleText(const Document& doc, const Schema& schema)
+{
+    const ArticleText text = ArticleText::of(schema);
+    return text.decode(text.stored(doc));
 }
 
 } // namespace frontis

@@ -15,7 +15,8 @@ namespace frontis {
 class ArticleText
 {
 public:
-    // Where `schema` keeps the text: its only `type: markdown` field, else the body.
+    // Where `schema` keeps the text (Schema::textLocation(): its `text:`, else its only markdown
+    // field, else the body).
     static ArticleText of(const Schema& schema);
     static ArticleText body();
     // A Markdown field; `escapedNewlines`: stored on one line with `\n` escapes.
@@ -25,12 +26,13 @@ public:
     // The field's key ("answer"); empty for the body.
     const QString& key() const { return m_key; }
 
-    // The text as `doc` stores it: the field's value, or the body's bytes (UTF-8).
+    // The text as `doc` stores it: the field's value, or the body (Document::body(): "\n" line
+    // breaks; Document::setBody writes the file's own).
     QString stored(const Document& doc) const;
-    // The Markdown the writer sees for a stored text (real '\n' line breaks), and back. encode()
-    // writes the body's line breaks in `doc`'s style (CRLF files stay CRLF).
+    // The Markdown the writer sees for a stored text (real '\n' line breaks), and back: the
+    // answer's `\n` escapes; nothing for a body or a plain markdown field.
     QString decode(const QString& stored) const;
-    QString encode(const QString& markdown, const Document& doc) const;
+    QString encode(const QString& markdown) const;
     // 1-based line of the file where the text's first line is, for the body (0 for a field,
     // whose positions depend on its style).
     int firstFileLine(const Document& doc) const;
@@ -44,5 +46,9 @@ private:
     QString m_key;
     bool m_escapedNewlines = false;
 };
+
+// The article's text where `schema` keeps it, as Markdown with real line breaks (what `frontis
+// render` and validation read). Empty when the field is absent or not a single value.
+QString articleText(const Document& doc, const Schema& schema);
 
 } // namespace frontis

@@ -196,6 +196,70 @@ ScalarSlot slotFor(const FmNode& node, const ArticleFile& file)
     return slot;
 }
 
+// "\r\n" read as "\n"; any other byte as it is.
+QByteArray withLf(QByteArray text)
+{
+    if (text.contains('\r'))
+        text.replace("\r\n", "\n");
+    return text;
+}
+
+// The line break most of the body's lines end with; `fallback` when there are as many of each.
+QByteArray bodyNewline(QByteArrayView body, const QByteArray& fallback)
+{
+    qsizetype crlf = 0;
+    qsizetype lf = 0;
+    for (qsizetype i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1))
+        (i > 0 && body[i - 1] == '\r' ? crlf : lf)++;
+    if (crlf == lf)
+        return fallback;
+    return crlf > lf ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
+}
+
+// The bytes of a body that reads as `text` (LF line breaks), keeping the bytes of `old` before
+// the first and after the last difference: only the lines in between take `newline`, so a body
+// with mixed line endings keeps those of the lines that were not edited.
+QByteArray rewrittenBody(QByteArrayView old, QByteArrayView text, const QByteArray& newline)
+{
+    // Common start: a CRLF of `old` matches an LF of `text`.
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < old.size() && j < text.size()) {
+        if (old[i] == text[j]) {
+            ++i;
+            ++j;
+        } else if (old[i] == '\r' && i + 1 < old.size() && old[i + 1] == '\n' && text[j] == '\n') {
+            i += 2;
+            ++j;
+        } else {
+            break;
+        }
+    }
+    // Common end, not overlapping the start.
+    qsizetype oi = old.size();
+    qsizetype tj = text.size();
+    while (oi > i && tj > j) {
+        if (text[tj - 1] == '\n' && old[oi - 1] == '\n' && oi - 2 >= i && old[oi - 2] == '\r') {
+            oi -= 2;
+            --tj;
+        } else if (old[oi - 1] == text[tj - 1]) {
+            --oi;
+            --tj;
+        } else {
+            break;
+        }
+    }
+    QByteArray middle = text.sliced(j, tj - j).toByteArray();
+    if (newline != "\n")
+        middle.replace('\n', newline);
+    QByteArray out;
+    out.reserve(i + middle.size() + (old.size() - oi));
+    out.append(old.first(i));
+    out.append(middle);
+    out.append(old.sliced(oi));
+    return out;
+}
+
 // One spelling per file, to compare paths (links are not resolved: the file may be gone).
 QString absolutePath(const QString& path)
 {
@@ -453,6 +517,11 @@ Status Document::addKey(const KeyPath& path, const QString& value, const InsertH
         if (!parent->isNull())
             text += nl;
     }
+    if (!m_file.hasFrontMatter()) {
+        // The first field of a file without front matter brings the fences, in its line endings.
+        const QByteArray fence = QByteArrayLiteral("---") + m_file.newline();
+        text = fence + text + fence;
+    }
     return splice(at, at, text, EditTarget{path, value, !literal});
 }
 
@@ -516,28 +585,61 @@ Status Document::splice(qsizetype begin, qsizetype end, const QByteArray& text,
     KeyPath here;
     if (!sameValues(expected, fm->root(), here, target))
         return fail(tr("values differ after re-reading"));
+    // A front-matter edit never touches the body.
+    if (QByteArrayView(file->bytes()).sliced(file->bodyBegin()) !=
+        QByteArrayView(m_file.bytes()).sliced(m_file.bodyBegin()))
+        return fail(tr("the body would change"));
     m_file = std::move(file.value());
     m_fm = std::move(fm.value());
     m_oneLineBlock = {};
     return {};
 }
 
-Status Document::setBody(const QString& text)
+QString Document::body() const
 {
-    const QByteArray body = text.toUtf8();
-    const qsizetype begin = m_file.bodyBegin();
+    return QString::fromUtf8(withLf(m_file.bodyBytes()));
+}
+
+Status Document::setBody(const QString& markdown)
+{
     const QByteArray& b = m_file.bytes();
-    if (QByteArrayView(b).sliced(begin) == QByteArrayView(body))
-        return {};
-    QByteArray bytes = b.left(begin) + body;
+    const qsizetype begin = m_file.bodyBegin();
+    const QByteArrayView old(b.constData() + begin, b.size() - begin);
+    // The inverse of body(): "\n" is a line break, any other byte (a stray CR too) is text.
+    const QByteArray text = markdown.toUtf8();
+    const QByteArray newBody = rewrittenBody(old, text, bodyNewline(old, m_file.newline()));
+    if (newBody == old)
+        return {}; // a no-op keeps every byte
+    auto fail = [&](const QString& why) {
+        const auto pos = m_file.position(begin);
+        return Error{tr("the body was not changed because the result would not read back as "
+                        "intended (%1); the document is unchanged")
+                         .arg(why),
+                     pos.line, pos.column};
+    };
+    // A closing fence at the very end of the file gets its line break before a body.
+    QByteArray fenceBreak;
+    if (m_file.hasFrontMatter() && old.isEmpty() && !newBody.isEmpty() &&
+        (b.isEmpty() || b.back() != '\n'))
+        fenceBreak = m_file.newline();
+    if (begin + fenceBreak.size() + newBody.size() > ArticleFile::MaxFileBytes)
+        return fail(tr("the article would be larger than %1 MiB")
+                        .arg(ArticleFile::MaxFileBytes / (1024 * 1024)));
+    QByteArray bytes = b.first(begin) + fenceBreak + newBody;
     Result<ArticleFile> file = ArticleFile::fromBytes(std::move(bytes));
-    // The split must find the same fences: a body never changes where the front matter ends.
-    if (!file || file->bodyBegin() != begin || file->frontMatterText() != m_file.frontMatterText())
-        return Error{tr("the body could not be stored without changing the front matter; the "
-                        "document is unchanged")};
+    if (!file)
+        return fail(file.error().message);
+    // The same split: the front matter's bytes and fences as they were, the body after them.
+    if (file->hasFrontMatter() != m_file.hasFrontMatter() ||
+        file->bodyBegin() != begin + fenceBreak.size() ||
+        QByteArrayView(file->bytes()).first(begin) != QByteArrayView(b).first(begin))
+        return fail(m_file.hasFrontMatter() ? tr("the front matter would end elsewhere")
+                                            : tr("a first line '---' would start a front matter"));
+    if (withLf(file->bodyBytes()) != text)
+        return fail(tr("the body reads back differently"));
+    // The front matter's bytes, and so every span of m_fm, are unchanged.
     m_file = std::move(file.value());
-    m_oneLineBlock = {};
-    return {}; // the front matter's bytes, and so its tree, are as they were
+    return {};
 }
 
 Status Document::setBytes(const QByteArray& bytes)

@@ -63,14 +63,19 @@ public:
     // writer is still typing; validation then reports it).
     Status setTyped(const KeyPath& path, const QString& value, yaml::PlainType type,
                     const InsertHint& hint = {}, bool orString = false);
-    // The body: every byte after the closing fence's line break, as UTF-8 text.
-    QString body() const { return QString::fromUtf8(m_file.bytes().mid(m_file.bodyBegin())); }
-    // Replaces the body's bytes with `text` as it is (line breaks included; ArticleText::encode
-    // writes the file's style); the fences and the front matter stay byte for byte. Refused, and
-    // nothing changed, when the result would not split into the same front matter and this body.
-    Status setBody(const QString& text);
     // Removes the key and its value's lines only.
     Status remove(const KeyPath& path);
+    // The body (every byte after the closing fence's line break; without front matter, the whole
+    // file after a BOM) as text: UTF-8 decoded, each CRLF read as one "\n".
+    QString body() const;
+    // Replaces the body by `markdown` (line breaks "\n", as body() gives them; a CR is a
+    // character like any other, so setBody(body()) is always a no-op), changing only the body's
+    // bytes: the opening fence, front matter and closing fence stay byte-identical. Line breaks are
+    // written in the body's own style (that of most of its lines; else the file's), and the bytes
+    // of the unchanged start and end of the body are kept as they are. The final line break, or
+    // its lack, is the text's. Refused, and the document unchanged, when the file would not split
+    // again at the same fence with `markdown` as its body.
+    Status setBody(const QString& markdown);
     // Replaces the whole content (undo/redo, reload); refused when it does not parse.
     Status setBytes(const QByteArray& bytes);
 

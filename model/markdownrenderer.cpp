@@ -405,14 +405,26 @@ private:
 
 QList<MarkdownIssue> lintMarkdown(const QString& markdown, bool templateTags)
 {
-    // Template tags are the site's, not Markdown: each is blanked with letters of its length, so
-    // that nothing inside one is taken for emphasis and every column stays where it was.
+    // Hugo shortcodes and Liquid tags are the site's, not Markdown: each is written over with
+    // letters, line breaks kept, so that their arguments ("**John Adams**" in a card's header)
+    // are not taken for emphasis, a link to "{{ url }}" has a destination, and no position moves.
     QString text = markdown;
-    if (templateTags && text.contains(u'{')) {
-        QRegularExpressionMatchIterator it = templateTag().globalMatch(markdown);
-        while (it.hasNext()) {
-            const QRegularExpressionMatch m = it.next();
-            text.replace(m.capturedStart(), m.capturedLength(), QString(m.capturedLength(), u'x'));
+    if (templateTags) {
+        for (qsizetype i = text.indexOf(u'{'); i >= 0 && i + 1 < text.size();
+             i = text.indexOf(u'{', i + 1)) {
+            const QChar next = text[i + 1];
+            if (next != u'{' && next != u'%')
+                continue;
+            const QLatin1StringView close =
+                next == u'{' ? QLatin1StringView("}}") : QLatin1StringView("%}");
+            const qsizetype end = text.indexOf(close, i + 2);
+            if (end < 0)
+                break;
+            for (qsizetype k = i; k < end + 2; ++k) {
+                if (text[k] != u'\n' && text[k] != u'\r')
+                    text[k] = u'x';
+            }
+            i = end + 1;
         }
     }
     const QByteArray utf8 = text.toUtf8();

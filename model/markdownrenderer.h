@@ -53,7 +53,8 @@ struct MarkdownIssue
 // Links (and images) with no text or no destination, and emphasis delimiters (`*`, `**`, `_`)
 // that cmark left as literal text because nothing closes them (or opens them). Delimiters that
 // sit between two word characters, are escaped, are in code, or belong to a URL are not reported.
-// With `templateTags`, Hugo shortcodes and Liquid tags are left out of the checks.
+// With `templateTags`, Hugo shortcodes and Liquid tags (also over several lines) are left out of
+// the checks; positions stay those of `markdown`.
 QList<MarkdownIssue> lintMarkdown(const QString& markdown, bool templateTags = false);
 
 } // namespace frontis

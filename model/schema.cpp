@@ -159,7 +159,7 @@ void SchemaReader::read(const YAML::Node& root)
               {QStringLiteral("name"), QStringLiteral("label"), QStringLiteral("description"),
                QStringLiteral("aliases"), QStringLiteral("site"), QStringLiteral("unknown_keys"),
                QStringLiteral("infer"), QStringLiteral("unique"), QStringLiteral("rules"),
-               QStringLiteral("fields")},
+               QStringLiteral("fields"), QStringLiteral("text")},
               tr("schema"));
     if (const YAML::Node n = root["name"])
         m_schema.m_name = text(n, QStringLiteral("name")).trimmed();
@@ -209,6 +209,25 @@ void SchemaReader::read(const YAML::Node& root)
     }
     if (const YAML::Node n = root["rules"])
         readRules(n);
+    if (const YAML::Node n = root["text"]) {
+        // `body` always means the body, even for a schema with a field named so.
+        const QString t = n.IsScalar() ? text(n, QStringLiteral("text")).trimmed() : QString();
+        if (t.isEmpty())
+            fail(n, tr("'text' is 'body' or the key of a markdown field"));
+        if (t == QLatin1String("body")) {
+            m_schema.m_text = TextLocation::inBody();
+        } else {
+            const SchemaField* f = m_schema.field(t);
+            if (!f)
+                fail(n, tr("'text' names '%1', which is not a field (use 'body' or the key of a "
+                           "markdown field)")
+                            .arg(t));
+            if (f->type != FieldType::Markdown)
+                fail(n, tr("'text' names '%1', which is a %2 field, not a markdown one")
+                            .arg(t, SchemaField::typeName(f->type)));
+            m_schema.m_text = TextLocation::inField(t);
+        }
+    }
 }
 
 void SchemaReader::readField(const YAML::Node& node)
@@ -448,6 +467,21 @@ Schema Schema::generic()
     s.m_infer = true;
     s.m_unknownKeys = std::nullopt;
     return s;
+}
+
+TextLocation Schema::textLocation() const
+{
+    if (m_text)
+        return *m_text;
+    const SchemaField* markdown = nullptr;
+    for (const SchemaField& f : m_fields) {
+        if (f.type != FieldType::Markdown)
+            continue;
+        if (markdown)
+            return TextLocation::inBody(); // two or more: none of them is "the" text
+        markdown = &f;
+    }
+    return markdown ? TextLocation::inField(markdown->key) : TextLocation::inBody();
 }
 
 bool Schema::answersTo(const QString& nameOrAlias) const

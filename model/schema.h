@@ -5,6 +5,7 @@
 #include "fmnode.h"
 #include "frontmatter.h"
 #include "schemafield.h"
+#include "textlocation.h"
 
 #include <QByteArray>
 #include <QList>
@@ -57,6 +58,9 @@ public:
     // How keys the schema does not name are reported; nullopt: not at all.
     std::optional<Diagnostic::Severity> unknownKeys() const { return m_unknownKeys; }
     bool infersTypes() const { return m_infer; }
+    // Where the article's text is: the schema's `text:` (`body`, or a markdown field's key);
+    // without one, the schema's only markdown field when it has exactly one, else the body.
+    TextLocation textLocation() const;
 
     // The schema's fields followed by fields inferred for every other leaf of `fm` (group Other),
     // so that a form can show and keep every key of the article.
@@ -78,6 +82,7 @@ private:
     QStringList m_unique;
     std::optional<Diagnostic::Severity> m_unknownKeys = Diagnostic::Severity::Info;
     bool m_infer = false;
+    std::optional<TextLocation> m_text; // as `text:` gives it
 };
 
 } // namespace frontis

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace frontis {
 
@@ -130,6 +131,8 @@ public:
             checkAgreement(a);
         if (m_schema.unknownKeys())
             checkUnknownKeys(*m_schema.unknownKeys());
+        if (m_schema.textLocation().body)
+            checkBody();
         sortByPosition(m_out);
         return m_out;
     }
@@ -465,6 +468,45 @@ private:
             add(f.severityOf(rule), rule, f.key, line, column,
                 tr("'%1', Markdown line %2: %3")
                     .arg(f.key, QString::number(issue.line), issue.message));
+        }
+    }
+
+    // The body's Markdown, where it is the article's text; issues at their line and column of
+    // the file.
+    void checkBody()
+    {
+        const ArticleFile& file = m_doc.file();
+        const QByteArray& b = file.bytes();
+        const qsizetype begin = file.bodyBegin();
+        if (begin >= b.size())
+            return;
+        // Undecoded (CRLF kept), so that its lines are the file's lines: the n-th '\n' of the
+        // text is the n-th '\n' byte of the body.
+        const QString markdown = QString::fromUtf8(b.constData() + begin, b.size() - begin);
+        const QList<MarkdownIssue> issues = lintMarkdown(markdown, true);
+        if (issues.isEmpty())
+            return;
+        std::vector<qsizetype> textLines{0};
+        std::vector<qsizetype> byteLines{begin};
+        for (qsizetype i = markdown.indexOf(QLatin1Char('\n')); i >= 0;
+             i = markdown.indexOf(QLatin1Char('\n'), i + 1))
+            textLines.push_back(i + 1);
+        for (qsizetype i = b.indexOf('\n', begin); i >= 0; i = b.indexOf('\n', i + 1))
+            byteLines.push_back(i + 1);
+        for (const MarkdownIssue& issue : issues) {
+            const QString rule = issue.rule.isEmpty() ? QStringLiteral("markdown") : issue.rule;
+            qsizetype offset = begin;
+            const auto line = size_t(qMax(1, issue.line) - 1);
+            if (line < textLines.size() && line < byteLines.size()) {
+                const qsizetype columns =
+                    std::clamp<qsizetype>(issue.column - 1, 0, markdown.size() - textLines[line]);
+                offset = byteLines[line] +
+                         QStringView(markdown).mid(textLines[line], columns).toUtf8().size();
+            }
+            const auto p = file.position(offset);
+            add(SchemaField::defaultSeverity(rule), rule, QString(), p.line, p.column,
+                tr("the body, Markdown line %1: %2")
+                    .arg(QString::number(issue.line), issue.message));
         }
     }
 

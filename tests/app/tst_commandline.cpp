@@ -1,6 +1,7 @@
 // The headless command line, run as the real `frontis` executable on real files.
 #include "../model/testutil.h"
 
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,7 +22,7 @@ private:
         QString err;
     };
 
-    Run frontis(const QStringList& args)
+    Run frontis(const QStringList& args, const QByteArray& input = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -30,6 +31,10 @@ private:
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(FRONTIS_EXECUTABLE), args);
+        if (p.waitForStarted(30000)) {
+            p.write(input);
+            p.closeWriteChannel();
+        }
         p.waitForFinished(30000);
         return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
                 QString::fromUtf8(p.readAllStandardOutput()),
@@ -216,6 +221,124 @@ private Q_SLOTS:
         QCOMPARE(testutil::readAll(m_file), m_seed);
     }
 
+    // The seed's body is the blank line and "&nbsp;", without a final newline.
+    void getBodyPrintsTheBytes()
+    {
+        const Run r = frontis({QStringLiteral("get"), m_file, QStringLiteral("--body")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QStringLiteral("\n&nbsp;"));
+        const QByteArray crlf = "\xEF\xBB\xBF---\r\na: 1\r\n---\r\n# T\r\n\r\nx";
+        QVERIFY(testutil::writeAll(m_file, crlf));
+        QProcess p;
+        p.start(QStringLiteral(FRONTIS_EXECUTABLE),
+                {QStringLiteral("get"), m_file, QStringLiteral("--body")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.readAllStandardOutput(), QByteArray("# T\r\n\r\nx"));
+        QVERIFY(testutil::writeAll(m_file, "no front matter\n"));
+        QCOMPARE(frontis({QStringLiteral("get"), m_file, QStringLiteral("--body")}).out,
+                 QStringLiteral("no front matter\n"));
+        QCOMPARE(frontis({QStringLiteral("get"), m_file, QStringLiteral("--body"),
+                          QStringLiteral("extra")})
+                     .code,
+                 2);
+    }
+
+    void setBodyFromFileAndStdin_data()
+    {
+        QTest::addColumn<bool>("stdinInput");
+        QTest::newRow("file") << false;
+        QTest::newRow("stdin") << true;
+    }
+
+    void setBodyFromFileAndStdin()
+    {
+        QFETCH(bool, stdinInput);
+        const qsizetype bodyBegin = m_seed.size() - QByteArray("\n&nbsp;").size();
+        QVERIFY(m_seed.endsWith("\n---\n\n&nbsp;"));
+        const QByteArray body = "# New\n\n---\n{{< note >}}Text{{< /note >}}\n";
+        const QString source = m_dir.filePath(QStringLiteral("body.md"));
+        QVERIFY(testutil::writeAll(source, body));
+        const Run r = frontis({QStringLiteral("set"), m_file, QStringLiteral("--body"),
+                               stdinInput ? QStringLiteral("-") : source},
+                              stdinInput ? body : QByteArray());
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        QCOMPARE(testutil::readAll(m_file), m_seed.left(bodyBegin) + body);
+        // A CRLF file gets CRLF line breaks.
+        QByteArray crlf = m_seed;
+        crlf.replace("\n", "\r\n");
+        QVERIFY(testutil::writeAll(m_file, crlf));
+        QCOMPARE(frontis({QStringLiteral("set"), m_file, QStringLiteral("--body"),
+                          stdinInput ? QStringLiteral("-") : source},
+                         stdinInput ? body : QByteArray())
+                     .code,
+                 0);
+        QByteArray expected = body;
+        expected.replace("\n", "\r\n");
+        const QByteArray written = testutil::readAll(m_file);
+        QCOMPARE(written.left(crlf.size() - 9), crlf.left(crlf.size() - 9)); // less "\r\n&nbsp;"
+        QCOMPARE(written.mid(crlf.size() - 8), expected);
+    }
+
+    void setBodyDryRunAndNoOp()
+    {
+        const QString source = m_dir.filePath(QStringLiteral("body.md"));
+        QVERIFY(testutil::writeAll(source, "\nNew text"));
+        Run r = frontis({QStringLiteral("set"), m_file, QStringLiteral("--body"), source,
+                         QStringLiteral("--dry-run")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("--- %1\n+++ %1\n@@ ").arg(m_file)),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("\n-&nbsp;")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("\n+New text")), qPrintable(r.out));
+        QCOMPARE(testutil::readAll(m_file), m_seed);
+        // The body already there: the file is not even rewritten.
+        QVERIFY(testutil::writeAll(source, "\n&nbsp;"));
+        const QDateTime before = QFileInfo(m_file).lastModified();
+        const qint64 inode =
+            QFileInfo(m_file).fileTime(QFileDevice::FileMetadataChangeTime).toMSecsSinceEpoch();
+        QTest::qWait(20);
+        r = frontis({QStringLiteral("set"), m_file, QStringLiteral("--body"), source});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(testutil::readAll(m_file), m_seed);
+        QCOMPARE(QFileInfo(m_file).lastModified(), before);
+        QCOMPARE(
+            QFileInfo(m_file).fileTime(QFileDevice::FileMetadataChangeTime).toMSecsSinceEpoch(),
+            inode);
+        // Errors: a missing PATH, a body that is not UTF-8; nothing written, status 2.
+        r = frontis({QStringLiteral("set"), m_file, QStringLiteral("--body"),
+                     m_dir.filePath(QStringLiteral("missing.md"))});
+        QCOMPARE(r.code, 2);
+        QVERIFY(testutil::writeAll(source, "bad \xC3\x28"));
+        r = frontis({QStringLiteral("set"), m_file, QStringLiteral("--body"), source});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QLatin1String("UTF-8")), qPrintable(r.err));
+        QCOMPARE(testutil::readAll(m_file), m_seed);
+    }
+
+    // A body site's article renders its body; the first key set on a file without front matter
+    // creates the block.
+    void renderABodyArticle()
+    {
+        QVERIFY(
+            testutil::writeAll(m_file, "---\ntitle: Body site\n---\n# Heading\n\nSome *text*.\n"));
+        Run r = frontis({QStringLiteral("render"), m_file, QStringLiteral("--fragment")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QLatin1String("Heading</h1>")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("<em>text</em>")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QLatin1String("Body site")));
+        QVERIFY(testutil::writeAll(m_file, "plain *markdown*\r\n"));
+        r = frontis({QStringLiteral("render"), m_file, QStringLiteral("--fragment")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QLatin1String("<em>markdown</em>")), qPrintable(r.out));
+        QCOMPARE(
+            frontis({QStringLiteral("set"), m_file, QStringLiteral("title"), QStringLiteral("T")})
+                .code,
+            0);
+        QCOMPARE(testutil::readAll(m_file),
+                 QByteArray("---\r\ntitle: T\r\n---\r\nplain *markdown*\r\n"));
+    }
+
     void errorsNameThePlaceAndWriteNothing_data()
     {
         QTest::addColumn<QByteArray>("bytes");
@@ -224,8 +347,8 @@ private Q_SLOTS:
                                      << "article.md:4:1: error: YAML syntax error";
         QTest::newRow("duplicate")
             << QByteArray("---\na: 1\na: 2\n---\n") << "article.md:3:1: error: duplicate key 'a'";
-        QTest::newRow("no front matter")
-            << QByteArray("hello\n") << "article.md:1:1: error: no front matter";
+        QTest::newRow("no closing fence")
+            << QByteArray("---\na: 1\n") << "article.md:1:1: error: no closing '---' fence";
         QTest::newRow("empty") << QByteArray() << "article.md:1:1: error: the file is empty";
     }
 

@@ -215,6 +215,7 @@ private Q_SLOTS:
         for (const QRegularExpressionMatch& m : commandLine.globalMatch(m_help))
             commands << m.captured(1);
         commands.sort();
+        commands.removeDuplicates(); // get and set have a line for a key and one for --body
         QCOMPARE(commands, QStringList({QStringLiteral("get"), QStringLiteral("render"),
                                         QStringLiteral("set"), QStringLiteral("validate")}));
 
@@ -222,6 +223,7 @@ private Q_SLOTS:
         for (const QString& tag : tags(QStringLiteral("COMMANDS")))
             entries << tag.section(QLatin1Char(' '), 0, 0);
         entries.sort();
+        entries.removeDuplicates();
         QCOMPARE(entries, commands);
     }
 

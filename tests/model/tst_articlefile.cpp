@@ -48,7 +48,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("message");
         QTest::newRow("empty") << QByteArray() << 1 << 1 << "empty";
-        QTest::newRow("no front matter") << QByteArray("# Title\n") << 1 << 1 << "no front matter";
+        QTest::newRow("toml front matter")
+            << QByteArray("+++\ntitle = 'A'\n+++\n") << 1 << 1 << "TOML";
         QTest::newRow("no closing fence")
             << QByteArray("---\na: 1\nb: 2\n") << 1 << 1 << "no closing";
         QTest::newRow("yaml syntax")

@@ -89,6 +89,67 @@ private Q_SLOTS:
         QCOMPARE(testutil::readAll(out), bytes);
     }
 
+    // The body (what `get --body` prints) is every byte after the closing fence's line break;
+    // an edited body changes only the body's bytes, in the file's line endings; a no-op keeps
+    // every byte.
+    void bodyReadAndEdit_data() { noOpSaveIsByteIdentical_data(); }
+
+    void bodyReadAndEdit()
+    {
+        QFETCH(QByteArray, bytes);
+        Result<Document> doc = Document::fromBytes(bytes);
+        QVERIFY2(doc.ok(), doc.ok() ? "" : qPrintable(doc.error().format(QStringLiteral("file"))));
+        // The closing fence found here by a scan of its own: the next line that reads "---".
+        const qsizetype start = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+        qsizetype line = bytes.indexOf('\n', start) + 1;
+        QVERIFY(line > 0);
+        qsizetype bodyBegin = -1;
+        while (line < bytes.size()) {
+            qsizetype end = bytes.indexOf('\n', line);
+            if (end < 0)
+                end = bytes.size();
+            if (bytes.mid(line, end - line).trimmed() == "---") {
+                bodyBegin = qMin(end + 1, bytes.size());
+                break;
+            }
+            line = end + 1;
+        }
+        QVERIFY(bodyBegin > 0);
+        const QByteArray body = bytes.mid(bodyBegin);
+        QCOMPARE(doc->file().bodyBytes(), body);
+
+        QVERIFY(!doc->setBody(doc->body()));
+        QCOMPARE(doc->bytes(), bytes);
+        QVERIFY(!doc->isModified());
+
+        // One line changed, one appended.
+        QStringList lines = doc->body().split(QLatin1Char('\n'));
+        for (QString& l : lines) {
+            if (!l.trimmed().isEmpty()) {
+                l.prepend(QStringLiteral("Edited: "));
+                break;
+            }
+        }
+        QString edited = lines.join(QLatin1Char('\n'));
+        edited += edited.isEmpty() || edited.endsWith(QLatin1Char('\n'))
+                      ? QStringLiteral("Appended by the corpus test.\n")
+                      : QStringLiteral("\nAppended by the corpus test.");
+        QVERIFY(!doc->setBody(edited));
+        QCOMPARE(doc->bytes().left(bodyBegin), bytes.left(bodyBegin));
+        const Result<Document> again = Document::fromBytes(doc->bytes());
+        QVERIFY(again.ok());
+        QCOMPARE(again->file().bodyBegin(), bodyBegin);
+        QCOMPARE(again->body(), edited);
+        const QByteArray newBody = again->file().bodyBytes();
+        const qsizetype crlf = body.count("\r\n");
+        const qsizetype lf = body.count('\n') - crlf;
+        // A body of one style stays so; one without line breaks takes the fence's.
+        if (lf == 0 || crlf == 0) {
+            const bool wantCrlf = crlf > 0 || (lf == 0 && doc->file().newline() == "\r\n");
+            QCOMPARE(newBody.count("\r\n"), wantCrlf ? newBody.count('\n') : 0);
+        }
+    }
+
     void setEveryScalar_data()
     {
         QTest::addColumn<QString>("path");

@@ -345,6 +345,212 @@ private Q_SLOTS:
                  KeyPath({QStringLiteral("new"), QStringLiteral("key")}));
     }
 
+    // setBody changes only the body's bytes, in the body's line endings, and reads back exactly.
+    void setBody_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("lf") << QByteArray("---\na: 1\n---\nold\n") << QStringLiteral("new\nline\n")
+                            << QByteArray("---\na: 1\n---\nnew\nline\n");
+        QTest::newRow("lf typed into crlf")
+            << QByteArray("---\r\na: 1\r\n---\r\nold\r\n") << QStringLiteral("one\ntwo\n")
+            << QByteArray("---\r\na: 1\r\n---\r\none\r\ntwo\r\n");
+        QTest::newRow("a carriage return before a line break is text")
+            << QByteArray("---\r\na: 1\r\n---\r\nold\r\n") << QStringLiteral("one\r\ntwo")
+            << QByteArray("---\r\na: 1\r\n---\r\none\r\r\ntwo");
+        QTest::newRow("body style over the fence's")
+            << QByteArray("---\na: 1\n---\nx\r\ny\r\n") << QStringLiteral("x\ny\nz\n")
+            << QByteArray("---\na: 1\n---\nx\r\ny\r\nz\r\n");
+        QTest::newRow("mixed endings: unedited lines keep theirs")
+            << QByteArray("---\na: 1\n---\nl1\r\nl2\nl3\r\n") << QStringLiteral("l1\nL2\nl3\n")
+            << QByteArray("---\na: 1\n---\nl1\r\nL2\nl3\r\n");
+        QTest::newRow("bom kept") << QByteArray("\xEF\xBB\xBF---\na: 1\n---\nx")
+                                  << QStringLiteral("y")
+                                  << QByteArray("\xEF\xBB\xBF---\na: 1\n---\ny");
+        QTest::newRow("final newline dropped")
+            << QByteArray("---\na: 1\n---\nx\n") << QStringLiteral("x\ny")
+            << QByteArray("---\na: 1\n---\nx\ny");
+        QTest::newRow("final newline added")
+            << QByteArray("---\na: 1\n---\n\n&nbsp;") << QStringLiteral("\n&nbsp;\n")
+            << QByteArray("---\na: 1\n---\n\n&nbsp;\n");
+        QTest::newRow("emptied") << QByteArray("---\na: 1\n---\nbody\n") << QString()
+                                 << QByteArray("---\na: 1\n---\n");
+        QTest::newRow("into an empty body")
+            << QByteArray("---\na: 1\n---\n") << QStringLiteral("# T\n")
+            << QByteArray("---\na: 1\n---\n# T\n");
+        QTest::newRow("closing fence at the end of the file")
+            << QByteArray("---\r\na: 1\r\n---") << QStringLiteral("Body")
+            << QByteArray("---\r\na: 1\r\n---\r\nBody");
+        QTest::newRow("fences, yaml, shortcodes, liquid and html are text")
+            << QByteArray("---\na: 1\n---\ntext\n")
+            << QStringLiteral("---\nb: 2\n---\n+++\nc = 3\n+++\n{{< figure src=\"a\" >}}\n"
+                              "{{% note %}}x{{% /note %}}\n{% raw %}{{ x }}{% endraw %}\n"
+                              "<div>\n---\n</div>\n")
+            << QByteArray("---\na: 1\n---\n---\nb: 2\n---\n+++\nc = 3\n+++\n{{< figure src=\"a\" "
+                          ">}}\n{{% note %}}x{{% /note %}}\n{% raw %}{{ x }}{% endraw %}\n"
+                          "<div>\n---\n</div>\n");
+        QTest::newRow("no front matter")
+            << QByteArray("# T\nbody\n") << QStringLiteral("# T\nnew\n")
+            << QByteArray("# T\nnew\n");
+        QTest::newRow("no front matter, bom and crlf")
+            << QByteArray("\xEF\xBB\xBF# T\r\nbody\r\n") << QStringLiteral("# T\nnew\n")
+            << QByteArray("\xEF\xBB\xBF# T\r\nnew\r\n");
+    }
+
+    void setBody()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, body);
+        QFETCH(QByteArray, expected);
+        Result<Document> d = Document::fromBytes(bytes);
+        QVERIFY2(d.ok(), qPrintable(d.ok() ? QString() : d.error().message));
+        const qsizetype bodyBegin = d->file().bodyBegin();
+        const FmNode root = d->frontMatter().root();
+        const QString original = d->body();
+        QVERIFY(!d->setBody(body));
+        QCOMPARE(d->bytes(), expected);
+        QVERIFY(d->isModified());
+        const QString& lf = body;
+        QCOMPARE(d->body(), lf);
+        // Split again from scratch: the same fence, the same front matter bytes and values.
+        const Result<Document> again = Document::fromBytes(d->bytes());
+        QVERIFY(again.ok());
+        QCOMPARE(again->body(), lf);
+        QCOMPARE(again->file().hasFrontMatter(), d->file().hasFrontMatter());
+        QVERIFY(again->file().bodyBegin() >= bodyBegin); // + the closing fence's missing break
+        QCOMPARE(again->bytes().left(bodyBegin), bytes.left(bodyBegin));
+        QCOMPARE(again->frontMatter().root().entries.size(), root.entries.size());
+        // And back: the original body, byte for byte where it had one line-ending style.
+        Document back = std::move(again.value());
+        QVERIFY(!back.setBody(original));
+        QCOMPARE(back.body(), original);
+    }
+
+    void setBodyNoOpKeepsEveryByte_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("seed-like") << QByteArray("---\nanswer: >-\n    A\\n\\nB\n\n---\n\n&nbsp;");
+        QTest::newRow("crlf") << QByteArray("---\r\na: 1\r\n---\r\nx\r\ny\r\n");
+        QTest::newRow("mixed") << QByteArray("---\na: 1\n---\nx\r\ny\nz\r\n");
+        QTest::newRow("empty body") << QByteArray("---\na: 1\n---\n");
+        QTest::newRow("fence at end") << QByteArray("---\na: 1\n---");
+        QTest::newRow("no front matter") << QByteArray("\xEF\xBB\xBF# T\r\nbody");
+        QTest::newRow("lone cr") << QByteArray("---\na: 1\n---\nx\ry\n");
+        QTest::newRow("cr before crlf") << QByteArray("---\r\na: 1\r\n---\r\nx\r\r\ny\r\n");
+    }
+
+    void setBodyNoOpKeepsEveryByte()
+    {
+        QFETCH(QByteArray, bytes);
+        Result<Document> d = Document::fromBytes(bytes);
+        QVERIFY(d.ok());
+        QVERIFY(!d->setBody(d->body()));
+        QCOMPARE(d->bytes(), bytes);
+        QVERIFY(!d->isModified());
+    }
+
+    // A body that would change where the file splits is refused, the document unchanged.
+    void setBodyRefusesANewFence()
+    {
+        const QByteArray bytes = "# Title\nbody\n";
+        Result<Document> d = Document::fromBytes(bytes);
+        QVERIFY(d.ok());
+        const Status s = d->setBody(QStringLiteral("---\na: 1\n---\nbody\n"));
+        QVERIFY(s);
+        QVERIFY2(s->message.contains(QLatin1String("front matter")), qPrintable(s->message));
+        QCOMPARE(d->bytes(), bytes);
+        QVERIFY(d->setBody(QString::fromUtf8("nul \0 byte", 10)));
+        QCOMPARE(d->bytes(), bytes);
+    }
+
+    void fileWithoutFrontMatterOpens_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("body");
+        QTest::newRow("heading") << QByteArray("# Title\n\ntext")
+                                 << QStringLiteral("# Title\n\ntext");
+        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBFtext\n") << QStringLiteral("text\n");
+        QTest::newRow("crlf") << QByteArray("a\r\nb\r\n") << QStringLiteral("a\nb\n");
+        QTest::newRow("a later --- line")
+            << QByteArray("text\n---\na: 1\n---\n") << QStringLiteral("text\n---\na: 1\n---\n");
+        QTest::newRow("bom only") << QByteArray("\xEF\xBB\xBF") << QString();
+    }
+
+    void fileWithoutFrontMatterOpens()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, body);
+        const Result<Document> d = Document::fromBytes(bytes);
+        QVERIFY2(d.ok(), qPrintable(d.ok() ? QString() : d.error().message));
+        QVERIFY(!d->file().hasFrontMatter());
+        QVERIFY(d->frontMatter().root().isMap());
+        QVERIFY(d->frontMatter().root().entries.empty());
+        QCOMPARE(d->body(), body);
+        QCOMPARE(d->file().bodyBytes(), bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes);
+    }
+
+    // The first field of a file without front matter creates the block at the top.
+    void firstFieldCreatesTheBlock_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("lf") << QByteArray("# T\nx\n") << QStringLiteral("title")
+                            << QByteArray("---\ntitle: Hi\n---\n# T\nx\n");
+        QTest::newRow("crlf") << QByteArray("# T\r\nx\r\n") << QStringLiteral("title")
+                              << QByteArray("---\r\ntitle: Hi\r\n---\r\n# T\r\nx\r\n");
+        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF# T\n") << QStringLiteral("title")
+                             << QByteArray("\xEF\xBB\xBF---\ntitle: Hi\n---\n# T\n");
+        QTest::newRow("one line, no line break") << QByteArray("hello") << QStringLiteral("title")
+                                                 << QByteArray("---\ntitle: Hi\n---\nhello");
+        QTest::newRow("nested, crlf") << QByteArray("x\r\n") << QStringLiteral("seo.title")
+                                      << QByteArray("---\r\nseo:\r\n  title: Hi\r\n---\r\nx\r\n");
+        QTest::newRow("body starting with dashes")
+            << QByteArray("text\n---\n") << QStringLiteral("title")
+            << QByteArray("---\ntitle: Hi\n---\ntext\n---\n");
+    }
+
+    void firstFieldCreatesTheBlock()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, key);
+        QFETCH(QByteArray, expected);
+        Result<Document> d = Document::fromBytes(bytes);
+        QVERIFY(d.ok());
+        const QString body = d->body();
+        QVERIFY(!d->setString(key.split(QLatin1Char('.')), QStringLiteral("Hi")));
+        QCOMPARE(d->bytes(), expected);
+        QVERIFY(d->file().hasFrontMatter());
+        QCOMPARE(d->body(), body);
+        QCOMPARE(d->find(key.split(QLatin1Char('.')))->text, QStringLiteral("Hi"));
+    }
+
+    // Opened and saved without a change: the same bytes, with or without front matter.
+    void neverGivenAFieldSavesByteIdentical()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("plain.md"));
+        const QByteArray bytes = "\xEF\xBB\xBF# Plain\r\n\r\nNo front matter here.\r\n---\r\n";
+        QVERIFY(testutil::writeAll(path, bytes));
+        Result<Document> d = Document::load(path);
+        QVERIFY(d.ok());
+        QVERIFY(!d->isModified());
+        QVERIFY(!d->saveTo(path));
+        QCOMPARE(testutil::readAll(path), bytes);
+    }
+
+    // A front-matter edit of a body article leaves the body's bytes alone.
+    void fieldEditKeepsTheBody()
+    {
+        const QByteArray bytes = "---\r\ntitle: A\r\n---\r\n---\nmixed\r\n{{< x >}}";
+        Result<Document> d = Document::fromBytes(bytes);
+        QVERIFY(d.ok());
+        QVERIFY(!d->setString({QStringLiteral("title")}, QStringLiteral("Longer title")));
+        QVERIFY(!d->setString({QStringLiteral("new")}, QStringLiteral("key")));
+        QCOMPARE(d->file().bodyBytes(), QByteArray("---\nmixed\r\n{{< x >}}"));
+    }
+
     void saveFailuresLeaveTheFileAlone()
     {
         if (geteuid() == 0)

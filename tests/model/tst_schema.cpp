@@ -211,6 +211,14 @@ private Q_SLOTS:
         QTest::newRow("unknown rule")
             << QByteArray("name: x\nfields:\n  - key: a\n    severity: {max_len: info}\n") << 4
             << 16 << QStringLiteral("unknown rule 'max-len'");
+        QTest::newRow("text names no field")
+            << QByteArray("name: x\ntext: answr\nfields:\n  - key: answer\n    type: markdown\n")
+            << 2 << 7 << QStringLiteral("'text' names 'answr', which is not a field");
+        QTest::newRow("text names a text field")
+            << QByteArray("name: x\nfields:\n  - key: title\ntext: title\n") << 4 << 7
+            << QStringLiteral("not a markdown one");
+        QTest::newRow("text is a list")
+            << QByteArray("name: x\ntext: [a]\n") << 2 << 7 << QStringLiteral("'text' is 'body'");
         QTest::newRow("unknown severity")
             << QByteArray("name: x\nfields:\n  - key: a\n    severity: fatal\n") << 4 << 15
             << QStringLiteral("unknown severity 'fatal'");
@@ -241,6 +249,48 @@ private Q_SLOTS:
                                                 << 15 << QStringLiteral("info or ignore");
         QTest::newRow("bad style") << QByteArray("name: x\nfields:\n  - key: a\n    style: fancy\n")
                                    << 4 << 12 << QStringLiteral("unknown style 'fancy'");
+    }
+
+    void textLocation_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<bool>("body");
+        QTest::addColumn<QString>("key");
+        const QByteArray md = "  - key: answer\n    type: markdown\n";
+        QTest::newRow("no fields: the body") << QByteArray("name: x\n") << true << QString();
+        QTest::newRow("one markdown field")
+            << QByteArray("name: x\nfields:\n" + md) << false << QStringLiteral("answer");
+        QTest::newRow("two markdown fields: the body")
+            << QByteArray("name: x\nfields:\n" + md + "  - key: intro\n    type: markdown\n")
+            << true << QString();
+        QTest::newRow("text: body over a markdown field")
+            << QByteArray("name: x\ntext: body\nfields:\n" + md) << true << QString();
+        QTest::newRow("text: KEY picks one of two")
+            << QByteArray("name: x\ntext: intro\nfields:\n" + md +
+                          "  - key: intro\n    type: markdown\n")
+            << false << QStringLiteral("intro");
+        QTest::newRow("nested key")
+            << QByteArray("name: x\ntext: seo.text\nfields:\n  - key: seo.text\n    type: "
+                          "markdown\n")
+            << false << QStringLiteral("seo.text");
+    }
+
+    void textLocation()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(bool, body);
+        QFETCH(QString, key);
+        const Result<Schema> s = Schema::fromYaml(yaml);
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().message));
+        QCOMPARE(s->textLocation().body, body);
+        QCOMPARE(s->textLocation().key, key);
+    }
+
+    void builtInTextLocations()
+    {
+        QCOMPARE(Schema::builtIn(QStringLiteral("quicktakes"))->textLocation(),
+                 TextLocation::inField(QStringLiteral("answer")));
+        QCOMPARE(Schema::generic().textLocation(), TextLocation::inBody());
     }
 
     void brokenSchema()
