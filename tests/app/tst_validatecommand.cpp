@@ -99,6 +99,21 @@ private Q_SLOTS:
         QCOMPARE(r.err, QString());
     }
 
+    // A body site's Markdown problems are reported at the line and column of the file; a file
+    // without front matter is an article, not an error.
+    void bodyMarkdownAtFilePosition()
+    {
+        write(QStringLiteral("post.md"), "---\r\ntitle: Post\r\n---\r\n\r\nSee [the docs]().\r\n");
+        write(QStringLiteral("plain.md"), "# Plain\n\nNo front matter.\n");
+        const Run r = validate({QStringLiteral("post.md"), QStringLiteral("plain.md")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(
+            r.lines(),
+            QStringList({QStringLiteral("post.md:5:5: warning: the body, Markdown line 2: Link "
+                                        "has no destination [markdown-empty-link]"),
+                         QStringLiteral("2 files checked: 0 errors, 1 warning, 0 info")}));
+    }
+
     void seedInPlace()
     {
         const Run r = validate({testutil::seedPath()});

@@ -41,6 +41,52 @@ private Q_SLOTS:
         QCOMPARE(f->bodyBegin(), f->bytes().size());
     }
 
+    // The body is every byte after the closing fence's line break; fence-like lines, YAML,
+    // shortcodes, Liquid and HTML after it are body text. Without a first '---' line the whole
+    // file (after a BOM) is the body.
+    void body_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<bool>("frontMatter");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("newline");
+        QTest::newRow("seed-like") << QByteArray("---\na: 1\n\n---\n\n&nbsp;") << true
+                                   << QByteArray("\n&nbsp;") << QByteArray("\n");
+        QTest::newRow("crlf, bom") << QByteArray("\xEF\xBB\xBF---\r\na: 1\r\n---\r\nx\r\n") << true
+                                   << QByteArray("x\r\n") << QByteArray("\r\n");
+        QTest::newRow("empty body")
+            << QByteArray("---\na: 1\n---\n") << true << QByteArray() << QByteArray("\n");
+        QTest::newRow("fence-like lines in the body")
+            << QByteArray("---\na: 1\n---\n---\nb: 2\n---\n+++\n{{< x >}}\n{% y %}\n<hr>\n---")
+            << true << QByteArray("---\nb: 2\n---\n+++\n{{< x >}}\n{% y %}\n<hr>\n---")
+            << QByteArray("\n");
+        QTest::newRow("no front matter") << QByteArray("# Title\n\n---\n") << false
+                                         << QByteArray("# Title\n\n---\n") << QByteArray("\n");
+        QTest::newRow("no front matter, crlf, bom")
+            << QByteArray("\xEF\xBB\xBF"
+                          "a\r\nb")
+            << false << QByteArray("a\r\nb") << QByteArray("\r\n");
+        QTest::newRow("first line '----' is not a fence")
+            << QByteArray("----\na: 1\n---\n") << false << QByteArray("----\na: 1\n---\n")
+            << QByteArray("\n");
+    }
+
+    void body()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(bool, frontMatter);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, newline);
+        const Result<ArticleFile> f = ArticleFile::fromBytes(bytes);
+        QVERIFY2(f.ok(), qPrintable(f.ok() ? QString() : f.error().message));
+        QCOMPARE(f->hasFrontMatter(), frontMatter);
+        QCOMPARE(f->bodyBytes(), body);
+        QCOMPARE(f->bodyBegin(), bytes.size() - body.size());
+        QCOMPARE(f->newline(), newline);
+        if (!frontMatter)
+            QVERIFY(f->frontMatterText().isEmpty());
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QByteArray>("bytes");
