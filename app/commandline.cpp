@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTextStream>
 
 namespace frontis::commandline {
@@ -248,12 +249,10 @@ bool wantsCommandLine(const QStringList& args)
         first == QLatin1String("-h") || first == QLatin1String("--version") ||
         first == QLatin1String("help"))
         return true;
-    // A word that names no file or folder and does not look like a path or an article is a
+    // A word (letters, digits, '-' and '_': no dot, no slash) that names no file or folder is a
     // mistyped command ("frontis vaildate"): run() says so instead of opening a window.
-    return !first.startsWith(u'-') && !first.contains(u'/') &&
-           !first.endsWith(QLatin1String(".md"), Qt::CaseInsensitive) &&
-           !first.endsWith(QLatin1String(".markdown"), Qt::CaseInsensitive) &&
-           !QFileInfo::exists(first);
+    static const QRegularExpression word(QStringLiteral("^[\\p{L}\\p{N}_][\\p{L}\\p{N}_-]*$"));
+    return word.match(first).hasMatch() && !QFileInfo::exists(first);
 }
 
 int run(const QStringList& args, QTextStream& out, QTextStream& err)

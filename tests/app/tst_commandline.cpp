@@ -202,7 +202,8 @@ private Q_SLOTS:
     void windowWithoutDisplaySaysSo()
     {
         for (const QStringList& args :
-             {QStringList{m_file}, QStringList{m_dir.path()}, QStringList{}}) {
+             {QStringList{m_file}, QStringList{m_dir.path()}, QStringList{},
+              QStringList{QStringLiteral("draft.md")}, QStringList{QStringLiteral("notes.txt")}}) {
             const Run r = frontis(args);
             QCOMPARE(r.code, 2);
             QVERIFY2(r.err.startsWith(QLatin1String("frontis: cannot open a window: no display")),
