@@ -15,7 +15,7 @@ struct FieldEdit
     KeyPath path;
     QString value;
     bool literal = false; // keep a number, date or boolean that type (Document::setLiteral)
-    InsertHint hint; // where a missing key goes
+    InsertHint hint;      // where a missing key goes
     // The type the schema gives the field: the value is written as a literal of that type
     // (Document::setTyped), or as a string while it is none (the writer is still typing).
     std::optional<yaml::PlainType> type = std::nullopt;

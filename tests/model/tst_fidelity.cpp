@@ -493,7 +493,8 @@ void TestFidelity::randomSetsChangeOnlyTheirLines()
         const Result<Document> reread = Document::fromBytes(doc.bytes());
         QVERIFY2(reread && reread->find(key) && reread->find(key)->text == value,
                  where.constData());
-        QVERIFY2(otherLeaves(reread.value(), key) == otherLeaves(base.value(), key), where.constData());
+        QVERIFY2(otherLeaves(reread.value(), key) == otherLeaves(base.value(), key),
+                 where.constData());
         QVERIFY2(changedOnlyWithin(base->bytes(), doc.bytes(), first, last), where.constData());
         checks.append({where, reread->file().frontMatterText(), key, QStringLiteral("str"), value});
     }
