@@ -422,7 +422,7 @@ private Q_SLOTS:
         QCOMPARE(again->bytes().left(bodyBegin), bytes.left(bodyBegin));
         QCOMPARE(again->frontMatter().root().entries.size(), root.entries.size());
         // And back: the original body, byte for byte where it had one line-ending style.
-        Document back = std::move(again.value());
+        Document back = again.value(); // a copy: `again` is const
         QVERIFY(!back.setBody(original));
         QCOMPARE(back.body(), original);
     }
