@@ -398,7 +398,7 @@ void TestFidelity::noOpSetOfEveryStringKey()
             }
         }
     }
-    QVERIFY(checked > 1000);
+    QVERIFY(checked > 100); // hundreds even with FRONTIS_CORPUS_STRIDE=10 (the sanitizer leg)
 }
 
 // Each string key of every corpus file set to each awkward value: both readers read back
@@ -450,7 +450,7 @@ void TestFidelity::awkwardValuesReadBackInBothReaders()
             }
         }
     }
-    QVERIFY(checks.size() > 1000);
+    QVERIFY(checks.size() > 100);
     verifyWithYaml11(checks);
 }
 
