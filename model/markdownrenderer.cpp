@@ -34,12 +34,15 @@ int cmarkFlags(RenderOptions options)
 
 // Template tags of static site generators, which reach the page only after the site's build:
 // Hugo shortcodes {{< ... >}} and {{% ... %}}, Liquid {% ... %} and {{ ... }} (Jekyll, Eleventy).
-// Only tags that close on their own line are taken: a token must not change the line count.
-const QRegularExpression& templateTag()
+// The preview takes only tags that close on their own line (a token must not change the line
+// count); the lint masks those over several lines too.
+const QRegularExpression& templateTag(bool acrossLines = false)
 {
-    static const QRegularExpression re(
-        QStringLiteral(R"(\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{\{.*?\}\})"));
-    return re;
+    static const QString pattern =
+        QStringLiteral(R"(\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{\{.*?\}\})");
+    static const QRegularExpression oneLine(pattern);
+    static const QRegularExpression lines(pattern, QRegularExpression::DotMatchesEverythingOption);
+    return acrossLines ? lines : oneLine;
 }
 
 // Private-use characters that cmark passes through as text, around the tag's number.
@@ -67,11 +70,6 @@ QString hideTemplateTags(const QString& markdown, QStringList& tags)
     return out;
 }
 
-QString escapeHtml(const QString& text)
-{
-    return text.toHtmlEscaped();
-}
-
 // The tokens back as visible placeholders: the tag's own text in a styled span. In code the
 // tag is text like any other (documentation shows template code), so it comes back as it was.
 QString showTemplateTags(const QString& html, const QStringList& tags)
@@ -93,7 +91,7 @@ QString showTemplateTags(const QString& html, const QStringList& tags)
             inCode = open > close;
         out += between;
         const qsizetype n = m.captured(1).toLongLong();
-        const QString tag = n < tags.size() ? escapeHtml(tags[n]) : QString();
+        const QString tag = n < tags.size() ? tags[n].toHtmlEscaped() : QString();
         out += inCode ? tag
                       : QStringLiteral("<span class=\"template-tag\">") + tag +
                             QStringLiteral("</span>");
@@ -409,22 +407,14 @@ QList<MarkdownIssue> lintMarkdown(const QString& markdown, bool templateTags)
     // letters, line breaks kept, so that their arguments ("**John Adams**" in a card's header)
     // are not taken for emphasis, a link to "{{ url }}" has a destination, and no position moves.
     QString text = markdown;
-    if (templateTags) {
-        for (qsizetype i = text.indexOf(u'{'); i >= 0 && i + 1 < text.size();
-             i = text.indexOf(u'{', i + 1)) {
-            const QChar next = text[i + 1];
-            if (next != u'{' && next != u'%')
-                continue;
-            const QLatin1StringView close =
-                next == u'{' ? QLatin1StringView("}}") : QLatin1StringView("%}");
-            const qsizetype end = text.indexOf(close, i + 2);
-            if (end < 0)
-                break;
-            for (qsizetype k = i; k < end + 2; ++k) {
+    if (templateTags && text.contains(u'{')) {
+        QRegularExpressionMatchIterator it = templateTag(true).globalMatch(markdown);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            for (qsizetype k = m.capturedStart(); k < m.capturedEnd(); ++k) {
                 if (text[k] != u'\n' && text[k] != u'\r')
                     text[k] = u'x';
             }
-            i = end + 1;
         }
     }
     const QByteArray utf8 = text.toUtf8();

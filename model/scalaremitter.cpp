@@ -290,11 +290,6 @@ bool canStartPlainLine(QChar c)
     return !QStringView(u"-?:,[]{}#&*!|>'\"%@`").contains(c);
 }
 
-bool canStartQuotedLine(QChar)
-{
-    return true;
-}
-
 // One-line plain or quoted `text` broken over lines as the original value was (slot.lineWidth):
 // each break replaces one space, which line folding gives back. Empty when nothing breaks.
 QByteArray continued(const QByteArray& text, ScalarStyle style, const ScalarSlot& slot)
@@ -309,10 +304,9 @@ QByteArray continued(const QByteArray& text, ScalarStyle style, const ScalarSlot
     const int indent =
         slot.contentIndent > slot.parentIndent ? slot.contentIndent : slot.parentIndent + 2;
     const QString line = QString::fromUtf8(text);
-    const QStringList lines =
-        wrap(line, std::max(slot.lineWidth - indent, 20),
-             std::max(slot.lineWidth - slot.firstColumn, 10),
-             style == ScalarStyle::Plain ? canStartPlainLine : canStartQuotedLine);
+    const QStringList lines = wrap(line, std::max(slot.lineWidth - indent, 20),
+                                   std::max(slot.lineWidth - slot.firstColumn, 10),
+                                   style == ScalarStyle::Plain ? canStartPlainLine : nullptr);
     if (lines.size() < 2)
         return {};
     return lines.join(QString::fromUtf8(slot.newline) + QString(indent, u' ')).toUtf8();

@@ -599,7 +599,6 @@ void TestFieldForm::wheelOverTheFormChangesNothing()
     QScrollBar* bar = m_form->verticalScrollBar();
     QVERIFY(bar->maximum() > 0); // taller than the view: there is something to scroll
     QWidget* viewport = m_form->viewport();
-    int lowest = bar->value();
     int highest = bar->value();
     for (const int delta : {-120, 120}) { // down, then up
         for (int turn = 0; turn < 40; ++turn) {
@@ -622,7 +621,6 @@ void TestFieldForm::wheelOverTheFormChangesNothing()
                     }
                 }
             }
-            lowest = qMin(lowest, bar->value());
             highest = qMax(highest, bar->value());
         }
     }
