@@ -1,10 +1,10 @@
 #include "commandline.h"
 
-#include "model/document.h"
-#include "model/markdownrenderer.h"
-#include "model/regularfile.h"
-#include "model/schemalibrary.h"
-#include "model/unifieddiff.h"
+#include "model/file/regularfile.h"
+#include "model/file/unifieddiff.h"
+#include "model/schema/schemalibrary.h"
+#include "model/text/markdownrenderer.h"
+#include "model/yaml/document.h"
 #include "rendercommand.h"
 #include "validatecommand.h"
 

@@ -1,7 +1,7 @@
 #include "foldersession.h"
 
-#include "editor/articlelistmodel.h"
-#include "editor/problemsmodel.h"
+#include "editor/folder/articlelistmodel.h"
+#include "editor/problems/problemsmodel.h"
 
 #include <QApplication>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/folderindexer.h"
+#include "model/folder/folderindexer.h"
 
 #include <QObject>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/filestamp.h"
-#include "model/journal.h"
+#include "model/file/filestamp.h"
+#include "model/file/journal.h"
 
 #include <QByteArray>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/document.h"
-#include "model/journal.h"
+#include "model/file/journal.h"
+#include "model/yaml/document.h"
 
 #include <QMainWindow>
 #include <QPointer>

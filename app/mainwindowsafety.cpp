@@ -7,8 +7,8 @@
 #include "filewatch.h"
 #include "journalkeeper.h"
 #include "mainwindow.h"
-#include "model/atomicwrite.h"
-#include "model/unifieddiff.h"
+#include "model/file/atomicwrite.h"
+#include "model/file/unifieddiff.h"
 #include "prompts.h"
 #include "recoveryoffer.h"
 

@@ -1,6 +1,6 @@
 #include "newarticledialog.h"
 
-#include "editor/wheelguard.h"
+#include "editor/form/wheelguard.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #include "recoveryoffer.h"
 
-#include "model/unifieddiff.h"
+#include "model/file/unifieddiff.h"
 #include "prompts.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/journal.h"
+#include "model/file/journal.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
 #include "rendercommand.h"
 
-#include "model/articlehtml.h"
-#include "model/articletext.h"
-#include "model/document.h"
-#include "model/schemalibrary.h"
+#include "model/schema/schemalibrary.h"
+#include "model/text/articlehtml.h"
+#include "model/text/articletext.h"
+#include "model/yaml/document.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

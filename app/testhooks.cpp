@@ -1,9 +1,9 @@
 #include "testhooks.h"
 
 #include "editor/articleeditor.h"
-#include "editor/fieldedit.h"
-#include "editor/fieldform.h"
-#include "editor/previewpane.h"
+#include "editor/form/fieldedit.h"
+#include "editor/form/fieldform.h"
+#include "editor/preview/previewpane.h"
 #include "mainwindow.h"
 #include "prompts.h"
 

@@ -1,8 +1,8 @@
 #include "validatecommand.h"
 
-#include "model/foldervalidator.h"
-#include "model/schema.h"
-#include "model/schemalibrary.h"
+#include "model/folder/foldervalidator.h"
+#include "model/schema/schema.h"
+#include "model/schema/schemalibrary.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

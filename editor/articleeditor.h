@@ -1,9 +1,9 @@
 #pragma once
 
-#include "model/articletext.h"
-#include "model/diagnostic.h"
-#include "model/document.h"
-#include "model/schema.h"
+#include "model/file/diagnostic.h"
+#include "model/schema/schema.h"
+#include "model/text/articletext.h"
+#include "model/yaml/document.h"
 
 #include <QByteArray>
 #include <QFutureWatcher>

@@ -1,6 +1,6 @@
 #include "diffdialog.h"
 
-#include "palettemode.h"
+#include "editor/text/palettemode.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>

@@ -1,7 +1,7 @@
 #include "rawview.h"
 
-#include "model/document.h"
-#include "palettemode.h"
+#include "editor/text/palettemode.h"
+#include "model/yaml/document.h"
 
 #include <QEvent>
 #include <QFontDatabase>

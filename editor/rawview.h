@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/error.h"
+#include "model/file/error.h"
 
 #include <QByteArray>
 #include <QTimer>

@@ -1,7 +1,7 @@
 // Kills `frontis set` (SIGKILL) again and again while it saves, and checks after every kill that
 // the article is whole: it parses and is byte for byte either the old or the new version.
 #include "../model/testutil.h"
-#include "model/document.h"
+#include "model/yaml/document.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -11,11 +11,11 @@
 #include "app/mainwindow.h"
 #include "app/prompts.h"
 #include "editor/articleeditor.h"
-#include "editor/fieldedit.h"
-#include "editor/fieldform.h"
+#include "editor/form/fieldedit.h"
+#include "editor/form/fieldform.h"
 #include "editor/rawview.h"
-#include "model/document.h"
-#include "model/journal.h"
+#include "model/file/journal.h"
+#include "model/yaml/document.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,14 +1,14 @@
 #include "app/mainwindow.h"
 #include "app/prompts.h"
 #include "app/recentfiles.h"
-#include "editor/answereditor.h"
 #include "editor/articleeditor.h"
-#include "editor/diagnosticspanel.h"
 #include "editor/diffdialog.h"
-#include "editor/fieldform.h"
-#include "editor/previewpane.h"
+#include "editor/form/fieldform.h"
+#include "editor/preview/previewpane.h"
+#include "editor/problems/diagnosticspanel.h"
 #include "editor/rawview.h"
-#include "model/unifieddiff.h"
+#include "editor/text/answereditor.h"
+#include "model/file/unifieddiff.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,12 +1,12 @@
 #include "../editor/palettes.h"
 #include "app/mainwindow.h"
 #include "app/prompts.h"
-#include "editor/answereditor.h"
 #include "editor/articleeditor.h"
-#include "editor/fieldform.h"
-#include "editor/findbar.h"
-#include "editor/textstatslabel.h"
-#include "model/textstats.h"
+#include "editor/form/fieldform.h"
+#include "editor/text/answereditor.h"
+#include "editor/text/findbar.h"
+#include "editor/text/textstatslabel.h"
+#include "model/text/textstats.h"
 
 #include <QAction>
 #include <QApplication>

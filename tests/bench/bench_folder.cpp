@@ -14,9 +14,9 @@
 #include "app/folderdocks.h"
 #include "app/foldersession.h"
 #include "app/mainwindow.h"
-#include "editor/articlefiltermodel.h"
-#include "editor/folderpanel.h"
-#include "model/articleindex.h"
+#include "editor/folder/articlefiltermodel.h"
+#include "editor/folder/folderpanel.h"
+#include "model/folder/articleindex.h"
 #include "processmemory.h"
 
 #include <QApplication>

@@ -8,13 +8,13 @@
 // common word; then, in an answer editor with the statistics label and the find bar open, one
 // keystroke, the bar catching up after an edit, and Replace All of the common word.
 
-#include "editor/answereditor.h"
-#include "editor/findbar.h"
-#include "editor/textstatslabel.h"
-#include "model/answercodec.h"
-#include "model/document.h"
-#include "model/textfinder.h"
-#include "model/textstats.h"
+#include "editor/text/answereditor.h"
+#include "editor/text/findbar.h"
+#include "editor/text/textstatslabel.h"
+#include "model/text/answercodec.h"
+#include "model/text/textfinder.h"
+#include "model/text/textstats.h"
+#include "model/yaml/document.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 #include "benchvalidate.h"
 
-#include "model/articlefinder.h"
+#include "model/folder/articlefinder.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -6,7 +6,7 @@
 // technical answer. Given a size and a seed the Markdown is the same every time. The article is
 // in the seed's exact format: the answer stored on one folded line with backslash-n escapes.
 
-#include "model/answercodec.h"
+#include "model/text/answercodec.h"
 
 #include <QRandomGenerator>
 #include <QString>

@@ -1,5 +1,5 @@
-#include "editor/answereditor.h"
-#include "editor/markdownhighlighter.h"
+#include "editor/text/answereditor.h"
+#include "editor/text/markdownhighlighter.h"
 #include "palettes.h"
 
 #include <QScrollBar>

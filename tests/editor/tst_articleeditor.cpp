@@ -2,14 +2,14 @@
 // keystroke itself touches only the editor (and marks the preview out of date), and every reader
 // of the document (saving, the history, validation, the bytes) still sees exactly what was typed.
 #include "../bench/generatearticle.h"
-#include "editor/answereditor.h"
 #include "editor/articleeditor.h"
-#include "editor/fieldedit.h"
-#include "editor/fieldform.h"
-#include "editor/previewpane.h"
-#include "model/document.h"
-#include "model/markdownrenderer.h"
-#include "model/schemalibrary.h"
+#include "editor/form/fieldedit.h"
+#include "editor/form/fieldform.h"
+#include "editor/preview/previewpane.h"
+#include "editor/text/answereditor.h"
+#include "model/schema/schemalibrary.h"
+#include "model/text/markdownrenderer.h"
+#include "model/yaml/document.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -1,10 +1,10 @@
 #include "../model/generatefolder.h"
-#include "editor/articlefiltermodel.h"
-#include "editor/articlelistmodel.h"
-#include "editor/folderpanel.h"
-#include "editor/problemsmodel.h"
-#include "editor/problemsview.h"
-#include "model/folderindexer.h"
+#include "editor/folder/articlefiltermodel.h"
+#include "editor/folder/articlelistmodel.h"
+#include "editor/folder/folderpanel.h"
+#include "editor/problems/problemsmodel.h"
+#include "editor/problems/problemsview.h"
+#include "model/folder/folderindexer.h"
 
 #include <QComboBox>
 #include <QLabel>

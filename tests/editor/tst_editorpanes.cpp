@@ -2,9 +2,9 @@
 // palettes into the build tree (editorpanes-light.png, editorpanes-dark.png) for a person to
 // look at; the assertions check what a glance at them would.
 #include "../model/testutil.h"
-#include "editor/answereditor.h"
-#include "editor/previewpane.h"
-#include "model/document.h"
+#include "editor/preview/previewpane.h"
+#include "editor/text/answereditor.h"
+#include "model/yaml/document.h"
 #include "palettes.h"
 
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
-#include "editor/fieldform.h"
-#include "editor/fieldrow.h"
-#include "editor/tageditor.h"
-#include "model/document.h"
-#include "model/schema.h"
+#include "editor/form/fieldform.h"
+#include "editor/form/fieldrow.h"
+#include "editor/form/tageditor.h"
+#include "model/schema/schema.h"
+#include "model/yaml/document.h"
 
 #include <QApplication>
 #include <QCheckBox>

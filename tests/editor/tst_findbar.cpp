@@ -1,8 +1,8 @@
-#include "editor/answereditor.h"
 #include "editor/articleeditor.h"
-#include "editor/findbar.h"
-#include "model/document.h"
-#include "model/schemalibrary.h"
+#include "editor/text/answereditor.h"
+#include "editor/text/findbar.h"
+#include "model/schema/schemalibrary.h"
+#include "model/yaml/document.h"
 
 #include <QCheckBox>
 #include <QLabel>

@@ -1,5 +1,5 @@
-#include "editor/builtinhighlighter.h"
-#include "editor/markdownhighlighter.h"
+#include "editor/text/builtinhighlighter.h"
+#include "editor/text/markdownhighlighter.h"
 #include "palettes.h"
 
 #include <QAbstractTextDocumentLayout>

@@ -3,7 +3,7 @@
 // local HTTP port must receive no connection) and each render stays within the CPU budget of one
 // hostile file (tests/model/cpubudget.h).
 #include "../model/cpubudget.h"
-#include "editor/previewpane.h"
+#include "editor/preview/previewpane.h"
 
 #include <QDesktopServices>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "../bench/generatearticle.h"
-#include "editor/previewpane.h"
-#include "editor/previewrenderer.h"
+#include "editor/preview/previewpane.h"
+#include "editor/preview/previewrenderer.h"
 #include "palettes.h"
 
 #include <QAbstractTextDocumentLayout>

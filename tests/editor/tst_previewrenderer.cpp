@@ -2,8 +2,8 @@
 // one must be exactly the page a whole render gives, whatever the edit, while rendering only the
 // blocks around the change.
 #include "../bench/generatearticle.h"
-#include "editor/previewrenderer.h"
-#include "model/markdownrenderer.h"
+#include "editor/preview/previewrenderer.h"
+#include "model/text/markdownrenderer.h"
 
 #include <QRandomGenerator>
 #include <QTest>

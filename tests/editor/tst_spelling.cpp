@@ -3,15 +3,15 @@
 // menu's replacements, Add to Dictionary and Ignore. Grabs spelling-answer.png,
 // spelling-answer-dark.png, spelling-menu.png, spelling-field.png and spelling-line.png into the
 // build tree for a person to look at.
-#include "editor/answereditor.h"
 #include "editor/articleeditor.h"
-#include "editor/fieldform.h"
-#include "editor/linespellcheck.h"
-#include "editor/markdownhighlighter.h"
-#include "editor/spelling.h"
-#include "editor/textspellcheck.h"
-#include "model/document.h"
-#include "model/schemalibrary.h"
+#include "editor/form/fieldform.h"
+#include "editor/text/answereditor.h"
+#include "editor/text/linespellcheck.h"
+#include "editor/text/markdownhighlighter.h"
+#include "editor/text/spelling.h"
+#include "editor/text/textspellcheck.h"
+#include "model/schema/schemalibrary.h"
+#include "model/yaml/document.h"
 #include "palettes.h"
 
 #include <QAction>

@@ -7,8 +7,8 @@
 // operation, byte 1 the key (and the style of a new key), and up to 300 bytes after them are the
 // value. So the real articles of ../shared/corpus/real are useful seeds as they are.
 #include "fuzzcheck.h"
-#include "model/document.h"
-#include "model/yamltypes.h"
+#include "model/yaml/document.h"
+#include "model/yaml/yamltypes.h"
 
 #include <QHash>
 

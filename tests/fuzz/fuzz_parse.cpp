@@ -1,9 +1,9 @@
 // libFuzzer target: ArticleFile and FrontMatter on arbitrary bytes. Besides crashes, checks the
 // source map's invariants and that an untouched document is its input byte for byte.
 #include "fuzzcheck.h"
-#include "model/articlefile.h"
-#include "model/document.h"
-#include "model/frontmatter.h"
+#include "model/file/articlefile.h"
+#include "model/yaml/document.h"
+#include "model/yaml/frontmatter.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -3,10 +3,10 @@
 // input is taken as a stored answer. Besides crashes, checks the codec's documented round trips
 // and that the HTML holds only the elements cmark's safe mode writes and no script URLs.
 #include "fuzzcheck.h"
-#include "model/answercodec.h"
-#include "model/articlehtml.h"
-#include "model/document.h"
-#include "model/markdownrenderer.h"
+#include "model/text/answercodec.h"
+#include "model/text/articlehtml.h"
+#include "model/text/markdownrenderer.h"
+#include "model/yaml/document.h"
 
 #include <QRegularExpression>
 #include <QSet>

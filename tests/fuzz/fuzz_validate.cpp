@@ -2,9 +2,9 @@
 // QuickTakes schema and the generic one; when it is not an article it is read as a schema (a
 // content folder brings its own) and, if that works, a fixed article is validated against it.
 #include "fuzzcheck.h"
-#include "model/document.h"
-#include "model/schema.h"
-#include "model/validator.h"
+#include "model/schema/schema.h"
+#include "model/schema/validator.h"
+#include "model/yaml/document.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -5,7 +5,7 @@
 // the quicktakes schema's rules in known ways. Given N and a seed the folder is the same bytes
 // every time, and the returned plan says exactly which problems were planted where.
 
-#include "model/template.h"
+#include "model/schema/template.h"
 
 #include <QDate>
 #include <QDir>

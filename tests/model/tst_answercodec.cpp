@@ -1,4 +1,4 @@
-#include "model/answercodec.h"
+#include "model/text/answercodec.h"
 #include "testutil.h"
 
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "model/articlefile.h"
-#include "model/document.h"
+#include "model/file/articlefile.h"
+#include "model/yaml/document.h"
 
 #include <QTest>
 

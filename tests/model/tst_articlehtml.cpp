@@ -1,5 +1,5 @@
-#include "model/articlehtml.h"
-#include "model/document.h"
+#include "model/text/articlehtml.h"
+#include "model/yaml/document.h"
 #include "testutil.h"
 
 #include <QRegularExpression>

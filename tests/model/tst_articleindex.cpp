@@ -1,6 +1,6 @@
 #include "generatefolder.h"
-#include "model/articleindex.h"
-#include "model/schemalibrary.h"
+#include "model/folder/articleindex.h"
+#include "model/schema/schemalibrary.h"
 #include "testutil.h"
 
 #include <QTemporaryDir>

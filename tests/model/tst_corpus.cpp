@@ -1,8 +1,8 @@
 // The save promise on real files: the seed and every file of ../shared/corpus/real (read in place).
 // FRONTIS_CORPUS_STRIDE=N checks the seed and every Nth real file only, the same ones on every run
 // (the sanitizer leg of CI, where the whole corpus takes several minutes); unset, every file.
-#include "model/document.h"
-#include "model/yamltypes.h"
+#include "model/yaml/document.h"
+#include "model/yaml/yamltypes.h"
 #include "testutil.h"
 
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "model/document.h"
+#include "model/yaml/document.h"
 #include "testutil.h"
 
 #include <QFileInfo>

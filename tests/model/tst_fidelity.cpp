@@ -2,8 +2,8 @@
 // continued over several lines. Every edit is read back twice: by Frontis's own yaml-cpp tree and
 // by PyYAML (tests/tools/yaml11.py), a YAML 1.1 reader like Jekyll's. Corpus files are read in
 // place (FRONTIS_CORPUS_STRIDE thins them out, as in tst_corpus).
-#include "model/document.h"
-#include "model/yamltypes.h"
+#include "model/yaml/document.h"
+#include "model/yaml/yamltypes.h"
 #include "testutil.h"
 #include "yaml11reader.h"
 

@@ -1,5 +1,5 @@
 #include "generatefolder.h"
-#include "model/folderindexer.h"
+#include "model/folder/folderindexer.h"
 #include "testutil.h"
 
 #include <QSaveFile>

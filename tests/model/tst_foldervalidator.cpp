@@ -1,6 +1,6 @@
 #include "generatefolder.h"
-#include "model/articleindex.h"
-#include "model/foldervalidator.h"
+#include "model/folder/articleindex.h"
+#include "model/folder/foldervalidator.h"
 #include "testutil.h"
 
 #include <QTemporaryDir>

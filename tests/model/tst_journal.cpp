@@ -1,6 +1,6 @@
 // The recovery journal: unsaved bytes kept byte-exact outside the article, and nothing that is
 // damaged or not Frontis's own ever offered back.
-#include "model/journal.h"
+#include "model/file/journal.h"
 #include "testutil.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
-#include "model/document.h"
-#include "model/keywordcheck.h"
-#include "model/schema.h"
-#include "model/seofields.h"
+#include "model/schema/schema.h"
+#include "model/seo/keywordcheck.h"
+#include "model/seo/seofields.h"
+#include "model/yaml/document.h"
 #include "testutil.h"
 
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "model/answercodec.h"
-#include "model/markdownrenderer.h"
+#include "model/text/answercodec.h"
+#include "model/text/markdownrenderer.h"
 #include "testutil.h"
 
 #include <QTest>

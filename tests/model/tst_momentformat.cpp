@@ -1,4 +1,4 @@
-#include "model/momentformat.h"
+#include "model/schema/momentformat.h"
 
 #include <QLocale>
 #include <QTest>

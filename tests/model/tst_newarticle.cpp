@@ -1,8 +1,8 @@
 #include "generatefolder.h"
-#include "model/articleindex.h"
-#include "model/document.h"
-#include "model/newarticle.h"
-#include "model/validator.h"
+#include "model/folder/articleindex.h"
+#include "model/schema/newarticle.h"
+#include "model/schema/validator.h"
+#include "model/yaml/document.h"
 #include "testutil.h"
 
 #include <QTemporaryDir>

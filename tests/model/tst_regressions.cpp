@@ -1,10 +1,10 @@
 // Inputs that once crashed, hung, leaked or saved wrongly (found by the fuzzers in tests/fuzz or
 // by the sanitizer build), kept so that they stay fixed. Each row says where it came from.
 // Inputs are inline, cut down to what triggers the problem.
-#include "model/document.h"
-#include "model/markdownrenderer.h"
-#include "model/schema.h"
-#include "model/validator.h"
+#include "model/schema/schema.h"
+#include "model/schema/validator.h"
+#include "model/text/markdownrenderer.h"
+#include "model/yaml/document.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // Saving under faults: whatever goes wrong, the file on disk stays exactly as it was, the
 // document keeps its edits and stays modified, and the message says what happened.
-#include "model/document.h"
+#include "model/yaml/document.h"
 #include "testutil.h"
 
 #include <QDir>

@@ -1,5 +1,5 @@
-#include "model/scalaremitter.h"
-#include "model/yamltypes.h"
+#include "model/yaml/scalaremitter.h"
+#include "model/yaml/yamltypes.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "model/document.h"
-#include "model/schema.h"
-#include "model/schemalibrary.h"
+#include "model/schema/schema.h"
+#include "model/schema/schemalibrary.h"
+#include "model/yaml/document.h"
 #include "testutil.h"
 
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "model/searchsnippet.h"
+#include "model/seo/searchsnippet.h"
 
 #include <QTest>
 

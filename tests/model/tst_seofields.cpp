@@ -1,6 +1,6 @@
-#include "model/document.h"
-#include "model/schema.h"
-#include "model/seofields.h"
+#include "model/schema/schema.h"
+#include "model/seo/seofields.h"
+#include "model/yaml/document.h"
 #include "testutil.h"
 
 #include <QTest>

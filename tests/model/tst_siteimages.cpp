@@ -1,5 +1,5 @@
 // Where the preview finds an article's images: as Hugo, Jekyll, Astro and Eleventy do.
-#include "model/siteimages.h"
+#include "model/text/siteimages.h"
 #include "testutil.h"
 
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "model/spellchecker.h"
+#include "model/text/spellchecker.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "model/spelltokens.h"
+#include "model/text/spelltokens.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "model/document.h"
-#include "model/template.h"
+#include "model/schema/template.h"
+#include "model/yaml/document.h"
 #include "testutil.h"
 
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "model/textfinder.h"
+#include "model/text/textfinder.h"
 
 #include <QTest>
 

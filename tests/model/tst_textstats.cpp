@@ -1,6 +1,6 @@
-#include "model/articletext.h"
-#include "model/document.h"
-#include "model/textstats.h"
+#include "model/text/articletext.h"
+#include "model/text/textstats.h"
+#include "model/yaml/document.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "model/document.h"
-#include "model/foldervalidator.h"
-#include "model/schema.h"
-#include "model/validator.h"
+#include "model/folder/foldervalidator.h"
+#include "model/schema/schema.h"
+#include "model/schema/validator.h"
+#include "model/yaml/document.h"
 #include "testutil.h"
 
 #include <QDirIterator>

@@ -2,9 +2,9 @@
 // the same text: the same kinds, positions, tags, values and shape (aliases shared, duplicate
 // keys kept) on hand-made cases and on every real front matter of ../shared, and the same
 // errors where yaml-cpp refuses the text.
-#include "model/articlefile.h"
-#include "model/yamlcpp.h"
-#include "model/yamltree.h"
+#include "model/file/articlefile.h"
+#include "model/yaml/yamlcpp.h"
+#include "model/yaml/yamltree.h"
 #include "testutil.h"
 
 #include <QDirIterator>

@@ -1,4 +1,4 @@
-#include "model/yamltypes.h"
+#include "model/yaml/yamltypes.h"
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 // Reads values back the way a YAML 1.1 reader does (PyYAML, through tests/tools/yaml11.py), so
 // that tests can check what Frontis writes against a second, independent reader. Queries are
 // batched: one Python process answers all of them.
-#include "model/keypath.h"
+#include "model/yaml/keypath.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,0 +1,81 @@
+#include "editor/folder/articlefiltermodel.h"
+
+#include "editor/folder/articlelistmodel.h"
+
+namespace frontis {
+
+ArticleFilterModel::ArticleFilterModel(QObject* parent) : QSortFilterProxyModel(parent)
+{
+    setDynamicSortFilter(true);
+    setSortRole(ArticleListModel::SortRole);
+}
+
+void ArticleFilterModel::setArticles(ArticleListModel* model)
+{
+    m_articles = model;
+    setSourceModel(model);
+}
+
+void ArticleFilterModel::setText(const QString& text)
+{
+    if (text == m_text)
+        return;
+    const QStringList words = text.toCaseFolded().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_text = text;
+    if (words == m_words)
+        return; // only spaces changed
+    m_words = words;
+    invalidateRowsFilter();
+}
+
+void ArticleFilterModel::setSubject(const QString& subject)
+{
+    if (subject == m_subject)
+        return;
+    m_subject = subject;
+    m_foldedSubject = subject.toCaseFolded();
+    invalidateRowsFilter();
+}
+
+void ArticleFilterModel::setProblems(bool errors, bool warnings)
+{
+    if (errors == m_errors && warnings == m_warnings)
+        return;
+    m_errors = errors;
+    m_warnings = warnings;
+    invalidateRowsFilter();
+}
+
+int ArticleFilterModel::sourceRow(int row) const
+{
+    return mapToSource(index(row, 0)).row();
+}
+
+bool ArticleFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    if (!m_articles || sourceParent.isValid())
+        return false;
+    if (m_errors || m_warnings) {
+        const ArticleSummary& s = m_articles->article(sourceRow);
+        const bool hit = (m_errors && s.errors > 0) || (m_warnings && s.warnings > 0);
+        if (!hit)
+            return false;
+    }
+    if (!m_foldedSubject.isEmpty() && m_articles->foldedSubject(sourceRow) != m_foldedSubject)
+        return false;
+    const QString& text = m_articles->searchText(sourceRow);
+    for (const QString& w : m_words) {
+        if (!text.contains(w))
+            return false;
+    }
+    return true;
+}
+
+bool ArticleFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
+{
+    if (!m_articles)
+        return QSortFilterProxyModel::lessThan(left, right);
+    return m_articles->lessThan(left.row(), right.row(), left.column());
+}
+
+} // namespace frontis

@@ -1,0 +1,240 @@
+#include "editor/folder/folderpanel.h"
+
+#include "editor/folder/articlefiltermodel.h"
+#include "editor/folder/articlelistmodel.h"
+#include "editor/problems/severityicons.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QStyle>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace frontis {
+
+namespace {
+
+constexpr int PageStep = 10;
+
+QToolButton* toggle(const QString& text, const QString& tip, Diagnostic::Severity severity,
+                    QWidget* parent)
+{
+    auto* b = new QToolButton(parent);
+    b->setText(text);
+    b->setToolTip(tip);
+    b->setIcon(severityIcon(severity));
+    b->setCheckable(true);
+    b->setAutoRaise(true);
+    b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    return b;
+}
+
+} // namespace
+
+FolderPanel::FolderPanel(ArticleListModel* articles, QWidget* parent)
+    : QWidget(parent), m_articles(articles)
+{
+    m_proxy = new ArticleFilterModel(this);
+    m_proxy->setArticles(articles);
+
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("articleFilter"));
+    m_filter->setPlaceholderText(tr("Find by title, question, keywords or ID"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Find articles"));
+    m_filter->installEventFilter(this);
+
+    m_subject = new QComboBox(this);
+    m_subject->setObjectName(QStringLiteral("subjectFilter"));
+    m_subject->setAccessibleName(tr("Subject"));
+    m_subject->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_subject->setMinimumContentsLength(12);
+    m_subject->addItem(tr("All subjects"), QString());
+
+    m_errors =
+        toggle(tr("Errors"), tr("Only articles with errors (with Warnings also on: with either)"),
+               Diagnostic::Severity::Error, this);
+    m_warnings =
+        toggle(tr("Warnings"), tr("Only articles with warnings (with Errors also on: with either)"),
+               Diagnostic::Severity::Warning, this);
+
+    m_view = new QTreeView(this);
+    m_view->setObjectName(QStringLiteral("articleList"));
+    m_view->setAccessibleName(tr("Articles"));
+    m_view->setModel(m_proxy);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true); // the view then never measures 10,000 rows
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ArticleListModel::Title, Qt::AscendingOrder);
+    QHeaderView* header = m_view->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ArticleListModel::Title, QHeaderView::Stretch);
+    // Room for what the columns usually hold; the title takes what is left.
+    const QFontMetrics fm = fontMetrics();
+    const int pad = fm.horizontalAdvance(QLatin1Char('0'));
+    header->resizeSection(ArticleListModel::Subject,
+                          fm.horizontalAdvance(QStringLiteral("Mathematics")) + pad);
+    header->resizeSection(ArticleListModel::Date,
+                          fm.horizontalAdvance(QStringLiteral("2024-11-26")) + pad);
+    header->resizeSection(ArticleListModel::Id,
+                          fm.horizontalAdvance(QStringLiteral("51098")) + pad);
+    header->resizeSection(ArticleListModel::Score,
+                          fm.horizontalAdvance(QStringLiteral("Score")) + pad);
+    const int count = style()->pixelMetric(QStyle::PM_SmallIconSize) +
+                      fm.horizontalAdvance(QStringLiteral("99")) + pad;
+    header->resizeSection(ArticleListModel::Errors, count);
+    header->resizeSection(ArticleListModel::Warnings, count);
+    header->setMinimumSectionSize(fm.horizontalAdvance(QStringLiteral("999")));
+
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("articleCount"));
+
+    auto* filters = new QHBoxLayout;
+    filters->setContentsMargins(0, 0, 0, 0);
+    filters->addWidget(m_subject, 1);
+    filters->addWidget(m_errors);
+    filters->addWidget(m_warnings);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(4);
+    layout->addWidget(m_filter);
+    layout->addLayout(filters);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_count);
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_proxy->setText(text);
+        // The best match is a keystroke away: Enter opens the first article shown.
+        if (!text.trimmed().isEmpty() && m_proxy->rowCount() > 0)
+            moveSelection(-m_proxy->rowCount());
+    });
+    connect(m_subject, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setSubject(m_subject->currentData().toString()); });
+    const auto problems = [this] {
+        m_proxy->setProblems(m_errors->isChecked(), m_warnings->isChecked());
+    };
+    connect(m_errors, &QToolButton::toggled, this, problems);
+    connect(m_warnings, &QToolButton::toggled, this, problems);
+    connect(m_view, &QTreeView::activated, this,
+            [this](const QModelIndex& index) { activateRow(index.row()); });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &FolderPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &FolderPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &FolderPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &FolderPanel::updateCount);
+    // The proxy drops rows before the articles' model has, so that one is counted after it.
+    connect(articles, &QAbstractItemModel::rowsRemoved, this, &FolderPanel::updateCount);
+    updateCount();
+}
+
+void FolderPanel::setSubjects(const QStringList& subjects)
+{
+    const QString current = m_subject->currentData().toString();
+    QStringList now;
+    for (int i = 1; i < m_subject->count(); ++i)
+        now << m_subject->itemData(i).toString();
+    if (now == subjects)
+        return;
+    const QSignalBlocker block(m_subject);
+    while (m_subject->count() > 1)
+        m_subject->removeItem(1);
+    for (const QString& s : subjects)
+        m_subject->addItem(s, s);
+    const int index = current.isEmpty() ? 0 : m_subject->findData(current);
+    m_subject->setCurrentIndex(std::max(index, 0));
+    m_proxy->setSubject(m_subject->currentData().toString());
+}
+
+void FolderPanel::showCurrent(const QString& path)
+{
+    const int row = m_articles->rowOf(path);
+    const QModelIndex index =
+        row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_articles->index(row, 0));
+    if (!index.isValid()) {
+        m_view->selectionModel()->clearSelection();
+        return;
+    }
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+void FolderPanel::activateRow(int proxyRow)
+{
+    const QModelIndex index = m_proxy->index(proxyRow, 0);
+    if (index.isValid())
+        Q_EMIT articleActivated(index.data(ArticleListModel::PathRole).toString());
+}
+
+void FolderPanel::moveSelection(int delta)
+{
+    const int rows = m_proxy->rowCount();
+    if (rows == 0)
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    int row = current.isValid() ? current.row() + delta : (delta > 0 ? 0 : rows - 1);
+    row = std::clamp(row, 0, rows - 1);
+    const QModelIndex index = m_proxy->index(row, 0);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+bool FolderPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_filter && event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        switch (key->key()) {
+        case Qt::Key_Down:
+            moveSelection(1);
+            return true;
+        case Qt::Key_Up:
+            moveSelection(-1);
+            return true;
+        case Qt::Key_PageDown:
+            moveSelection(PageStep);
+            return true;
+        case Qt::Key_PageUp:
+            moveSelection(-PageStep);
+            return true;
+        case Qt::Key_Return:
+        case Qt::Key_Enter: {
+            const QModelIndex current = m_view->currentIndex();
+            activateRow(current.isValid() ? current.row() : 0);
+            return true;
+        }
+        case Qt::Key_Escape:
+            if (!m_filter->text().isEmpty()) {
+                m_filter->clear();
+                return true;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void FolderPanel::updateCount()
+{
+    const QLocale locale;
+    const int shown = m_proxy->rowCount();
+    const int all = m_articles->rowCount();
+    if (shown == all)
+        m_count->setText(all == 1 ? tr("1 article") : tr("%1 articles").arg(locale.toString(all)));
+    else
+        m_count->setText(tr("%1 of %2 articles").arg(locale.toString(shown), locale.toString(all)));
+}
+
+} // namespace frontis

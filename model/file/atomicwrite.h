@@ -1,0 +1,30 @@
+#pragma once
+
+#include "model/file/error.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <functional>
+
+namespace frontis {
+
+struct AtomicWriteOptions
+{
+    // Permission bits (e.g. 0600) for a file that does not exist yet; -1: the umask decides.
+    int newFileMode = -1;
+    // Runs after the new copy is complete on disk and before it replaces the file; an error
+    // cancels the write (used to refuse when the file changed on disk meanwhile).
+    std::function<Status()> beforeCommit;
+};
+
+// Replaces the file at `path` with `bytes` so that it is at every moment either the old file or
+// the complete new one, even if the process is killed or the disk fills up. The new copy is
+// written beside the file, flushed to disk, checked, given the old file's permission bits, owner
+// and group, and renamed over it (QSaveFile). A read-only file, a missing folder, a full disk or
+// any failed step leaves the file untouched, and the error says what happened and what to do.
+// A symbolic link is followed: its target is replaced and the link kept.
+Status writeAtomically(const QString& path, const QByteArray& bytes,
+                       const AtomicWriteOptions& options = {});
+
+} // namespace frontis

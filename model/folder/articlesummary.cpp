@@ -1,0 +1,214 @@
+#include "model/folder/articlesummary.h"
+
+#include "model/schema/schemalibrary.h"
+#include "model/yaml/document.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace frontis {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ArticleSummary", text);
+}
+
+// A value as the list shows it: a scalar's text, a list's items joined with ", ".
+QString valueText(const FrontMatter& fm, const QString& dotted)
+{
+    const FmNode* n = fm.find(fm.resolve(dotted));
+    if (!n)
+        return {};
+    if (n->isScalar())
+        return n->text.trimmed();
+    if (n->isSequence()) {
+        QStringList items;
+        for (const FmNode& item : n->items) {
+            if (item.isScalar())
+                items << item.text.trimmed();
+        }
+        return items.join(QStringLiteral(", "));
+    }
+    return {};
+}
+
+QString firstOf(const FrontMatter& fm, std::initializer_list<const char*> keys)
+{
+    for (const char* key : keys) {
+        QString v = valueText(fm, QString::fromLatin1(key));
+        if (!v.isEmpty())
+            return v;
+    }
+    return {};
+}
+
+} // namespace
+
+QList<Diagnostic> ArticleSummary::allDiagnostics() const
+{
+    if (crossFile.isEmpty())
+        return diagnostics;
+    QList<Diagnostic> all = diagnostics + crossFile;
+    sortByPosition(all);
+    return all;
+}
+
+void ArticleSummary::recount()
+{
+    errors = warnings = infos = 0;
+    for (const QList<Diagnostic>* list : {&diagnostics, &crossFile}) {
+        for (const Diagnostic& d : *list) {
+            switch (d.severity) {
+            case Diagnostic::Severity::Error:
+                ++errors;
+                break;
+            case Diagnostic::Severity::Warning:
+                ++warnings;
+                break;
+            case Diagnostic::Severity::Info:
+                ++infos;
+                break;
+            }
+        }
+    }
+}
+
+namespace {
+
+// What the list calls an article without a title: its first heading (`# Heading`, outside code),
+// else its file's name; a Hugo page bundle's `index.md` or a section's `_index.md` is named after
+// its folder.
+QString untitledName(const QString& path, const QString& body)
+{
+    bool inFence = false;
+    int lines = 0;
+    for (QStringView line : QStringView(body).split(u'\n')) {
+        if (++lines > 200)
+            break;
+        line = line.trimmed();
+        if (line.startsWith(u"```") || line.startsWith(u"~~~"))
+            inFence = !inFence;
+        else if (!inFence && line.startsWith(u'#')) {
+            const qsizetype level = line.indexOf(u' ');
+            if (level >= 1 && level <= 6 && line.left(level).count(u'#') == level) {
+                const QString heading = line.mid(level).trimmed().toString();
+                if (!heading.isEmpty())
+                    return heading;
+            }
+        }
+    }
+    const QFileInfo info(path);
+    const QString base = info.completeBaseName();
+    if (base == QLatin1String("index") || base == QLatin1String("_index"))
+        return info.dir().dirName();
+    return base;
+}
+
+} // namespace
+
+ArticleSummary ArticleSummary::fromBytes(const QString& path, const QByteArray& bytes,
+                                         SchemaLibrary& library)
+{
+    ArticleSummary s;
+    s.path = path;
+    s.size = bytes.size();
+    s.hash = contentHash(bytes);
+    const Result<Document> doc = Document::fromBytes(bytes);
+    if (!doc) {
+        s.title = QFileInfo(path).completeBaseName();
+        s.diagnostics << Validator::parseFailure(doc.error());
+        s.recount();
+        return s;
+    }
+    s.parsed = true;
+    const FrontMatter& fm = doc->frontMatter();
+    s.schema = valueText(fm, QStringLiteral("_schema"));
+    s.title = firstOf(fm, {"title", "article_title", "question"});
+    if (s.title.isEmpty())
+        s.title = untitledName(path, doc->body());
+    // Folded titles may carry a line break where the writer wrapped them.
+    s.title.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    s.subject = valueText(fm, QStringLiteral("subject"));
+    s.date = valueText(fm, QStringLiteral("date"));
+    s.id = valueText(fm, QStringLiteral("id"));
+    s.score = valueText(fm, QStringLiteral("score"));
+    s.url = valueText(fm, QStringLiteral("url"));
+    s.fileName = valueText(fm, QStringLiteral("file_name"));
+    s.question = valueText(fm, QStringLiteral("question"));
+    if (s.question == s.title)
+        s.question = s.title; // one copy in memory for tens of thousands of articles
+    s.keywords = firstOf(fm, {"seo.page_keywords", "keywords", "tags"});
+
+    const SchemaLibrary::Choice choice = library.schemaFor(path, fm);
+    const Validator validator(*choice.schema);
+    s.diagnostics = choice.notes + validator.validate(doc.value());
+    if (choice.error) {
+        s.brokenSchema = choice.brokenPath;
+        s.schemaError = *choice.error;
+        s.diagnostics << Diagnostic{Diagnostic::Severity::Error,
+                                    QStringLiteral("schema"),
+                                    QStringLiteral("_schema"),
+                                    0,
+                                    0,
+                                    tr("the schema file '%1' is broken (line %2: %3); the article "
+                                       "is checked against the generic schema")
+                                        .arg(choice.brokenPath, QString::number(choice.error->line),
+                                             choice.error->message)};
+    }
+    sortByPosition(s.diagnostics);
+    s.unique = validator.uniqueValues(doc.value());
+    s.recount();
+    return s;
+}
+
+ArticleSummary ArticleSummary::read(const QString& path, SchemaLibrary& library)
+{
+    bool reused = false;
+    return read(path, library, nullptr, &reused);
+}
+
+ArticleSummary ArticleSummary::read(const QString& path, SchemaLibrary& library,
+                                    const ArticleSummary* known, bool* reused)
+{
+    *reused = false;
+    // Never blocks on a FIFO and never reads a huge file whole (ArticleFile::read).
+    const Result<FileContents> contents = ArticleFile::read(path);
+    if (!contents) {
+        ArticleSummary s;
+        s.path = path;
+        s.title = QFileInfo(path).completeBaseName();
+        const Error& e = contents.error();
+        // A front matter over the limit has a place in the file; other refusals are about the
+        // file as a whole.
+        s.diagnostics << (e.line > 0 ? Validator::parseFailure(e)
+                                     : Diagnostic{Diagnostic::Severity::Error, QStringLiteral("io"),
+                                                  QString(), 0, 0, e.message});
+        s.recount();
+        return s;
+    }
+    const QByteArray& bytes = contents->bytes;
+    if (known && !known->hash.isEmpty() && known->path == path &&
+        known->hash == contentHash(bytes)) {
+        *reused = true;
+        ArticleSummary s = *known;
+        s.size = bytes.size();
+        s.crossFile.clear();
+        s.recount();
+        return s;
+    }
+    return fromBytes(path, bytes, library);
+}
+
+QByteArray ArticleSummary::contentHash(const QByteArray& bytes)
+{
+    // Only a change of the bytes has to change it; BLAKE2b is among the fastest Qt offers, and a
+    // 160-bit digest makes an accidental match beyond reach.
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Blake2b_160);
+}
+
+} // namespace frontis
