@@ -1,6 +1,7 @@
 #include "folderdocks.h"
 
 #include "editor/articleeditor.h"
+#include "editor/folder/articlelistmodel.h"
 #include "editor/folder/folderpanel.h"
 #include "editor/form/fieldform.h"
 #include "editor/problems/problemsview.h"
@@ -39,7 +40,12 @@ namespace frontis {
 namespace {
 
 const QString DockWidthKey = QStringLiteral("folder/dockWidth");
-const QString ListHeaderKey = QStringLiteral("folder/listHeader");
+// The list's column widths and order, kept per set of columns (a QuickTakes folder and a Hugo
+// site show different ones).
+QString listHeaderKey(const ArticleListModel& model)
+{
+    return QStringLiteral("folder/listHeader/") + model.columnKeys().join(QLatin1Char(','));
+}
 constexpr int DefaultDockWidth = 560;
 constexpr int MessageMs = 8000;
 
@@ -76,7 +82,13 @@ FolderDocks::FolderDocks(MainWindow* window) : QObject(window), m_window(window)
     m_articlesDock->setObjectName(QStringLiteral("articlesDock"));
     m_articlesDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     m_articlesDock->setWidget(m_panel);
-    m_panel->view()->header()->restoreState(QSettings().value(ListHeaderKey).toByteArray());
+    const auto restoreHeader = [this] {
+        const ArticleListModel& model = *FolderSession::instance().articles();
+        m_panel->view()->header()->restoreState(
+            QSettings().value(listHeaderKey(model)).toByteArray());
+    };
+    restoreHeader();
+    connect(session.articles(), &ArticleListModel::columnsChanged, this, restoreHeader);
     m_problemsView = new ProblemsView(session.problems());
     m_problemsDock = new QDockWidget(tr("Problems"), window);
     m_problemsDock->setObjectName(QStringLiteral("folderProblemsDock"));
@@ -195,7 +207,7 @@ void FolderDocks::folderChanged()
 void FolderDocks::indexChanged()
 {
     const FolderSession& session = FolderSession::instance();
-    m_panel->setSubjects(session.subjects());
+    m_panel->updateChoices();
     m_window->editor()->form()->setSuggestions(QStringLiteral("subject"), session.subjects());
     const ArticleIndex::Totals t = session.index().totals();
     m_problemsDock->setWindowTitle(t.errors + t.warnings > 0
@@ -398,7 +410,8 @@ bool FolderDocks::eventFilter(QObject* watched, QEvent* event)
     if (watched == m_window && event->type() == QEvent::Close && m_articlesDock->isVisible()) {
         QSettings settings;
         settings.setValue(DockWidthKey, m_articlesDock->width());
-        settings.setValue(ListHeaderKey, m_panel->view()->header()->saveState());
+        settings.setValue(listHeaderKey(*FolderSession::instance().articles()),
+                          m_panel->view()->header()->saveState());
     }
     return QObject::eventFilter(watched, event);
 }

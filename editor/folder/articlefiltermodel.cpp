@@ -28,12 +28,12 @@ void ArticleFilterModel::setText(const QString& text)
     invalidateRowsFilter();
 }
 
-void ArticleFilterModel::setSubject(const QString& subject)
+void ArticleFilterModel::setChoice(const QString& choice)
 {
-    if (subject == m_subject)
+    if (choice == m_choice)
         return;
-    m_subject = subject;
-    m_foldedSubject = subject.toCaseFolded();
+    m_choice = choice;
+    m_foldedChoice = choice.toCaseFolded();
     invalidateRowsFilter();
 }
 
@@ -61,7 +61,7 @@ bool ArticleFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sour
         if (!hit)
             return false;
     }
-    if (!m_foldedSubject.isEmpty() && m_articles->foldedSubject(sourceRow) != m_foldedSubject)
+    if (!m_foldedChoice.isEmpty() && !m_articles->hasChoice(sourceRow, m_foldedChoice))
         return false;
     const QString& text = m_articles->searchText(sourceRow);
     for (const QString& w : m_words) {

@@ -8,7 +8,8 @@ namespace frontis {
 class ArticleListModel;
 
 // Filters and sorts an ArticleListModel: by words (every word must occur in the title, question,
-// keywords or id, ignoring case), by subject, and by problems (articles with errors, with
+// keywords or id, ignoring case), by a choice of the list's filter column (a subject, a
+// category, a tag; ArticleListModel::filterColumn), and by problems (articles with errors, with
 // warnings, or, with both asked for, with either). Sorting compares the rows' precomputed values
 // directly, which keeps a keystroke in the filter fast on tens of thousands of articles.
 class ArticleFilterModel : public QSortFilterProxyModel
@@ -23,9 +24,9 @@ public:
 
     void setText(const QString& text);
     QString text() const { return m_text; }
-    // Empty: every subject.
-    void setSubject(const QString& subject);
-    QString subject() const { return m_subject; }
+    // Empty: every article.
+    void setChoice(const QString& choice);
+    QString choice() const { return m_choice; }
     void setProblems(bool errors, bool warnings);
     bool withErrors() const { return m_errors; }
     bool withWarnings() const { return m_warnings; }
@@ -41,8 +42,8 @@ private:
     ArticleListModel* m_articles = nullptr;
     QString m_text;
     QStringList m_words; // case-folded
-    QString m_subject;
-    QString m_foldedSubject;
+    QString m_choice;
+    QString m_foldedChoice;
     bool m_errors = false;
     bool m_warnings = false;
 };

@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QSet>
 
+#include <algorithm>
+
 namespace frontis {
 
 namespace {
@@ -31,7 +33,51 @@ bool sameRow(const ArticleSummary& a, const ArticleSummary& b)
 ArticleListModel::ArticleListModel(QObject* parent) : QAbstractTableModel(parent)
 {}
 
-ArticleListModel::Row ArticleListModel::makeRow(const ArticleSummary& s)
+QList<ArticleListModel::Column> ArticleListModel::columnsOf(const QList<ArticleSummary>& articles)
+{
+    QList<Column> columns;
+    QList<bool> shown;  // some article has a value
+    QList<bool> number; // every value is a number
+    for (const ArticleSummary& s : articles) {
+        for (const ArticleSummary::Shown& v : s.shown) {
+            qsizetype i = 0;
+            while (i < columns.size() && columns.at(i).key != v.key)
+                ++i;
+            if (i == columns.size()) {
+                columns << Column{v.key, v.label};
+                shown << false;
+                number << true;
+            }
+            if (v.value.isEmpty())
+                continue;
+            shown[i] = true;
+            columns[i].choice = columns[i].choice || v.choice;
+            bool ok = false;
+            (void)v.value.toDouble(&ok);
+            number[i] = number[i] && ok && !v.list;
+        }
+    }
+    QList<Column> out;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        if (!shown.at(i))
+            continue;
+        columns[i].numeric = number.at(i);
+        out << columns.at(i);
+    }
+    return out;
+}
+
+const QString* ArticleListModel::valueOf(const ArticleSummary& s, int column) const
+{
+    const QString& key = m_columns.at(column).key;
+    for (const ArticleSummary::Shown& v : s.shown) {
+        if (v.key == key)
+            return &v.value;
+    }
+    return nullptr;
+}
+
+ArticleListModel::Row ArticleListModel::makeRow(const ArticleSummary& s) const
 {
     Row r;
     r.summary = s;
@@ -39,11 +85,83 @@ ArticleListModel::Row ArticleListModel::makeRow(const ArticleSummary& s)
     r.search = (s.title + QLatin1Char('\n') + question + QLatin1Char('\n') + s.keywords +
                 QLatin1Char('\n') + s.id)
                    .toCaseFolded();
-    r.subject = s.subject.toCaseFolded();
     r.title = s.title.toCaseFolded();
-    r.id = s.id.toDouble(&r.hasId);
-    r.score = s.score.toDouble(&r.hasScore);
+    r.cells.reserve(m_columns.size());
+    for (int c = 0; c < m_columns.size(); ++c) {
+        Cell cell;
+        if (const QString* value = valueOf(s, c)) {
+            cell.folded = value->toCaseFolded();
+            if (m_columns.at(c).numeric)
+                cell.number = value->toDouble(&cell.hasNumber);
+            if (c + 1 == m_filterColumn && !value->isEmpty()) {
+                const auto it =
+                    std::find_if(s.shown.cbegin(), s.shown.cend(),
+                                 [&](const ArticleSummary::Shown& v) { return &v.value == value; });
+                cell.items = it->list ? cell.folded.split(QStringLiteral(", "), Qt::SkipEmptyParts)
+                                      : QStringList{cell.folded};
+            }
+        }
+        r.cells << cell;
+    }
     return r;
+}
+
+QStringList ArticleListModel::columnKeys() const
+{
+    QStringList keys;
+    for (const Column& c : m_columns)
+        keys << c.key;
+    return keys;
+}
+
+int ArticleListModel::columnOf(const QString& key) const
+{
+    for (int c = 0; c < m_columns.size(); ++c) {
+        if (m_columns.at(c).key == key)
+            return c + 1;
+    }
+    return -1;
+}
+
+QString ArticleListModel::filterLabel() const
+{
+    return m_filterColumn > 0 ? m_columns.at(m_filterColumn - 1).label : QString();
+}
+
+QStringList ArticleListModel::choices() const
+{
+    if (m_filterColumn <= 0)
+        return {};
+    const int c = m_filterColumn - 1;
+    QHash<QString, QString> byFolded; // one spelling per value, whatever the case
+    for (const Row& r : m_rows) {
+        const QString* value = valueOf(r.summary, c);
+        if (!value || value->isEmpty())
+            continue;
+        const bool list = std::any_of(
+            r.summary.shown.cbegin(), r.summary.shown.cend(),
+            [&](const ArticleSummary::Shown& v) { return &v.value == value && v.list; });
+        const QStringList items =
+            list ? value->split(QStringLiteral(", "), Qt::SkipEmptyParts) : QStringList{*value};
+        for (const QString& item : items) {
+            QString folded = item.toCaseFolded();
+            if (!byFolded.contains(folded)) // the first spelling met
+                byFolded.insert(folded, item);
+        }
+    }
+    QStringList out = byFolded.values();
+    std::sort(out.begin(), out.end(), [](const QString& a, const QString& b) {
+        const int order = a.compare(b, Qt::CaseInsensitive);
+        return order != 0 ? order < 0 : a < b;
+    });
+    return out;
+}
+
+bool ArticleListModel::hasChoice(int row, const QString& folded) const
+{
+    if (m_filterColumn <= 0)
+        return false;
+    return m_rows.at(row).cells.at(m_filterColumn - 1).items.contains(folded);
 }
 
 void ArticleListModel::rebuildRowIndex()
@@ -65,15 +183,31 @@ void ArticleListModel::setArticles(const QList<ArticleSummary>& articles, const 
     qsizetype staying = 0;
     for (const Row& r : std::as_const(m_rows))
         staying += incoming.contains(r.summary.path) ? 1 : 0;
-    // A new folder (or most of one changed): one reset is cheaper than thousands of moves.
-    if (m_rows.isEmpty() || staying < m_rows.size() / 2) {
+    const QList<Column> columns = columnsOf(articles);
+    const auto same = [](const Column& a, const Column& b) {
+        return a.key == b.key && a.label == b.label && a.choice == b.choice &&
+               a.numeric == b.numeric;
+    };
+    const bool newColumns =
+        !std::equal(columns.cbegin(), columns.cend(), m_columns.cbegin(), m_columns.cend(), same);
+    // A new folder (or most of one changed), or other columns: one reset is cheaper than
+    // thousands of moves.
+    if (m_rows.isEmpty() || staying < m_rows.size() / 2 || newColumns) {
         beginResetModel();
+        m_columns = columns;
+        m_filterColumn = -1;
+        for (int c = 0; c < m_columns.size() && m_filterColumn < 0; ++c) {
+            if (m_columns.at(c).choice)
+                m_filterColumn = c + 1;
+        }
         m_rows.clear();
         m_rows.reserve(articles.size());
         for (const ArticleSummary& s : articles)
             m_rows << makeRow(s);
         rebuildRowIndex();
         endResetModel();
+        if (newColumns)
+            Q_EMIT columnsChanged();
         return;
     }
 
@@ -105,7 +239,7 @@ void ArticleListModel::setArticles(const QList<ArticleSummary>& articles, const 
         lastChanged = i;
     }
     if (firstChanged >= 0)
-        Q_EMIT dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
+        Q_EMIT dataChanged(index(firstChanged, 0), index(lastChanged, warningsColumn()));
     // New articles go at the end (views sort them into place).
     QList<Row> added;
     for (const ArticleSummary& s : articles) {
@@ -142,29 +276,24 @@ bool ArticleListModel::lessThan(int a, int b, int column) const
         const int c = sx.compare(sy);
         return c != 0 ? c < 0 : byTitle();
     };
-    switch (column) {
-    case Subject:
-        return strings(x.subject, y.subject);
-    case Date:
-        return strings(x.summary.date, y.summary.date);
-    case Id:
-        return numbers(x.hasId, x.id, y.hasId, y.id);
-    case Score:
-        return numbers(x.hasScore, x.score, y.hasScore, y.score);
-    case Errors:
-    case Warnings: {
+    if (column == errorsColumn() || column == warningsColumn()) {
         // The other count breaks ties: among articles with 2 errors, those with warnings too.
-        const auto weight = [column](const ArticleSummary& s) {
-            return column == Errors ? std::make_tuple(s.errors, s.warnings, s.infos)
-                                    : std::make_tuple(s.warnings, s.errors, s.infos);
+        const bool errors = column == errorsColumn();
+        const auto weight = [errors](const ArticleSummary& s) {
+            return errors ? std::make_tuple(s.errors, s.warnings, s.infos)
+                          : std::make_tuple(s.warnings, s.errors, s.infos);
         };
         if (weight(x.summary) != weight(y.summary))
             return weight(x.summary) < weight(y.summary);
         return byTitle();
     }
-    default:
+    if (column < 1 || column > m_columns.size())
         return byTitle();
-    }
+    const Cell& cx = x.cells.at(column - 1);
+    const Cell& cy = y.cells.at(column - 1);
+    if (m_columns.at(column - 1).numeric)
+        return numbers(cx.hasNumber, cx.number, cy.hasNumber, cy.number);
+    return strings(cx.folded, cy.folded);
 }
 
 int ArticleListModel::rowCount(const QModelIndex& parent) const
@@ -174,7 +303,7 @@ int ArticleListModel::rowCount(const QModelIndex& parent) const
 
 int ArticleListModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : warningsColumn() + 1;
 }
 
 QString ArticleListModel::problemText(const ArticleSummary& s)
@@ -212,33 +341,31 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const
         return {};
     const Row& r = m_rows.at(index.row());
     const ArticleSummary& s = r.summary;
+    const int column = index.column();
+    const bool errors = column == errorsColumn();
+    const bool warnings = column == warningsColumn();
+    const bool value = column >= 1 && column <= m_columns.size();
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case Title:
+        if (column == Title)
             return s.title;
-        case Subject:
-            return s.subject;
-        case Date:
-            return s.date;
-        case Id:
-            return s.id;
-        case Score:
-            return s.score;
-        case Errors:
+        if (errors)
             return s.errors > 0 ? QString::number(s.errors) : QString();
-        case Warnings:
+        if (warnings)
             return s.warnings > 0 ? QString::number(s.warnings) : QString();
+        if (value) {
+            const QString* v = valueOf(s, column - 1);
+            return v ? *v : QString();
         }
         break;
     case Qt::DecorationRole:
-        if (index.column() == Errors && s.errors > 0)
+        if (errors && s.errors > 0)
             return severityIcon(Diagnostic::Severity::Error);
-        if (index.column() == Warnings && s.warnings > 0)
+        if (warnings && s.warnings > 0)
             return severityIcon(Diagnostic::Severity::Warning);
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == Id || index.column() == Score)
+        if (value && m_columns.at(column - 1).numeric)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::ToolTipRole:
@@ -246,22 +373,17 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const
     case PathRole:
         return s.path;
     case SortRole:
-        switch (index.column()) {
-        case Id:
-            return r.hasId ? QVariant(r.id) : QVariant();
-        case Score:
-            return r.hasScore ? QVariant(r.score) : QVariant();
-        case Errors:
+        if (errors)
             return s.errors;
-        case Warnings:
+        if (warnings)
             return s.warnings;
-        case Subject:
-            return r.subject;
-        case Date:
-            return s.date;
-        default:
-            return r.title;
+        if (value) {
+            const Cell& cell = r.cells.at(column - 1);
+            if (m_columns.at(column - 1).numeric)
+                return cell.hasNumber ? QVariant(cell.number) : QVariant();
+            return cell.folded;
         }
+        return r.title;
     default:
         break;
     }
@@ -273,8 +395,8 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
     // The counts are headed by the severity's icon alone: the columns stay narrow.
-    if (section == Errors || section == Warnings) {
-        const bool errors = section == Errors;
+    if (section == errorsColumn() || section == warningsColumn()) {
+        const bool errors = section == errorsColumn();
         switch (role) {
         case Qt::DecorationRole:
             return severityIcon(errors ? Diagnostic::Severity::Error
@@ -288,18 +410,10 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
     }
     if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Title:
+    if (section == Title)
         return tr("Title");
-    case Subject:
-        return tr("Subject");
-    case Date:
-        return tr("Date");
-    case Id:
-        return tr("ID");
-    case Score:
-        return tr("Score");
-    }
+    if (section >= 1 && section <= m_columns.size())
+        return m_columns.at(section - 1).label;
     return {};
 }
 

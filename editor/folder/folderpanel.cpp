@@ -50,12 +50,12 @@ FolderPanel::FolderPanel(ArticleListModel* articles, QWidget* parent)
     m_filter->setAccessibleName(tr("Find articles"));
     m_filter->installEventFilter(this);
 
-    m_subject = new QComboBox(this);
-    m_subject->setObjectName(QStringLiteral("subjectFilter"));
-    m_subject->setAccessibleName(tr("Subject"));
-    m_subject->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_subject->setMinimumContentsLength(12);
-    m_subject->addItem(tr("All subjects"), QString());
+    m_choice = new QComboBox(this);
+    m_choice->setObjectName(QStringLiteral("choiceFilter"));
+    m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_choice->setMinimumContentsLength(12);
+    m_choice->addItem(QString(), QString());
+    m_choice->hide(); // until the list has a column to choose from
 
     m_errors =
         toggle(tr("Errors"), tr("Only articles with errors (with Warnings also on: with either)"),
@@ -80,29 +80,20 @@ FolderPanel::FolderPanel(ArticleListModel* articles, QWidget* parent)
     QHeaderView* header = m_view->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(ArticleListModel::Title, QHeaderView::Stretch);
-    // Room for what the columns usually hold; the title takes what is left.
-    const QFontMetrics fm = fontMetrics();
-    const int pad = fm.horizontalAdvance(QLatin1Char('0'));
-    header->resizeSection(ArticleListModel::Subject,
-                          fm.horizontalAdvance(QStringLiteral("Mathematics")) + pad);
-    header->resizeSection(ArticleListModel::Date,
-                          fm.horizontalAdvance(QStringLiteral("2024-11-26")) + pad);
-    header->resizeSection(ArticleListModel::Id,
-                          fm.horizontalAdvance(QStringLiteral("51098")) + pad);
-    header->resizeSection(ArticleListModel::Score,
-                          fm.horizontalAdvance(QStringLiteral("Score")) + pad);
-    const int count = style()->pixelMetric(QStyle::PM_SmallIconSize) +
-                      fm.horizontalAdvance(QStringLiteral("99")) + pad;
-    header->resizeSection(ArticleListModel::Errors, count);
-    header->resizeSection(ArticleListModel::Warnings, count);
-    header->setMinimumSectionSize(fm.horizontalAdvance(QStringLiteral("999")));
+    header->setMinimumSectionSize(fontMetrics().horizontalAdvance(QStringLiteral("999")));
+    sizeColumns();
+    connect(articles, &ArticleListModel::columnsChanged, this, [this] {
+        sizeColumns();
+        updateChoices();
+    });
 
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("articleCount"));
 
     auto* filters = new QHBoxLayout;
     filters->setContentsMargins(0, 0, 0, 0);
-    filters->addWidget(m_subject, 1);
+    filters->addWidget(m_choice, 1);
+    filters->addStretch(0);
     filters->addWidget(m_errors);
     filters->addWidget(m_warnings);
     auto* layout = new QVBoxLayout(this);
@@ -119,8 +110,8 @@ FolderPanel::FolderPanel(ArticleListModel* articles, QWidget* parent)
         if (!text.trimmed().isEmpty() && m_proxy->rowCount() > 0)
             moveSelection(-m_proxy->rowCount());
     });
-    connect(m_subject, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setSubject(m_subject->currentData().toString()); });
+    connect(m_choice, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setChoice(m_choice->currentData().toString()); });
     const auto problems = [this] {
         m_proxy->setProblems(m_errors->isChecked(), m_warnings->isChecked());
     };
@@ -137,22 +128,55 @@ FolderPanel::FolderPanel(ArticleListModel* articles, QWidget* parent)
     updateCount();
 }
 
-void FolderPanel::setSubjects(const QStringList& subjects)
+void FolderPanel::sizeColumns()
 {
-    const QString current = m_subject->currentData().toString();
+    // Room for what the columns usually hold; the title takes what is left.
+    QHeaderView* header = m_view->header();
+    const QFontMetrics fm = fontMetrics();
+    const int pad = fm.horizontalAdvance(QLatin1Char('0')) * 2;
+    const QStringList keys = m_articles->columnKeys();
+    for (int i = 0; i < keys.size(); ++i) {
+        const int column = i + 1;
+        const bool numeric = m_articles->isNumeric(column);
+        const QString& key = keys.at(i);
+        const QString typical = numeric ? QStringLiteral("51098")
+                                : key.contains(QLatin1String("date"))
+                                    ? QStringLiteral("2024-11-26 11:10")
+                                    : QStringLiteral("Mathematics");
+        const QString label =
+            m_articles->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        header->resizeSection(
+            column, std::max(fm.horizontalAdvance(typical), fm.horizontalAdvance(label)) + pad);
+    }
+    const int count = style()->pixelMetric(QStyle::PM_SmallIconSize) +
+                      fm.horizontalAdvance(QStringLiteral("99")) + pad / 2;
+    header->resizeSection(m_articles->errorsColumn(), count);
+    header->resizeSection(m_articles->warningsColumn(), count);
+}
+
+void FolderPanel::updateChoices()
+{
+    const QString label = m_articles->filterLabel();
+    const QStringList choices = m_articles->choices();
+    m_choice->setVisible(!label.isEmpty());
+    m_choice->setAccessibleName(label);
+    m_choice->setToolTip(tr("Show only the articles with this %1").arg(label.toLower()));
+    const QString current = m_choice->currentData().toString();
     QStringList now;
-    for (int i = 1; i < m_subject->count(); ++i)
-        now << m_subject->itemData(i).toString();
-    if (now == subjects)
+    for (int i = 1; i < m_choice->count(); ++i)
+        now << m_choice->itemData(i).toString();
+    const QString all = tr("%1: all").arg(label);
+    if (now == choices && m_choice->itemText(0) == all)
         return;
-    const QSignalBlocker block(m_subject);
-    while (m_subject->count() > 1)
-        m_subject->removeItem(1);
-    for (const QString& s : subjects)
-        m_subject->addItem(s, s);
-    const int index = current.isEmpty() ? 0 : m_subject->findData(current);
-    m_subject->setCurrentIndex(std::max(index, 0));
-    m_proxy->setSubject(m_subject->currentData().toString());
+    const QSignalBlocker block(m_choice);
+    m_choice->setItemText(0, all);
+    while (m_choice->count() > 1)
+        m_choice->removeItem(1);
+    for (const QString& c : choices)
+        m_choice->addItem(c, c);
+    const int index = current.isEmpty() ? 0 : m_choice->findData(current);
+    m_choice->setCurrentIndex(std::max(index, 0));
+    m_proxy->setChoice(m_choice->currentData().toString());
 }
 
 void FolderPanel::showCurrent(const QString& path)

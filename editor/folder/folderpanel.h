@@ -14,10 +14,11 @@ namespace frontis {
 class ArticleFilterModel;
 class ArticleListModel;
 
-// The list of a content folder's articles: a filter box that searches as you type, a subject
-// filter, "errors" and "warnings" toggles, and the sortable table. Enter or a double click opens
-// an article (articleActivated); Up and Down in the filter box move through the list and Enter
-// there opens the selected (or first) article, so an article is a few keystrokes away.
+// The list of a content folder's articles: a filter box that searches as you type, a filter by
+// the list's choice column (QuickTakes' subject, a site's categories or tags), "errors" and
+// "warnings" toggles, and the sortable table. Enter or a double click opens an article
+// (articleActivated); Up and Down in the filter box move through the list and Enter there opens the
+// selected (or first) article, so an article is a few keystrokes away.
 class FolderPanel : public QWidget
 {
     Q_OBJECT
@@ -26,13 +27,14 @@ public:
     // `articles` is shared with other panels; the filter and the sort order are this panel's own.
     explicit FolderPanel(ArticleListModel* articles, QWidget* parent = nullptr);
 
-    // The subjects the subject filter offers (keeps the one chosen while it still exists).
-    void setSubjects(const QStringList& subjects);
+    // Brings the choice filter in line with the list's filter column and its values (keeps the
+    // value chosen while it still exists); hidden when the list has no such column.
+    void updateChoices();
     // Selects the article at `path` (the one the window shows) without opening it.
     void showCurrent(const QString& path);
 
     QLineEdit* filterEdit() const { return m_filter; }
-    QComboBox* subjectBox() const { return m_subject; }
+    QComboBox* choiceBox() const { return m_choice; }
     QToolButton* errorsButton() const { return m_errors; }
     QToolButton* warningsButton() const { return m_warnings; }
     QTreeView* view() const { return m_view; }
@@ -49,11 +51,12 @@ private:
     void activateRow(int proxyRow);
     void moveSelection(int delta);
     void updateCount();
+    void sizeColumns();
 
     ArticleListModel* m_articles;
     ArticleFilterModel* m_proxy = nullptr;
     QLineEdit* m_filter = nullptr;
-    QComboBox* m_subject = nullptr;
+    QComboBox* m_choice = nullptr;
     QToolButton* m_errors = nullptr;
     QToolButton* m_warnings = nullptr;
     QTreeView* m_view = nullptr;

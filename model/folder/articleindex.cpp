@@ -39,7 +39,7 @@ QString tr(const char* text)
 constexpr quint32 CacheMagic = 0x46524958; // "FRIX"
 // 2: content hashes, change times, broken schemas, and a checksum over the whole file.
 // 3: untitled articles named by their first heading; the typing rules of issue 16 in findings.
-constexpr quint32 CacheFormat = 3;
+constexpr quint32 CacheFormat = 4;
 constexpr qsizetype ChecksumSize = 20; // BLAKE2b-160
 constexpr quint32 MaxCachedArticles = 10'000'000;
 constexpr quint32 MaxCachedItems = 100'000; // diagnostics or unique values of one article
@@ -585,6 +585,9 @@ Status ArticleIndex::save(const QString& file) const
             out << quint32(s.unique.size());
             for (const Validator::KeyValue& kv : s.unique)
                 out << kv.key << kv.value << qint32(kv.line) << qint32(kv.column);
+            out << quint32(s.shown.size());
+            for (const ArticleSummary::Shown& v : s.shown)
+                out << v.key << v.label << v.value << v.choice << v.list;
             out << s.brokenSchema;
             if (!s.brokenSchema.isEmpty())
                 out << s.schemaError.message << qint32(s.schemaError.line)
@@ -700,6 +703,18 @@ bool ArticleIndex::load(const QString& file)
                     kv.value = *same;
             }
             s.unique << kv;
+        }
+        quint32 shown = 0;
+        in >> shown;
+        if (!in.ok() || shown > MaxCachedItems)
+            return fail();
+        for (quint32 k = 0; k < shown; ++k) {
+            ArticleSummary::Shown v;
+            // Shared: the value is most often one the summary has read already (a date, a
+            // subject) or one many articles write (a category).
+            in >> In::Shared{v.key} >> In::Shared{v.label} >> In::Shared{v.value} >> v.choice >>
+                v.list;
+            s.shown << v;
         }
         in >> s.brokenSchema;
         if (!s.brokenSchema.isEmpty()) {

@@ -145,6 +145,16 @@ ArticleSummary ArticleSummary::fromBytes(const QString& path, const QByteArray& 
     s.keywords = firstOf(fm, {"seo.page_keywords", "keywords", "tags"});
 
     const SchemaLibrary::Choice choice = library.schemaFor(path, fm);
+    for (const Schema::Column& c : choice.schema->listColumns()) {
+        const FmNode* n = fm.find(fm.resolve(c.key));
+        QString value = valueText(fm, c.key);
+        for (const QString* same : {&s.date, &s.subject, &s.id, &s.score}) {
+            if (value == *same)
+                value = *same; // one copy of a value the summary keeps anyway
+        }
+        const bool list = n && n->isSequence();
+        s.shown << Shown{c.key, c.label, value, c.choice || list, list};
+    }
     const Validator validator(*choice.schema);
     s.diagnostics = choice.notes + validator.validate(doc.value());
     if (choice.error) {

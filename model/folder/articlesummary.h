@@ -39,6 +39,19 @@ struct ArticleSummary
     QString question;
     QString keywords; // seo.page_keywords, else keywords, else tags (a list joined with ", ")
 
+    // The values of its schema's list columns (Schema::listColumns), as the Articles panel shows
+    // them; a list's items are joined with ", ".
+    struct Shown
+    {
+        QString key;
+        QString label;
+        QString value;
+        bool choice = false; // a select or tags field, or a list: the panel can filter by it
+        bool list = false;   // the value is a list's items joined with ", "
+        friend bool operator==(const Shown&, const Shown&) = default;
+    };
+    QList<Shown> shown;
+
     QList<Diagnostic> diagnostics;     // the article's own findings, sorted by position
     QList<Validator::KeyValue> unique; // its values of the schema's unique keys
     QList<Diagnostic> crossFile; // values it shares with other articles (computed by the index)

@@ -159,7 +159,7 @@ void SchemaReader::read(const YAML::Node& root)
               {QStringLiteral("name"), QStringLiteral("label"), QStringLiteral("description"),
                QStringLiteral("aliases"), QStringLiteral("site"), QStringLiteral("unknown_keys"),
                QStringLiteral("infer"), QStringLiteral("unique"), QStringLiteral("rules"),
-               QStringLiteral("fields"), QStringLiteral("text")},
+               QStringLiteral("fields"), QStringLiteral("text"), QStringLiteral("columns")},
               tr("schema"));
     if (const YAML::Node n = root["name"])
         m_schema.m_name = text(n, QStringLiteral("name")).trimmed();
@@ -209,6 +209,12 @@ void SchemaReader::read(const YAML::Node& root)
     }
     if (const YAML::Node n = root["rules"])
         readRules(n);
+    if (const YAML::Node n = root["columns"]) {
+        // Any key, described or not: the generic schema lists the keys sites commonly sort by.
+        m_schema.m_columns = textList(n, QStringLiteral("columns"));
+        if (m_schema.m_columns->contains(QStringLiteral("title")))
+            fail(n, tr("'columns' need not name 'title': the list always shows it first"));
+    }
     if (const YAML::Node n = root["text"]) {
         // `body` always means the body, even for a schema with a field named so.
         const QString t = n.IsScalar() ? text(n, QStringLiteral("text")).trimmed() : QString();
@@ -393,6 +399,7 @@ Result<Schema> Schema::fromYaml(const QByteArray& yaml, const QString& fallbackN
     try {
         const YAML::Node root = YAML::Load(yaml.toStdString());
         SchemaReader(s).read(root);
+        s.m_listColumns = s.makeListColumns();
     } catch (const SchemaError& e) {
         return e.error;
     } catch (const YAML::Exception& e) {
@@ -496,6 +503,38 @@ const SchemaField* Schema::field(const QString& key) const
             return &f;
     }
     return nullptr;
+}
+
+namespace {
+
+QString labelFor(const QString& key);
+
+} // namespace
+
+QList<Schema::Column> Schema::makeListColumns() const
+{
+    const auto column = [this](const QString& key) {
+        const SchemaField* f = field(key);
+        return Column{key, f && !f->label.isEmpty() ? f->label : labelFor(key),
+                      f && (f->type == FieldType::Select || f->type == FieldType::Tags)};
+    };
+    QList<Column> columns;
+    if (m_columns) {
+        for (const QString& key : *m_columns)
+            columns << column(key);
+        return columns;
+    }
+    constexpr qsizetype Most = 4;
+    const auto it = std::find_if(m_fields.cbegin(), m_fields.cend(),
+                                 [](const SchemaField& f) { return f.type == FieldType::Date; });
+    if (it != m_fields.cend())
+        columns << column(it->key);
+    for (const SchemaField& f : m_fields) {
+        if (columns.size() < Most && f.key != QLatin1String("title") &&
+            (f.type == FieldType::Select || f.type == FieldType::Tags))
+            columns << column(f.key);
+    }
+    return columns;
 }
 
 namespace {

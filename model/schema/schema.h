@@ -62,6 +62,17 @@ public:
     // without one, the schema's only markdown field when it has exactly one, else the body.
     TextLocation textLocation() const;
 
+    // A column of a folder's Articles panel, after the title.
+    struct Column
+    {
+        QString key; // dotted
+        QString label;
+        bool choice = false; // a select or tags field: what the panel's filter can pick from
+    };
+    // The schema's `columns:` (labels from its fields, else from the key), else its first date
+    // field and its select and tags fields, at most four in all.
+    const QList<Column>& listColumns() const { return m_listColumns; }
+
     // The schema's fields followed by fields inferred for every other leaf of `fm` (group Other),
     // so that a form can show and keep every key of the article.
     QList<SchemaField> fieldsFor(const FrontMatter& fm) const;
@@ -82,7 +93,10 @@ private:
     QStringList m_unique;
     std::optional<Diagnostic::Severity> m_unknownKeys = Diagnostic::Severity::Info;
     bool m_infer = false;
-    std::optional<TextLocation> m_text; // as `text:` gives it
+    std::optional<TextLocation> m_text;   // as `text:` gives it
+    std::optional<QStringList> m_columns; // as `columns:` gives them
+    QList<Column> m_listColumns;          // made once: every article's summary shares the strings
+    QList<Column> makeListColumns() const;
 };
 
 } // namespace frontis

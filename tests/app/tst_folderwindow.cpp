@@ -151,7 +151,7 @@ private Q_SLOTS:
         waitIndexed();
         QCOMPARE(docks->panel()->filterModel()->rowCount(), 240);
         QVERIFY(!docks->progressLabel()->isVisible());
-        QCOMPARE(docks->panel()->subjectBox()->count(), m_folder.subjectCounts.size() + 1);
+        QCOMPARE(docks->panel()->choiceBox()->count(), m_folder.subjectCounts.size() + 1);
         // The Problems view lists what the generator planted, files grouped.
         ProblemsModel* problems = FolderSession::instance().problems();
         QCOMPARE(problems->errorCount(), m_folder.expectedErrors());

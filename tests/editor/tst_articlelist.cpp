@@ -40,6 +40,11 @@ private:
         s.score = QStringLiteral("-1.0");
         s.keywords = subject.toLower() + QStringLiteral(", guide");
         s.date = QStringLiteral("2024-01-0") + id.right(1);
+        // As the QuickTakes schema lists them (`columns: [subject, date, id, score]`).
+        s.shown = {{u"subject"_s, u"Subject"_s, s.subject, true, false},
+                   {u"date"_s, u"Date"_s, s.date, false, false},
+                   {u"id"_s, u"ID"_s, s.id, false, false},
+                   {u"score"_s, u"Score"_s, s.score, false, false}};
         for (int i = 0; i < errors; ++i)
             s.diagnostics << Diagnostic{Diagnostic::Severity::Error,
                                         QStringLiteral("required"),
@@ -136,47 +141,52 @@ private Q_SLOTS:
         filter.setArticles(&model);
         filter.sort(ArticleListModel::Title);
         filter.setText(text);
-        filter.setSubject(subject);
+        filter.setChoice(subject);
         filter.setProblems(errors, warnings);
         QCOMPARE(titles(filter), expected);
     }
 
     void sorts_data()
     {
-        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("column"); // a key, or the counts' "errors" and "warnings"
         QTest::addColumn<int>("order");
         QTest::addColumn<QStringList>("expected"); // ids, top to bottom
-        QTest::newRow("id is a number") << int(ArticleListModel::Id) << int(Qt::AscendingOrder)
-                                        << QStringList{u"3"_s, u"7"_s, u"12"_s, u"101"_s};
-        QTest::newRow("id, descending") << int(ArticleListModel::Id) << int(Qt::DescendingOrder)
+        QTest::newRow("id is a number")
+            << u"id"_s << int(Qt::AscendingOrder) << QStringList{u"3"_s, u"7"_s, u"12"_s, u"101"_s};
+        QTest::newRow("id, descending") << u"id"_s << int(Qt::DescendingOrder)
                                         << QStringList{u"101"_s, u"12"_s, u"7"_s, u"3"_s};
-        QTest::newRow("title") << int(ArticleListModel::Title) << int(Qt::AscendingOrder)
+        QTest::newRow("title") << u"title"_s << int(Qt::AscendingOrder)
                                << QStringList{u"3"_s, u"101"_s, u"7"_s, u"12"_s};
         QTest::newRow("subject ignores case, then title")
-            << int(ArticleListModel::Subject) << int(Qt::AscendingOrder)
+            << u"subject"_s << int(Qt::AscendingOrder)
             << QStringList{u"3"_s, u"101"_s, u"7"_s, u"12"_s};
-        QTest::newRow("errors first") << int(ArticleListModel::Errors) << int(Qt::DescendingOrder)
+        QTest::newRow("errors first") << u"errors"_s << int(Qt::DescendingOrder)
                                       << QStringList{u"3"_s, u"7"_s, u"101"_s, u"12"_s};
         QTest::newRow("warnings first, errors break ties")
-            << int(ArticleListModel::Warnings) << int(Qt::DescendingOrder)
+            << u"warnings"_s << int(Qt::DescendingOrder)
             << QStringList{u"7"_s, u"101"_s, u"3"_s, u"12"_s};
-        QTest::newRow("date") << int(ArticleListModel::Date) << int(Qt::AscendingOrder)
+        QTest::newRow("date") << u"date"_s << int(Qt::AscendingOrder)
                               << QStringList{u"101"_s, u"12"_s, u"3"_s, u"7"_s};
     }
 
     void sorts()
     {
-        QFETCH(int, column);
+        QFETCH(QString, column);
         QFETCH(int, order);
         QFETCH(QStringList, expected);
         ArticleListModel model;
         model.setArticles(sample());
         ArticleFilterModel filter;
         filter.setArticles(&model);
-        filter.sort(column, Qt::SortOrder(order));
+        const int c = column == u"errors"_s     ? model.errorsColumn()
+                      : column == u"warnings"_s ? model.warningsColumn()
+                      : column == u"title"_s    ? int(ArticleListModel::Title)
+                                                : model.columnOf(column);
+        QVERIFY(c >= 0);
+        filter.sort(c, Qt::SortOrder(order));
         QStringList ids;
         for (int r = 0; r < filter.rowCount(); ++r)
-            ids << filter.index(r, ArticleListModel::Id).data().toString();
+            ids << filter.index(r, model.columnOf(u"id"_s)).data().toString();
         QCOMPARE(ids, expected);
     }
 
@@ -214,9 +224,9 @@ private Q_SLOTS:
                               u"Why do stars shine?"_s, u"Why is the sky blue?"_s}));
         // The errors column shows the count; no count, no text.
         const int c = model.rowOf(QStringLiteral("/s/c.md"));
-        QCOMPARE(model.index(c, ArticleListModel::Errors).data().toString(), QStringLiteral("3"));
-        QCOMPARE(model.index(c, ArticleListModel::Warnings).data().toString(), QString());
-        QVERIFY(!model.index(c, ArticleListModel::Errors).data(Qt::DecorationRole).isNull());
+        QCOMPARE(model.index(c, model.errorsColumn()).data().toString(), QStringLiteral("3"));
+        QCOMPARE(model.index(c, model.warningsColumn()).data().toString(), QString());
+        QVERIFY(!model.index(c, model.errorsColumn()).data(Qt::DecorationRole).isNull());
     }
 
     void panelFindsAndOpensWithTheKeyboard()
@@ -228,9 +238,11 @@ private Q_SLOTS:
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QSignalSpy opened(&panel, &FolderPanel::articleActivated);
-        panel.setSubjects(
-            {QStringLiteral("Biology"), QStringLiteral("Economics"), QStringLiteral("Physics")});
-        QCOMPARE(panel.subjectBox()->count(), 4);
+        panel.updateChoices();
+        // One spelling per subject whatever the case ("physics" and "Physics").
+        QCOMPARE(panel.choiceBox()->count(), 4);
+        QCOMPARE(panel.choiceBox()->itemText(0), QStringLiteral("Subject: all"));
+        QVERIFY(!panel.choiceBox()->isHidden());
         QCOMPARE(panel.countLabel()->text(), QStringLiteral("4 articles"));
 
         // Type, Enter: the first match opens.
@@ -266,18 +278,87 @@ private Q_SLOTS:
         QCOMPARE(opened.takeFirst().first().toString(), QStringLiteral("/s/c.md"));
 
         // Subject and problem filters from their widgets.
-        panel.subjectBox()->setCurrentIndex(
-            panel.subjectBox()->findData(QStringLiteral("Physics")));
+        panel.choiceBox()->setCurrentIndex(
+            panel.choiceBox()->findText(QStringLiteral("Physics"), Qt::MatchFixedString));
         QCOMPARE(panel.filterModel()->rowCount(), 2);
         panel.errorsButton()->click();
         QCOMPARE(panel.filterModel()->rowCount(), 1);
         panel.errorsButton()->click();
         // Subjects refreshed: the chosen one stays while it exists, else the filter is lifted.
-        panel.setSubjects({QStringLiteral("Biology"), QStringLiteral("Physics")});
-        QCOMPARE(panel.subjectBox()->currentData().toString(), QStringLiteral("Physics"));
-        panel.setSubjects({QStringLiteral("Biology")});
-        QCOMPARE(panel.subjectBox()->currentIndex(), 0);
-        QCOMPARE(panel.filterModel()->rowCount(), 4);
+        QList<ArticleSummary> fewer = sample();
+        fewer.removeAt(2); // Economics gone
+        model.setArticles(fewer);
+        panel.updateChoices();
+        QCOMPARE(panel.choiceBox()->count(), 3);
+        QCOMPARE(panel.choiceBox()->currentText(), QStringLiteral("Physics"));
+        fewer.removeAt(2);
+        fewer.removeAt(0); // no physics left
+        model.setArticles(fewer);
+        panel.updateChoices();
+        QCOMPARE(panel.choiceBox()->currentIndex(), 0);
+        QCOMPARE(panel.filterModel()->rowCount(), 1);
+    }
+
+    // A site on the generic schema (Docsy, read in place): the list shows its dates and tags, not
+    // QuickTakes' subject, ID and score, and the choice box filters by one tag.
+    void columnsAndFilterFitTheSite()
+    {
+        const QString site = QStringLiteral(FRONTIS_SHARED_DIR) + u"/corpus/real/google__docsy"_s;
+        if (!QFileInfo::exists(site))
+            QSKIP("../shared/corpus/real is not there");
+        FolderIndexer indexer;
+        indexer.setCacheFolder(m_tmp.path() + QStringLiteral("/docsy-cache"));
+        ArticleListModel model;
+        connect(&indexer, &FolderIndexer::indexChanged, &model,
+                [&] { model.setArticles(indexer.index().articles(), indexer.root()); });
+        FolderPanel panel(&model);
+        indexer.open(site);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 45, 10000);
+        QCOMPARE(model.columnKeys(), (QStringList{u"date"_s, u"categories"_s, u"tags"_s, u"draft"_s}));
+        QCOMPARE(model.headerData(model.columnOf(u"tags"_s), Qt::Horizontal).toString(), u"Tags"_s);
+        QCOMPARE(model.filterColumn(), model.columnOf(u"categories"_s));
+        // Every row has a title: its own, its first heading, or its file's name; never a path.
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QString title = model.index(r, ArticleListModel::Title).data().toString();
+            QVERIFY2(!title.isEmpty() && !title.contains(u'/'), qPrintable(title));
+        }
+        panel.updateChoices();
+        QVERIFY(!panel.choiceBox()->isHidden());
+        QCOMPARE(panel.choiceBox()->itemText(0), u"Categories: all"_s);
+        QVERIFY(panel.choiceBox()->count() >= 2);
+        const QString choice = panel.choiceBox()->itemText(1);
+        panel.choiceBox()->setCurrentIndex(1);
+        const int shown = panel.filterModel()->rowCount();
+        QVERIFY(shown >= 1 && shown < model.rowCount());
+        for (int r = 0; r < shown; ++r) {
+            const QString value =
+                panel.filterModel()->index(r, model.filterColumn()).data().toString();
+            QVERIFY2(value.split(u", "_s).contains(choice), qPrintable(value));
+        }
+    }
+
+    // The QuickTakes schema's `columns:` give the sample folder's list its columns.
+    void quickTakesColumns()
+    {
+        const QString root = m_tmp.path() + QStringLiteral("/qt");
+        QVERIFY(QDir().mkpath(root));
+        QSaveFile f(root + QStringLiteral("/a.md"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("---\n_schema: default\nid: 7\ndate: 2024-01-05\nsubject: Physics\nscore: 2.5\n"
+                "title: Why?\nquestion: Why?\n---\n\n&nbsp;");
+        QVERIFY(f.commit());
+        FolderIndexer indexer;
+        indexer.setCacheFolder(m_tmp.path() + QStringLiteral("/qt-cache"));
+        ArticleListModel model;
+        connect(&indexer, &FolderIndexer::indexChanged, &model,
+                [&] { model.setArticles(indexer.index().articles(), indexer.root()); });
+        indexer.open(root);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, 10000);
+        QCOMPARE(model.columnKeys(), (QStringList{u"subject"_s, u"date"_s, u"id"_s, u"score"_s}));
+        QCOMPARE(model.headerData(model.columnOf(u"id"_s), Qt::Horizontal).toString(), u"ID"_s);
+        QVERIFY(model.isNumeric(model.columnOf(u"score"_s)));
+        QCOMPARE(model.index(0, model.columnOf(u"subject"_s)).data().toString(), u"Physics"_s);
+        QCOMPARE(model.filterColumn(), model.columnOf(u"subject"_s));
     }
 
     // A file added, changed and removed on disk shows up in the list.
