@@ -61,9 +61,11 @@ NewArticleSchema schemaForNewArticles(const ArticleIndex& index)
     static SchemaLibrary library;
     NewArticleSchema out;
     out.name = index.commonSchema();
-    const QByteArray probe =
-        "---\n_schema: " + (out.name.isEmpty() ? QByteArray("default") : out.name.toUtf8()) +
-        "\n---\n";
+    // Articles that name no schema get what the library gives such an article (the folder's
+    // default.yml, else the generic schema), not QuickTakes.
+    const QByteArray probe = out.name.isEmpty()
+                                 ? QByteArray("---\ntitle: new\n---\n")
+                                 : "---\n_schema: " + out.name.toUtf8() + "\n---\n";
     const Result<Document> doc = Document::fromBytes(probe);
     if (doc) {
         out.schema =
@@ -102,7 +104,8 @@ FolderDocks::FolderDocks(MainWindow* window) : QObject(window), m_window(window)
     m_newArticle = new QAction(tr("&New Article\u2026"), this);
     m_newArticle->setObjectName(QStringLiteral("newArticle"));
     m_newArticle->setShortcut(QKeySequence::New);
-    m_newArticle->setStatusTip(tr("Start an article in the open folder from a question"));
+    m_newArticle->setStatusTip(
+        tr("Start an article in the open folder from a question or a title"));
     connect(m_newArticle, &QAction::triggered, this, [this] { newArticle(); });
     m_openFolder = new QAction(tr("Open &Folder\u2026"), this);
     m_openFolder->setObjectName(QStringLiteral("openFolder"));
@@ -333,12 +336,10 @@ MainWindow* FolderDocks::newArticle()
     }
     const ArticleIndex& index = session.index();
     const NewArticleSchema chosen = schemaForNewArticles(index);
-    if (!chosen.schema || !chosen.schema->field(QStringLiteral("question"))) {
+    if (!chosen.schema) {
         Prompts::instance().warn(
             m_window, tr("New Article"),
-            tr("The folder's schema \u201c%1\u201d has no \u201cquestion\u201d field, which New "
-               "Article starts from.")
-                .arg(chosen.schema ? chosen.schema->name() : chosen.name));
+            tr("The folder's schema \u201c%1\u201d cannot be read.").arg(chosen.name));
         return nullptr;
     }
     const Schema& schema = *chosen.schema;
@@ -352,20 +353,25 @@ MainWindow* FolderDocks::newArticle()
         in.subject = s;
         return in;
     };
-    // The dialog offers the folder's subjects and the schema's.
-    QStringList subjects = session.subjects();
-    if (const SchemaField* subject = schema.field(QStringLiteral("subject"))) {
+    // The dialog asks for the question and subject where the schema has them (QuickTakes),
+    // else for the title; it offers the folder's subjects and the schema's.
+    NewArticleDialog::Ask ask;
+    ask.question = NewArticle::headlineKey(schema) == QLatin1String("question");
+    const SchemaField* subject = schema.field(QStringLiteral("subject"));
+    ask.subject = subject != nullptr;
+    if (subject) {
+        ask.subjects = session.subjects();
         for (const QString& v : subject->values) {
-            if (!subjects.contains(v, Qt::CaseInsensitive))
-                subjects << v;
+            if (!ask.subjects.contains(v, Qt::CaseInsensitive))
+                ask.subjects << v;
         }
+        std::sort(ask.subjects.begin(), ask.subjects.end(), [](const QString& a, const QString& b) {
+            return a.compare(b, Qt::CaseInsensitive) < 0;
+        });
     }
-    std::sort(subjects.begin(), subjects.end(), [](const QString& a, const QString& b) {
-        return a.compare(b, Qt::CaseInsensitive) < 0;
-    });
     const std::optional<FolderPrompts::NewArticleAnswer> answer =
         FolderPrompts::instance().askNewArticle(
-            m_window, subjects,
+            m_window, ask,
             [&](const QString& q, const QString& s) {
                 return NewArticle::proposedPath(index, schema, withText(q, s));
             },
@@ -395,10 +401,15 @@ MainWindow* FolderDocks::newArticle()
     session.indexer().refresh();
     MainWindow* w = openArticle(answer->path);
     if (w && w->mode() == MainWindow::Mode::Form) {
-        // The answer is what the writer writes next; its placeholder goes as they type.
+        // The text is what the writer writes next: a QuickTakes answer's placeholder is
+        // selected to go as they type; a body (empty, or the schema's template) takes the cursor
+        // at its end.
         AnswerEditor* editor = w->editor()->answerEditor();
         editor->setFocus(Qt::OtherFocusReason);
-        editor->selectAll();
+        if (schema.textLocation().body)
+            editor->moveCursor(QTextCursor::End);
+        else
+            editor->selectAll();
         w->statusBar()->showMessage(tr("Created %1").arg(QDir::toNativeSeparators(answer->path)),
                                     MessageMs);
     }

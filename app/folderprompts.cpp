@@ -19,9 +19,10 @@ FolderPrompts FolderPrompts::defaults()
             parent, QCoreApplication::translate("FolderPrompts", "Open Folder"), start);
     };
     p.askNewArticle =
-        [](QWidget* parent, const QStringList& subjects, const NewArticleDialog::Proposal& proposal,
+        [](QWidget* parent, const NewArticleDialog::Ask& ask,
+           const NewArticleDialog::Proposal& proposal,
            const NewArticleDialog::FileName& fileName) -> std::optional<NewArticleAnswer> {
-        NewArticleDialog dialog(subjects, proposal, fileName, parent);
+        NewArticleDialog dialog(ask, proposal, fileName, parent);
         if (dialog.exec() != QDialog::Accepted)
             return std::nullopt;
         return NewArticleAnswer{dialog.question(), dialog.subject(), dialog.path()};

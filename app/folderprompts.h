@@ -26,7 +26,7 @@ struct FolderPrompts
         QString path; // the file to write
     };
     // New Article's dialog; nullopt when cancelled.
-    std::function<std::optional<NewArticleAnswer>(QWidget* parent, const QStringList& subjects,
+    std::function<std::optional<NewArticleAnswer>(QWidget* parent, const NewArticleDialog::Ask& ask,
                                                   const NewArticleDialog::Proposal& proposal,
                                                   const NewArticleDialog::FileName& fileName)>
         askNewArticle;

@@ -15,21 +15,23 @@
 
 namespace frontis {
 
-NewArticleDialog::NewArticleDialog(const QStringList& subjects, Proposal proposal,
-                                   FileName fileName, QWidget* parent)
-    : QDialog(parent), m_proposal(std::move(proposal)), m_fileName(std::move(fileName))
+NewArticleDialog::NewArticleDialog(const Ask& ask, Proposal proposal, FileName fileName,
+                                   QWidget* parent)
+    : QDialog(parent), m_proposal(std::move(proposal)), m_fileName(std::move(fileName)),
+      m_asksQuestion(ask.question)
 {
     setWindowTitle(tr("New Article"));
     m_question = new QLineEdit(this);
     m_question->setObjectName(QStringLiteral("question"));
-    m_question->setPlaceholderText(tr("The question the article answers"));
+    m_question->setPlaceholderText(ask.question ? tr("The question the article answers")
+                                                : tr("The article's title"));
     m_question->setMinimumWidth(fontMetrics().averageCharWidth() * 72);
     m_subject = new QComboBox(this);
     WheelGuard::protect(m_subject); // scrolling over the dialog changes no choice
     m_subject->setObjectName(QStringLiteral("subject"));
     m_subject->setEditable(true);
     m_subject->setInsertPolicy(QComboBox::NoInsert);
-    m_subject->addItems(subjects);
+    m_subject->addItems(ask.subjects);
     m_subject->setCurrentIndex(-1);
     m_subject->lineEdit()->setPlaceholderText(tr("Pick one or type a new one"));
     // A read-only line: a long path scrolls rather than wrapping out of the dialog.
@@ -47,8 +49,11 @@ NewArticleDialog::NewArticleDialog(const QStringList& subjects, Proposal proposa
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Create"));
 
     auto* form = new QFormLayout;
-    form->addRow(tr("&Question:"), m_question);
-    form->addRow(tr("&Subject:"), m_subject);
+    form->addRow(ask.question ? tr("&Question:") : tr("&Title:"), m_question);
+    if (ask.subject)
+        form->addRow(tr("&Subject:"), m_subject);
+    else
+        m_subject->hide();
     auto* whereRow = new QHBoxLayout;
     whereRow->addWidget(m_where, 1);
     whereRow->addWidget(change);
@@ -56,8 +61,12 @@ NewArticleDialog::NewArticleDialog(const QStringList& subjects, Proposal proposa
     form->addRow(QString(), m_problem);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    auto* hint = new QLabel(tr("The other fields are filled in from the schema: title, URL, file "
-                               "name, SEO title, today's date and the next free ID."),
+    auto* hint = new QLabel(ask.question ? tr("The other fields are filled in from the schema: "
+                                              "title, URL, file name, SEO title, today's date "
+                                              "and the next free ID.")
+                                         : tr("The other fields are filled in from the schema "
+                                              "and today's date; the text starts empty or from "
+                                              "the schema's template."),
                             this);
     hint->setWordWrap(true);
     hint->setEnabled(false);
@@ -101,12 +110,15 @@ void NewArticleDialog::update()
     m_path = m_folder.isEmpty() ? m_proposal(q, s) : QDir(m_folder).filePath(m_fileName(q, s));
     const bool exists = !q.isEmpty() && QFileInfo::exists(m_path);
     m_where->setText(q.isEmpty() ? QString() : QDir::toNativeSeparators(m_path));
-    m_where->setPlaceholderText(tr("(type the question first)"));
+    m_where->setPlaceholderText(m_asksQuestion ? tr("(type the question first)")
+                                               : tr("(type the title first)"));
     m_where->setCursorPosition(0);
     m_where->setToolTip(m_where->text());
-    m_problem->setText(exists ? tr("A file of that name exists there; change the question or the "
-                                   "folder.")
-                              : QString());
+    m_problem->setText(!exists          ? QString()
+                       : m_asksQuestion ? tr("A file of that name exists there; change the "
+                                             "question or the folder.")
+                                        : tr("A file of that name exists there; change the title "
+                                             "or the folder."));
     m_problem->setVisible(exists);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!q.isEmpty() && !exists);
 }

@@ -12,9 +12,10 @@ class QLineEdit;
 
 namespace frontis {
 
-// File > New Article: asks for the question and the subject, and shows where the article will
-// be saved (beside the folder's other articles of that subject) with a button to pick another
-// folder. Create is offered once there is a question and no file of that name exists there.
+// File > New Article: asks for the question and the subject (for a site whose schema has neither,
+// the title alone), and shows where the article will be saved (beside the folder's other
+// articles of that subject) with a button to pick another folder. Create is offered once there is
+// a question (title) and no file of that name exists there.
 class NewArticleDialog : public QDialog
 {
     Q_OBJECT
@@ -25,9 +26,18 @@ public:
     // The file name alone, for a folder the writer picked.
     using FileName = std::function<QString(const QString& question, const QString& subject)>;
 
-    NewArticleDialog(const QStringList& subjects, Proposal proposal, FileName fileName,
+    // What the dialog asks for.
+    struct Ask
+    {
+        bool question = true; // false: the title (a schema without a question field)
+        bool subject = true;  // false: the schema has no subject field
+        QStringList subjects; // offered in the subject box
+    };
+
+    NewArticleDialog(const Ask& ask, Proposal proposal, FileName fileName,
                      QWidget* parent = nullptr);
 
+    // The question, or the title.
     QString question() const;
     QString subject() const;
     // The file to write.
@@ -49,6 +59,7 @@ private:
     FileName m_fileName;
     QString m_folder; // chosen by the writer, else empty
     QString m_path;
+    bool m_asksQuestion = true;
     QLineEdit* m_question = nullptr;
     QComboBox* m_subject = nullptr;
     QLineEdit* m_where = nullptr;

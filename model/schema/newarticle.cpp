@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <vector>
 
 namespace frontis {
@@ -23,6 +24,8 @@ QString tr(const char* text)
 }
 
 const QString QuestionKey = QStringLiteral("question");
+const QString TitleKey = QStringLiteral("title");
+const QString DateKey = QStringLiteral("date");
 const QString SubjectKey = QStringLiteral("subject");
 
 // The sample's indentation: a block's content 4 spaces in at the top level, 2 past a nested key.
@@ -139,6 +142,25 @@ struct Node
     }
 };
 
+// The schema's field, or for the title and date a schema without them gets: text and date.
+const SchemaField* fieldFor(const Schema& schema, const QString& key)
+{
+    if (const SchemaField* f = schema.field(key))
+        return f;
+    static const SchemaField date = [] {
+        SchemaField f;
+        f.key = DateKey;
+        f.type = FieldType::Date;
+        return f;
+    }();
+    static const SchemaField title = [] {
+        SchemaField f;
+        f.key = TitleKey;
+        return f;
+    }();
+    return key == DateKey ? &date : &title;
+}
+
 Status emit(const Node& node, int indent, QByteArray& out)
 {
     for (const Node& c : node.children) {
@@ -169,24 +191,41 @@ Status emit(const Node& node, int indent, QByteArray& out)
 
 } // namespace
 
+QString NewArticle::headlineKey(const Schema& schema)
+{
+    return schema.field(QuestionKey) ? QuestionKey : TitleKey;
+}
+
 QList<NewArticle::Value> NewArticle::values(const Schema& schema, const Input& input)
 {
     const QString question = input.question.simplified();
     const QString subject = input.subject.simplified();
+    const QString headline = headlineKey(schema);
     QSet<QString> sameAsQuestion;
     for (const Schema::Agreement& a : schema.agreements()) {
-        if (a.keys.contains(QuestionKey)) {
+        if (a.keys.contains(headline)) {
             for (const QString& k : a.keys)
                 sameAsQuestion.insert(k);
         }
     }
 
     QList<Value> out;
-    QHash<QString, QString> known{{QuestionKey, question}, {SubjectKey, subject}};
+    QHash<QString, QString> known{{headline, question}, {SubjectKey, subject}};
+    // A schema that names neither (the generic one has no fields at all) still gets the title,
+    // and a date when it has no date field: what Hugo, Jekyll, Eleventy and Astro articles start
+    // with.
+    if (!schema.field(headline)) {
+        out << Value{headline, question, false};
+        const bool dated =
+            std::any_of(schema.fields().cbegin(), schema.fields().cend(),
+                        [](const SchemaField& f) { return f.type == FieldType::Date; });
+        if (!dated && !schema.field(DateKey))
+            out << Value{DateKey, input.date.toString(Qt::ISODate), false};
+    }
     QList<qsizetype> derived; // indexes into `out` still to expand
     for (const SchemaField& f : schema.fields()) {
         Value v{f.key, QString(), false};
-        if (f.key == QuestionKey || f.key == SubjectKey) {
+        if (f.key == headline || f.key == SubjectKey) {
             v.text = known.value(f.key); // what the writer gave
         } else if (f.key == QLatin1String("_schema") && !input.schemaName.isEmpty()) {
             v.text = input.schemaName;
@@ -238,10 +277,9 @@ QList<NewArticle::Value> NewArticle::values(const Schema& schema, const Input& i
 
 Result<QByteArray> NewArticle::build(const Schema& schema, const Input& input)
 {
-    if (!schema.field(QuestionKey))
-        return Error{tr("the schema '%1' has no 'question' field").arg(schema.name())};
     if (input.question.trimmed().isEmpty())
-        return Error{tr("the question is empty")};
+        return Error{headlineKey(schema) == QuestionKey ? tr("the question is empty")
+                                                        : tr("the title is empty")};
     const QList<Value> vals = values(schema, input);
     Node root;
     for (const Value& v : vals) {
@@ -249,12 +287,17 @@ Result<QByteArray> NewArticle::build(const Schema& schema, const Input& input)
         for (const QString& part : v.key.split(QLatin1Char('.')))
             n = &n->child(part);
         n->value = &v;
-        n->field = schema.field(v.key);
+        n->field = fieldFor(schema, v.key);
     }
     QByteArray out = "---\n";
     if (Status s = emit(root, 0, out))
         return *s;
-    out += "\n---\n" + body();
+    // A body site's article is its body: empty, or the schema's `body_template`. The QuickTakes
+    // layout keeps a blank line before the closing fence and ends with its `&nbsp;` body.
+    if (schema.textLocation().body)
+        out += "---\n" + schema.bodyTemplate().toUtf8();
+    else
+        out += "\n---\n" + body();
 
     // Read back: the file must hold exactly the values meant.
     const Result<Document> doc = Document::fromBytes(out);
@@ -266,6 +309,8 @@ Result<QByteArray> NewArticle::build(const Schema& schema, const Input& input)
         if (!n || !n->isScalar() || n->text != v.text)
             return Error{tr("'%1' does not read back as '%2'").arg(v.key, v.text)};
     }
+    if (schema.textLocation().body && doc->body() != schema.bodyTemplate())
+        return Error{tr("the body template does not read back unchanged")};
     return out;
 }
 

@@ -19,13 +19,16 @@ class ArticleIndex;
 // nothing can fill get a "TODO" placeholder that the validator reports no error for. Folded
 // values are `>-` blocks indented 4 spaces (nested keys 2 spaces, their blocks at 4), a blank
 // line comes before the closing fence, and the body is a blank line and `&nbsp;` with no final
-// line break. The result is parsed back and every value checked before it is returned.
+// line break. For a schema whose text is the body (Hugo, Jekyll and the like) the writer gives the
+// title instead of a question, the body is empty or the schema's `body_template`, and a schema
+// without a title field (the generic one) writes `title` and today's `date` first. The result
+// is parsed back and every value checked before it is returned.
 class NewArticle
 {
 public:
     struct Input
     {
-        QString question;
+        QString question; // the question, or the title where the schema has no question field
         QString subject;
         qint64 id = 0; // the value of an integer unique key (the folder's highest + 1)
         QDate date;    // today, for required dates
@@ -39,10 +42,12 @@ public:
         bool placeholder = false; // a "TODO" the writer should replace
     };
 
+    // What the writer types: `question` where the schema has that field, else `title`.
+    static QString headlineKey(const Schema& schema);
     // The values build() writes, in schema order.
     static QList<Value> values(const Schema& schema, const Input& input);
-    // The article's bytes. Fails when the schema has no `question` field or a value cannot be
-    // written so that it reads back unchanged.
+    // The article's bytes. Fails when the question (title) is empty or a value cannot be written
+    // so that it reads back unchanged.
     static Result<QByteArray> build(const Schema& schema, const Input& input);
 
     // The file name to save as: the `file_name` value, else the question as a slug plus ".md".

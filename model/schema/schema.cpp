@@ -159,7 +159,8 @@ void SchemaReader::read(const YAML::Node& root)
               {QStringLiteral("name"), QStringLiteral("label"), QStringLiteral("description"),
                QStringLiteral("aliases"), QStringLiteral("site"), QStringLiteral("unknown_keys"),
                QStringLiteral("infer"), QStringLiteral("unique"), QStringLiteral("rules"),
-               QStringLiteral("fields"), QStringLiteral("text"), QStringLiteral("columns")},
+               QStringLiteral("fields"), QStringLiteral("text"), QStringLiteral("columns"),
+               QStringLiteral("body_template")},
               tr("schema"));
     if (const YAML::Node n = root["name"])
         m_schema.m_name = text(n, QStringLiteral("name")).trimmed();
@@ -209,6 +210,11 @@ void SchemaReader::read(const YAML::Node& root)
     }
     if (const YAML::Node n = root["rules"])
         readRules(n);
+    if (const YAML::Node n = root["body_template"]) {
+        m_schema.m_bodyTemplate = text(n, QStringLiteral("body_template"));
+        // Saved as the file's text: its lines end as the file's do (`\n` in a new article).
+        m_schema.m_bodyTemplate.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    }
     if (const YAML::Node n = root["columns"]) {
         // Any key, described or not: the generic schema lists the keys sites commonly sort by.
         m_schema.m_columns = textList(n, QStringLiteral("columns"));

@@ -61,6 +61,9 @@ public:
     // Where the article's text is: the schema's `text:` (`body`, or a markdown field's key);
     // without one, the schema's only markdown field when it has exactly one, else the body.
     TextLocation textLocation() const;
+    // What a new article's body starts as where the text is the body (`body_template:`, taken
+    // as it is: shortcodes and braces are text); empty by default.
+    const QString& bodyTemplate() const { return m_bodyTemplate; }
 
     // A column of a folder's Articles panel, after the title.
     struct Column
@@ -95,7 +98,8 @@ private:
     bool m_infer = false;
     std::optional<TextLocation> m_text;   // as `text:` gives it
     std::optional<QStringList> m_columns; // as `columns:` gives them
-    QList<Column> m_listColumns;          // made once: every article's summary shares the strings
+    QString m_bodyTemplate;
+    QList<Column> m_listColumns; // made once: every article's summary shares the strings
     QList<Column> makeListColumns() const;
 };
 

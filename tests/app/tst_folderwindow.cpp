@@ -52,7 +52,8 @@ private:
     QString m_chosenFolder;
     QStringList m_warnings;
     std::optional<FolderPrompts::NewArticleAnswer> m_newAnswer;
-    QString m_proposed; // what New Article proposed for the answer's question and subject
+    QString m_proposed;          // what New Article proposed for the answer's question and subject
+    NewArticleDialog::Ask m_ask; // what New Article last asked for
 
     static QByteArray readAll(const QString& path)
     {
@@ -104,14 +105,15 @@ private Q_SLOTS:
         };
         FolderPrompts& f = FolderPrompts::instance();
         f.chooseFolder = [this](QWidget*, const QString&) { return m_chosenFolder; };
-        f.askNewArticle = [this](QWidget*, const QStringList& subjects,
+        f.askNewArticle = [this](QWidget*, const NewArticleDialog::Ask& ask,
                                  const NewArticleDialog::Proposal& proposal,
                                  const NewArticleDialog::FileName&)
             -> std::optional<FolderPrompts::NewArticleAnswer> {
+            m_ask = ask;
             if (!m_newAnswer)
                 return std::nullopt;
             // The schema's subjects are offered besides the folder's.
-            if (!subjects.contains(QStringLiteral("Engineering")))
+            if (ask.subject && !ask.subjects.contains(QStringLiteral("Engineering")))
                 return std::nullopt;
             FolderPrompts::NewArticleAnswer a = *m_newAnswer;
             m_proposed = proposal(a.question, a.subject);
@@ -295,6 +297,7 @@ private Q_SLOTS:
         const QString expected = m_folder.subjectFolders.value(QStringLiteral("Biology")) +
                                  QStringLiteral("/how-do-vaccines-train-the-immune-system.md");
         QCOMPARE(m_proposed, expected);
+        QVERIFY(m_ask.question && m_ask.subject);
         QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.join(QLatin1Char('\n'))));
         QVERIFY(QFile::exists(expected));
         QCOMPARE(w->filePath(), expected);
@@ -326,6 +329,47 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(expected));
     }
 
+    // A folder of body articles on the generic schema (a Hugo or Jekyll site): New Article asks
+    // for the title alone, writes title and today's date with an empty body, and the writer
+    // types the body and saves it.
+    void newArticleOnABodySite()
+    {
+        const QString site = m_tmp.path() + QStringLiteral("/hugo");
+        QVERIFY(QDir().mkpath(site + QStringLiteral("/posts")));
+        QVERIFY(
+            testutil::writeAll(site + QStringLiteral("/posts/first.md"),
+                               "---\ntitle: First\ndate: 2024-01-05\ntags: [go]\n---\n# First\n"));
+        FolderSession::instance().close();
+        QVERIFY(FolderSession::instance().open(site));
+        waitIndexed();
+        auto* w = new MainWindow;
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        m_newAnswer = FolderPrompts::NewArticleAnswer{QStringLiteral("Second post"), QString(),
+                                                      site + QStringLiteral("/posts/second.md")};
+        action(w, "newArticle")->trigger();
+        m_newAnswer.reset();
+        QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.join(QLatin1Char('\n'))));
+        QVERIFY(!m_ask.question);
+        QVERIFY(!m_ask.subject);
+        const QString path = site + QStringLiteral("/posts/second.md");
+        const QByteArray today = QDate::currentDate().toString(Qt::ISODate).toUtf8();
+        QCOMPARE(readAll(path), "---\ntitle: Second post\ndate: " + today + "\n---\n");
+        QCOMPARE(w->filePath(), path);
+        AnswerEditor* text = w->editor()->answerEditor();
+        QVERIFY(text->hasFocus());
+        QCOMPARE(text->toPlainText(), QString());
+        QTest::keyClicks(text, QStringLiteral("Hello from Frontis."));
+        QVERIFY(w->isModified());
+        QVERIFY(w->save());
+        QCOMPARE(readAll(path),
+                 "---\ntitle: Second post\ndate: " + today + "\n---\nHello from Frontis.");
+        w->close();
+        FolderSession::instance().close();
+        QVERIFY(FolderSession::instance().open(m_folder.root));
+        waitIndexed();
+    }
+
     void newArticleDialogProposesAndGuards()
     {
         const QString folder = m_tmp.path() + QStringLiteral("/dialog");
@@ -334,7 +378,7 @@ private Q_SLOTS:
         QVERIFY(taken.open(QIODevice::WriteOnly));
         taken.close();
         NewArticleDialog dialog(
-            {QStringLiteral("Biology"), QStringLiteral("Physics")},
+            {true, true, {QStringLiteral("Biology"), QStringLiteral("Physics")}},
             [&](const QString& q, const QString& s) {
                 return folder + QLatin1Char('/') + s.toLower() + QLatin1Char('-') + slug(q) +
                        QStringLiteral(".md");
@@ -445,7 +489,7 @@ private Q_SLOTS:
         QTest::qWait(50);
         QVERIFY(w->grab().save(folder + QStringLiteral("/folder-problems.png")));
         NewArticleDialog dialog(
-            FolderSession::instance().subjects(),
+            {true, true, FolderSession::instance().subjects()},
             [](const QString& q, const QString& s) {
                 return QStringLiteral("/home/writer/site/") + slug(s) + QLatin1Char('/') + slug(q) +
                        QStringLiteral(".md");

@@ -145,9 +145,49 @@ private Q_SLOTS:
         QVERIFY(!NewArticle::build(m_schema, in));
         in.question = QStringLiteral("Why?");
         QVERIFY(NewArticle::build(m_schema, in));
+        in.question = QStringLiteral(" ");
         const Result<QByteArray> generic = NewArticle::build(Schema::generic(), in);
         QVERIFY(!generic);
-        QVERIFY(generic.error().message.contains(QStringLiteral("question")));
+        QVERIFY(generic.error().message.contains(QStringLiteral("title")));
+    }
+
+    // A body site's new article: the writer gives the title; the generic schema writes it and
+    // today's date, and the body starts empty.
+    void bodySiteOnTheGenericSchema()
+    {
+        const NewArticle::Input in{
+            QStringLiteral("Release notes: 0.13"), QString(), 1, QDate(2026, 12, 7), {}};
+        QCOMPARE(NewArticle::headlineKey(Schema::generic()), QStringLiteral("title"));
+        const Result<QByteArray> made = NewArticle::build(Schema::generic(), in);
+        QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+        // The colon makes the title quoted; nothing follows the closing fence.
+        QCOMPARE(made.value(),
+                 QByteArray("---\ntitle: 'Release notes: 0.13'\ndate: 2026-12-07\n---\n"));
+        QCOMPARE(NewArticle::fileName(Schema::generic(), in),
+                 QStringLiteral("release-notes-0-13.md"));
+    }
+
+    // A schema's `body_template` starts the body, taken as it is (shortcodes are text), and its
+    // required fields are filled as for QuickTakes.
+    void bodyTemplate()
+    {
+        const Result<Schema> schema = Schema::fromYaml(
+            "name: docs\ntext: body\nbody_template: \"## Overview\\n\\n{{< note >}}Draft{{< /note "
+            ">}}\\n\"\n"
+            "fields:\n  - key: title\n    required: true\n  - key: date\n    type: date\n"
+            "    required: true\n  - key: draft\n    type: boolean\n    default: 'true'\n");
+        QVERIFY2(schema, schema ? "" : qPrintable(schema.error().message));
+        QCOMPARE(schema->bodyTemplate(),
+                 QStringLiteral("## Overview\n\n{{< note >}}Draft{{< /note >}}\n"));
+        const NewArticle::Input in{QStringLiteral("Install"), QString(), 1, QDate(2026, 1, 2), {}};
+        const Result<QByteArray> made = NewArticle::build(schema.value(), in);
+        QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+        QCOMPARE(made.value(),
+                 QByteArray("---\ntitle: Install\ndate: 2026-01-02\ndraft: true\n---\n"
+                            "## Overview\n\n{{< note >}}Draft{{< /note >}}\n"));
+        const Result<Document> doc = Document::fromBytes(made.value());
+        QVERIFY(doc);
+        QCOMPARE(doc->body(), schema->bodyTemplate());
     }
 
     void proposesTheSubjectsFolder()
