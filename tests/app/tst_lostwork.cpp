@@ -14,6 +14,7 @@
 #include "editor/form/fieldedit.h"
 #include "editor/form/fieldform.h"
 #include "editor/rawview.h"
+#include "editor/text/answereditor.h"
 #include "model/file/journal.h"
 #include "model/yaml/document.h"
 
@@ -126,6 +127,7 @@ private Q_SLOTS:
     void saveRefusedWhenDiskChanged();
     void readOnlyFileRefusesAndKeepsEdits_data();
     void readOnlyFileRefusesAndKeepsEdits();
+    void bodyArticleKeepsRestoresAndReloads();
 
 private:
     MainWindow* openArticle(const QByteArray& bytes,
@@ -728,3 +730,54 @@ void TestLostWork::readOnlyFileRefusesAndKeepsEdits()
 
 QTEST_MAIN(TestLostWork)
 #include "tst_lostwork.moc"
+
+// A body article (a Hugo page, CRLF): the text typed into the body is journalled, restored byte
+// for byte after a crash and saved with the file's line endings; a change of the body on disk
+// reloads without edits and asks with them.
+void TestLostWork::bodyArticleKeepsRestoresAndReloads()
+{
+    const QByteArray article = "---\r\ntitle: Body\r\ndate: 2024-01-05\r\n---\r\nFirst line.\r\n";
+    MainWindow* w = openArticle(article, QStringLiteral("post.md"));
+    QVERIFY(w);
+    AnswerEditor* text = w->editor()->answerEditor();
+    QCOMPARE(text->toPlainText(), QStringLiteral("First line.\n"));
+    text->setFocus();
+    text->moveCursor(QTextCursor::End);
+    QTest::keyClicks(text, QStringLiteral("Second line."));
+    const QByteArray mine =
+        "---\r\ntitle: Body\r\ndate: 2024-01-05\r\n---\r\nFirst line.\r\nSecond line.";
+    QTRY_COMPARE(w->editor()->document().bytes(), mine);
+    QTRY_VERIFY_WITH_TIMEOUT(kept() && kept()->bytes == mine, JournalTimeoutMs);
+    QCOMPARE(testutil::readAll(m_path), article);
+    delete w; // gone without closing, as in a crash
+
+    // Reopened: offered and restored; the body shows the kept text and saves it.
+    m_recoverAnswers = {Prompts::RecoveryChoice::Restore};
+    w = MainWindow::open(m_path);
+    QVERIFY(w);
+    QTRY_COMPARE(m_asked, QStringList{QStringLiteral("recover:post.md")});
+    QCOMPARE(w->editor()->document().bytes(), mine);
+    QCOMPARE(w->editor()->answerEditor()->toPlainText(),
+             QStringLiteral("First line.\nSecond line."));
+    QVERIFY(w->isModified());
+    QVERIFY(w->save());
+    QCOMPARE(testutil::readAll(m_path), mine);
+    QVERIFY(!kept());
+    m_asked.clear();
+
+    // Another program changes the body: without edits the window reloads it.
+    const QByteArray theirs = "---\r\ntitle: Body\r\ndate: 2024-01-05\r\n---\r\nTheirs.\r\n";
+    QVERIFY(testutil::writeAll(m_path, theirs));
+    QTRY_COMPARE(w->editor()->answerEditor()->toPlainText(), QStringLiteral("Theirs.\n"));
+    QVERIFY(!w->isModified());
+    QVERIFY(m_asked.isEmpty());
+
+    // With edits, it asks; keeping mine leaves the typed body in the window.
+    w->editor()->answerEditor()->moveCursor(QTextCursor::End);
+    QTest::keyClicks(w->editor()->answerEditor(), QStringLiteral("Mine."));
+    m_diskAnswers = {Prompts::DiskChoice::KeepMine};
+    QVERIFY(testutil::writeAll(m_path, article));
+    QTRY_COMPARE(m_asked, QStringList{QStringLiteral("disk:post.md")});
+    QCOMPARE(w->editor()->answerEditor()->toPlainText(), QStringLiteral("Theirs.\nMine."));
+    QVERIFY(w->isModified());
+}
