@@ -6,7 +6,7 @@
 #include "editor/form/fieldform.h"
 #include "editor/problems/problemsview.h"
 #include "editor/rawview.h"
-#include "editor/text/answereditor.h"
+#include "editor/text/markdowneditor.h"
 #include "folderprompts.h"
 #include "foldersession.h"
 #include "mainwindow.h"
@@ -63,9 +63,8 @@ NewArticleSchema schemaForNewArticles(const ArticleIndex& index)
     out.name = index.commonSchema();
     // Articles that name no schema get what the library gives such an article (the folder's
     // default.yml, else the generic schema), not QuickTakes.
-    const QByteArray probe = out.name.isEmpty()
-                                 ? QByteArray("---\ntitle: new\n---\n")
-                                 : "---\n_schema: " + out.name.toUtf8() + "\n---\n";
+    const QByteArray probe = out.name.isEmpty() ? QByteArray("---\ntitle: new\n---\n")
+                                                : "---\n_schema: " + out.name.toUtf8() + "\n---\n";
     const Result<Document> doc = Document::fromBytes(probe);
     if (doc) {
         out.schema =
@@ -404,7 +403,7 @@ MainWindow* FolderDocks::newArticle()
         // The text is what the writer writes next: a QuickTakes answer's placeholder is
         // selected to go as they type; a body (empty, or the schema's template) takes the cursor
         // at its end.
-        AnswerEditor* editor = w->editor()->answerEditor();
+        MarkdownEditor* editor = w->editor()->textEditor();
         editor->setFocus(Qt::OtherFocusReason);
         if (schema.textLocation().body)
             editor->moveCursor(QTextCursor::End);

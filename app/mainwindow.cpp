@@ -3,8 +3,8 @@
 #include "editor/articleeditor.h"
 #include "editor/diffdialog.h"
 #include "editor/rawview.h"
-#include "editor/text/answereditor.h"
 #include "editor/text/findbar.h"
+#include "editor/text/markdowneditor.h"
 #include "editor/text/markdownhighlighter.h"
 #include "editor/text/spelling.h"
 #include "editor/text/textstatslabel.h"
@@ -83,7 +83,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_stack->addWidget(m_raw);
     setCentralWidget(m_stack);
 
-    m_stats = new TextStatsLabel(m_editor->answerEditor(), this);
+    m_stats = new TextStatsLabel(m_editor->textEditor(), this);
     statusBar()->addPermanentWidget(m_stats);
     m_schemaLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_schemaLabel);
@@ -112,7 +112,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(m_raw, &RawView::changed, this, [this] { updateTitle(); });
     connect(m_raw, &RawView::applyRequested, this, &MainWindow::applyRawText);
-    m_editor->answerEditor()->viewport()->installEventFilter(this);
+    m_editor->textEditor()->viewport()->installEventFilter(this);
     setUpSafety();
 
     setMode(Mode::Empty);
@@ -343,7 +343,7 @@ void MainWindow::updateActions()
     m_revert->setEnabled(hasFile);
     m_review->setEnabled(hasFile);
     m_editor->seoAction()->setEnabled(m_mode == Mode::Form);
-    const bool hasAnswer = m_mode == Mode::Form && !m_editor->answerKey().isEmpty();
+    const bool hasAnswer = m_mode == Mode::Form && !m_editor->textKey().isEmpty();
     for (QAction* a : std::as_const(m_findActions))
         a->setEnabled(hasAnswer);
     m_stats->setVisible(hasAnswer);

@@ -63,10 +63,7 @@ int runRender(const QStringList& args, QTextStream& out, QTextStream& err)
     // The schema says where the text is: the answer of a QuickTakes article, the body of most.
     SchemaLibrary library;
     const SchemaLibrary::Choice choice = library.schemaFor(path, doc->frontMatter());
-    ArticleContent article = ArticleContent::fromFrontMatter(doc->frontMatter());
-    article.answer = articleText(doc.value(), *choice.schema);
-    article.siteMarkdown = choice.schema->textLocation().body; // GFM and template tags
-    out << renderArticleHtml(article, options);
+    out << renderArticleHtml(ArticleContent::of(doc.value(), *choice.schema), options);
     return ExitOk;
 }
 

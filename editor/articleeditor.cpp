@@ -6,8 +6,8 @@
 #include "editor/preview/previewpane.h"
 #include "editor/problems/diagnosticspanel.h"
 #include "editor/seo/seopanel.h"
-#include "editor/text/answereditor.h"
 #include "editor/text/findbar.h"
+#include "editor/text/markdowneditor.h"
 #include "editor/text/undokeyfilter.h"
 #include "model/schema/schemalibrary.h"
 #include "model/schema/validator.h"
@@ -72,9 +72,9 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
     : QWidget(parent), m_library(library), m_undo(new QUndoStack(this))
 {
     m_form = new FieldForm(this);
-    m_answer = new AnswerEditor(this);
-    m_answer->setUndoRedoEnabled(false); // the window's history holds every change
-    m_answer->installEventFilter(UndoKeyFilter::instance());
+    m_textEditor = new MarkdownEditor(this);
+    m_textEditor->setUndoRedoEnabled(false); // the window's history holds every change
+    m_textEditor->installEventFilter(UndoKeyFilter::instance());
     m_preview = new PreviewPane(this);
     m_panel = new DiagnosticsPanel(this);
 
@@ -82,10 +82,10 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
     m_columns->setObjectName(QStringLiteral("columns"));
     m_columns->setChildrenCollapsible(false);
     m_columns->addWidget(column(tr("Front matter"), m_form, m_columns));
-    m_answerColumn = column(tr("Ans&wer (Markdown)"), m_answer, m_columns, &m_textCaption);
-    m_columns->addWidget(m_answerColumn);
-    m_findBar = new FindBar(m_answer, m_answerColumn);
-    m_answerColumn->layout()->addWidget(m_findBar);
+    m_textColumn = column(tr("Te&xt (Markdown)"), m_textEditor, m_columns, &m_textCaption);
+    m_columns->addWidget(m_textColumn);
+    m_findBar = new FindBar(m_textEditor, m_textColumn);
+    m_textColumn->layout()->addWidget(m_findBar);
     m_columns->addWidget(previewColumn());
     m_columns->setStretchFactor(0, 0);
     m_columns->setStretchFactor(1, 1);
@@ -123,21 +123,21 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
         malloc_trim(0);
 #endif
     });
-    m_answerTimer.setSingleShot(true);
-    m_answerTimer.setObjectName(QStringLiteral("answer commit"));
-    m_answerTimer.setInterval(AnswerCommitDelayMs);
-    m_answerMaxTimer.setSingleShot(true);
-    m_answerMaxTimer.setObjectName(QStringLiteral("answer commit (longest wait)"));
-    m_answerMaxTimer.setInterval(AnswerCommitMaxDelayMs);
-    connect(&m_answerTimer, &QTimer::timeout, this, &ArticleEditor::commitAnswerNow);
-    connect(&m_answerMaxTimer, &QTimer::timeout, this, &ArticleEditor::commitAnswerNow);
+    m_textTimer.setSingleShot(true);
+    m_textTimer.setObjectName(QStringLiteral("text commit"));
+    m_textTimer.setInterval(TextCommitDelayMs);
+    m_textMaxTimer.setSingleShot(true);
+    m_textMaxTimer.setObjectName(QStringLiteral("text commit (longest wait)"));
+    m_textMaxTimer.setInterval(TextCommitMaxDelayMs);
+    connect(&m_textTimer, &QTimer::timeout, this, &ArticleEditor::commitTextNow);
+    connect(&m_textMaxTimer, &QTimer::timeout, this, &ArticleEditor::commitTextNow);
     // The preview reads the answer from the editor when it next updates, not at each keystroke.
-    m_preview->setAnswerSource([this] { return m_answer->markdown(); });
-    m_answer->setCodec([this](const QString& stored) { return m_text.decode(stored); },
-                       [this](const QString& markdown) { return m_text.encode(markdown); });
+    m_preview->setTextSource([this] { return m_textEditor->markdown(); });
+    m_textEditor->setCodec([this](const QString& stored) { return m_text.decode(stored); },
+                           [this](const QString& markdown) { return m_text.encode(markdown); });
     // Before UndoKeyFilter hands Ctrl+Z to the window's Undo: typing not yet committed must be
     // in the history to be undone (filters installed later run first).
-    m_answer->installEventFilter(this);
+    m_textEditor->installEventFilter(this);
 
     m_form->setApplier([this](const FieldEdit& e) {
         const QString label =
@@ -153,16 +153,16 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
     connect(m_form, &FieldForm::editRefused, this, [this](const QString& key, const Error& error) {
         Q_EMIT message(tr("'%1' was not changed: %2").arg(key, error.message));
     });
-    connect(m_answer, &AnswerEditor::answerEdited, this, &ArticleEditor::answerEdited);
+    connect(m_textEditor, &MarkdownEditor::textEdited, this, &ArticleEditor::textEdited);
     // A Replace or Replace All is one step of the history, never merged with typing around it.
     m_findBar->setEditRunner([this](const QString& label, const std::function<void()>& edit) {
-        commitAnswer(); // the typing before it is a step of its own
-        m_answerStep = label;
+        commitText(); // the typing before it is a step of its own
+        m_textStep = label;
         edit();
-        m_answerStep.clear();
+        m_textStep.clear();
     });
     connect(m_findBar, &FindBar::message, this, &ArticleEditor::message);
-    connect(m_answer, &AnswerEditor::visibleLineChanged, m_preview,
+    connect(m_textEditor, &MarkdownEditor::visibleLineChanged, m_preview,
             &PreviewPane::scrollToSourceLine);
     connect(m_panel, &DiagnosticsPanel::diagnosticActivated, this, &ArticleEditor::showDiagnostic);
 }
@@ -192,7 +192,7 @@ QWidget* ArticleEditor::previewColumn()
         SeoFields fields =
             SeoFields::fromFrontMatter(m_doc->frontMatter(), m_schema.get(), m_text.key());
         if (m_text.isBody())
-            fields.answer = m_answer->markdown(); // the keyword table's text column
+            fields.text = m_textEditor->markdown(); // the keyword table's text column
         return fields;
     });
     m_previewTabs->addTab(m_seo, tr("SEO"));
@@ -217,49 +217,49 @@ QWidget* ArticleEditor::previewColumn()
 
 bool ArticleEditor::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_answer &&
+    if (watched == m_textEditor &&
         (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
         const auto* key = static_cast<QKeyEvent*>(event);
         if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))
-            commitAnswer();
+            commitText();
     }
     return QWidget::eventFilter(watched, event);
 }
 
 const Document& ArticleEditor::document() const
 {
-    commitAnswer();
+    commitText();
     return *m_doc;
 }
 
 bool ArticleEditor::isModified() const
 {
-    commitAnswer();
+    commitText();
     return m_doc && m_doc->bytes() != m_disk;
 }
 
 QUndoStack* ArticleEditor::undoStack() const
 {
-    commitAnswer();
+    commitText();
     return m_undo;
 }
 
-bool ArticleEditor::commitAnswer() const
+bool ArticleEditor::commitText() const
 {
     // Logically const: the document catches up with what the editor already shows.
-    return m_answerPending ? const_cast<ArticleEditor*>(this)->commitAnswerNow() : true;
+    return m_textPending ? const_cast<ArticleEditor*>(this)->commitTextNow() : true;
 }
 
-void ArticleEditor::dropUncommittedAnswer()
+void ArticleEditor::dropUncommittedText()
 {
-    m_answerPending = false;
-    m_answerTimer.stop();
-    m_answerMaxTimer.stop();
+    m_textPending = false;
+    m_textTimer.stop();
+    m_textMaxTimer.stop();
 }
 
 void ArticleEditor::setDocument(Document doc, const QString& path, const QByteArray& diskBytes)
 {
-    dropUncommittedAnswer(); // the editor is about to show the new document's answer
+    dropUncommittedText(); // the editor is about to show the new document's answer
     m_undo->clear();
     m_doc = std::move(doc);
     m_path = path;
@@ -294,6 +294,12 @@ void ArticleEditor::chooseSchema()
                                ? tr("%1 (Markdown)").arg(textField->label)
                            : m_text.isBody() ? tr("Te&xt (Markdown)")
                                              : tr("Ans&wer (Markdown)"));
+    m_textEditor->setPlaceholderText(m_text.isBody()
+                                         ? tr("Write the article in Markdown")
+                                         : tr("Write the %1 in Markdown")
+                                               .arg(textField && !textField->label.isEmpty()
+                                                        ? textField->label.toLower()
+                                                        : m_text.key()));
     m_preview->setSiteMarkdown(m_text.rendersAsSite());
     m_form->setDocument(&*m_doc, m_schema,
                         m_text.isBody() ? QStringList() : QStringList{m_text.key()});
@@ -303,8 +309,8 @@ Status ArticleEditor::saveTo(const QString& path, Document::IfChangedOnDisk ifCh
 {
     if (!m_doc)
         return Error{tr("No document is open")};
-    if (!commitAnswer())
-        return Error{tr("The answer could not be stored; the file was not saved")};
+    if (!commitText())
+        return Error{tr("The text could not be stored; the file was not saved")};
     if (Status status = m_doc->saveTo(path, ifChanged))
         return status;
     setDisk(m_doc->bytes());
@@ -332,7 +338,7 @@ Status ArticleEditor::takeDiskVersion(const QByteArray& diskBytes, bool reload)
 {
     if (!m_doc)
         return Error{tr("No document is open")};
-    commitAnswer();
+    commitText();
     if (reload) {
         if (Status status = replaceAll(diskBytes, diskBytes, tr("Reload from Disk")))
             return status;
@@ -371,7 +377,7 @@ Status ArticleEditor::pushEdit(const QString& text, const QString& source,
 {
     if (!m_doc)
         return Error{tr("No document is open")};
-    commitAnswer(); // typing before this edit is a step before it
+    commitText(); // typing before this edit is a step before it
     QByteArray before = m_doc->bytes();
     if (Status status = edit(*m_doc))
         return status;
@@ -403,9 +409,9 @@ void ArticleEditor::syncAll()
     chooseSchema(); // `_schema` may have changed
     m_form->refresh();
     const QString stored = m_text.stored(*m_doc);
-    if (m_answer->storedAnswer() != stored) {
-        dropUncommittedAnswer(); // the editor shows the document's text from now on
-        m_answer->setStoredAnswer(stored);
+    if (m_textEditor->storedText() != stored) {
+        dropUncommittedText(); // the editor shows the document's text from now on
+        m_textEditor->setStoredText(stored);
     }
     m_preview->setFrontMatter(m_doc->frontMatter());
     m_seo->sourceChanged();
@@ -416,9 +422,9 @@ void ArticleEditor::afterChange(Changed what)
 {
     if (!m_doc)
         return;
-    // The preview reads the answer from the editor as it is typed (answerChanged()): a commit of
+    // The preview reads the answer from the editor as it is typed (textEdited()): a commit of
     // the typing has nothing new for it, and decoding a long answer again would cost a stall.
-    if (what != Changed::AnswerOnly)
+    if (what != Changed::TextOnly)
         m_preview->setFrontMatter(m_doc->frontMatter());
     m_seo->sourceChanged();
     m_validateTimer.start();
@@ -430,40 +436,39 @@ void ArticleEditor::afterChange(Changed what)
     }
 }
 
-void ArticleEditor::answerEdited()
+void ArticleEditor::textEdited()
 {
     if (m_syncing || !m_doc)
         return;
-    m_answerPending = true;
-    m_preview->answerChanged();
-    if (!m_answerStep.isEmpty()) { // Replace, Replace All: a step of its own, at once
-        commitAnswerNow();
+    m_textPending = true;
+    m_preview->textEdited();
+    if (!m_textStep.isEmpty()) { // Replace, Replace All: a step of its own, at once
+        commitTextNow();
         return;
     }
-    m_answerTimer.start();
-    if (!m_answerMaxTimer.isActive())
-        m_answerMaxTimer.start();
+    m_textTimer.start();
+    if (!m_textMaxTimer.isActive())
+        m_textMaxTimer.start();
     // Validation waits for a pause in the typing, not only in the commits.
     if (m_validateTimer.isActive())
         m_validateTimer.start();
 }
 
-bool ArticleEditor::commitAnswerNow()
+bool ArticleEditor::commitTextNow()
 {
-    if (!m_answerPending)
+    if (!m_textPending)
         return true;
-    dropUncommittedAnswer();
+    dropUncommittedText();
     if (!m_doc)
         return true;
-    const QString stored = m_answer->storedAnswer();
+    const QString stored = m_textEditor->storedText();
     const QString before = m_text.stored(*m_doc);
     if (before == stored)
         return true;
-    const QString label = m_answerStep.isEmpty()
-                              ? (m_text.isBody() ? tr("Edit text") : tr("Edit answer"))
-                              : m_answerStep;
+    const QString label =
+        m_textStep.isEmpty() ? (m_text.isBody() ? tr("Edit text") : tr("Edit answer")) : m_textStep;
     // Typing merges into one step per source; Replace and Replace All are steps of their own.
-    const QString source = m_answerStep.isEmpty() ? QStringLiteral("text") : QString();
+    const QString source = m_textStep.isEmpty() ? QStringLiteral("text") : QString();
     Status status;
     if (m_text.isBody()) {
         status = pushEdit(label, source, [&stored](Document& d) { return d.setBody(stored); });
@@ -487,18 +492,18 @@ bool ArticleEditor::commitAnswerNow()
     if (status) {
         Q_EMIT message(tr("The text was not changed: %1").arg(status->message));
         m_syncing = true;
-        m_answer->setStoredAnswer(before);
+        m_textEditor->setStoredText(before);
         m_syncing = false;
         m_preview->setFrontMatter(m_doc->frontMatter());
         return false;
     }
-    afterChange(Changed::AnswerOnly);
+    afterChange(Changed::TextOnly);
     return true;
 }
 
 void ArticleEditor::validateInBackground()
 {
-    commitAnswer(); // which may start the timer again
+    commitText(); // which may start the timer again
     m_validateTimer.stop();
     if (!m_doc)
         return;
@@ -518,7 +523,7 @@ void ArticleEditor::validateInBackground()
 
 void ArticleEditor::validateNow()
 {
-    commitAnswer(); // which may start the timer again
+    commitText(); // which may start the timer again
     m_validateTimer.stop();
     m_validating.clear(); // a result still on its way is out of date
     if (!m_doc)
@@ -543,18 +548,18 @@ void ArticleEditor::showDiagnostics(QList<Diagnostic> found)
     sortByPosition(m_diagnostics);
     m_form->setDiagnostics(m_diagnostics);
     m_panel->setDiagnostics(m_diagnostics);
-    QStringList answerProblems;
+    QStringList textProblems;
     for (const Diagnostic& d : std::as_const(m_diagnostics)) {
         if (isTextDiagnostic(d))
-            answerProblems << d.message;
+            textProblems << d.message;
     }
-    m_answer->setToolTip(answerProblems.join(QLatin1Char('\n')));
+    m_textEditor->setToolTip(textProblems.join(QLatin1Char('\n')));
     Q_EMIT diagnosticsChanged();
 }
 
 const QList<Diagnostic>& ArticleEditor::diagnostics()
 {
-    commitAnswer();
+    commitText();
     if (m_validateTimer.isActive() || m_validation.isRunning())
         validateNow();
     return m_diagnostics;
@@ -574,9 +579,9 @@ void ArticleEditor::showDiagnostic(const Diagnostic& diagnostic)
 {
     if (!m_doc)
         return;
-    commitAnswer(); // the diagnostic's position is in the document's bytes
+    commitText(); // the diagnostic's position is in the document's bytes
     if (isTextDiagnostic(diagnostic)) {
-        showAnswerPosition(diagnostic);
+        showTextPosition(diagnostic);
         return;
     }
     if (!diagnostic.key.isEmpty())
@@ -591,7 +596,7 @@ bool ArticleEditor::isTextDiagnostic(const Diagnostic& d) const
     return d.key.isEmpty() && m_doc && d.line >= m_text.firstFileLine(*m_doc);
 }
 
-void ArticleEditor::showAnswerPosition(const Diagnostic& diagnostic)
+void ArticleEditor::showTextPosition(const Diagnostic& diagnostic)
 {
     // The validator points into the stored one-line text; the editor shows it decoded, so the
     // position is counted in backslash-n pairs before it.
@@ -601,8 +606,8 @@ void ArticleEditor::showAnswerPosition(const Diagnostic& diagnostic)
         // The body's lines are the file's from the body's first line on.
         line = qMax(1, diagnostic.line - m_text.firstFileLine(*m_doc) + 1);
         column = qMax(1, diagnostic.column);
-        m_answer->goToLine(line, column);
-        m_answer->setFocus(Qt::OtherFocusReason);
+        m_textEditor->goToLine(line, column);
+        m_textEditor->setFocus(Qt::OtherFocusReason);
         return;
     }
     const FmNode* node = m_doc->frontMatter().find(m_doc->frontMatter().resolve(m_text.key()));
@@ -624,8 +629,8 @@ void ArticleEditor::showAnswerPosition(const Diagnostic& diagnostic)
             column = int(before.size() - lineStart) + 1;
         }
     }
-    m_answer->goToLine(line, column);
-    m_answer->setFocus(Qt::OtherFocusReason);
+    m_textEditor->goToLine(line, column);
+    m_textEditor->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace frontis

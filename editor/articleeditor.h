@@ -23,7 +23,7 @@ class QUndoStack;
 
 namespace frontis {
 
-class AnswerEditor;
+class MarkdownEditor;
 class DiagnosticsPanel;
 class FieldForm;
 class FindBar;
@@ -50,7 +50,7 @@ public:
     // history.
     void setDocument(Document doc, const QString& path, const QByteArray& diskBytes);
     bool hasDocument() const { return m_doc.has_value(); }
-    // The document as it stands, the latest typing in the answer included (commitAnswer()).
+    // The document as it stands, the latest typing in the answer included (commitText()).
     const Document& document() const;
     const QString& path() const { return m_path; }
     // What the file on disk holds, as far as this window knows.
@@ -73,18 +73,18 @@ public:
     // The history, with the latest typing in the answer on it.
     QUndoStack* undoStack() const;
 
-    // Typing in the answer reaches the document in batches: AnswerCommitDelayMs after the writer
-    // pauses, and at the latest AnswerCommitMaxDelayMs after the batch began, so that a keystroke
+    // Typing in the answer reaches the document in batches: TextCommitDelayMs after the writer
+    // pauses, and at the latest TextCommitMaxDelayMs after the batch began, so that a keystroke
     // costs the editor's own work only, however long the answer is (turning the answer into its
     // stored form and checking the edit take milliseconds at 1 MB). Whatever reads or changes the
     // document takes a waiting batch in first: document(), isModified(), undoStack(), saving,
     // validation, every edit, Ctrl+Z in the answer. False when the document refused the batch
     // (the editor then shows the stored answer again and message() says why).
-    bool commitAnswer() const;
+    bool commitText() const;
     // Typing in the answer that has not reached the document yet.
-    bool hasUncommittedAnswer() const { return m_answerPending; }
-    static constexpr int AnswerCommitDelayMs = 100;
-    static constexpr int AnswerCommitMaxDelayMs = 400;
+    bool hasUncommittedText() const { return m_textPending; }
+    static constexpr int TextCommitDelayMs = 100;
+    static constexpr int TextCommitMaxDelayMs = 400;
     // Validates now if a change is waiting for its pause.
     const QList<Diagnostic>& diagnostics();
     QList<Diagnostic> errors();
@@ -93,13 +93,13 @@ public:
     // Where the text the Markdown editor edits lives: the body, or a Markdown field ("answer").
     const ArticleText& text() const { return m_text; }
     // The key of the Markdown field the editor edits ("answer"); empty when it edits the body.
-    const QString& answerKey() const { return m_text.key(); }
+    const QString& textKey() const { return m_text.key(); }
 
     // Shows where a diagnostic points: the field in the form, or the line in the answer.
     void showDiagnostic(const Diagnostic& diagnostic);
 
     FieldForm* form() const { return m_form; }
-    AnswerEditor* answerEditor() const { return m_answer; }
+    MarkdownEditor* textEditor() const { return m_textEditor; }
     // Find and Replace below the answer editor (Edit > Find..., Replace...).
     FindBar* findBar() const { return m_findBar; }
     PreviewPane* preview() const { return m_preview; }
@@ -135,17 +135,17 @@ private:
                     const std::function<Status(Document&)>& edit);
     void applyBytes(const QByteArray& bytes);
     void syncAll();
-    enum class Changed { Anything, AnswerOnly };
+    enum class Changed { Anything, TextOnly };
     void afterChange(Changed what = Changed::Anything);
     void setDisk(const QByteArray& bytes);
-    void answerEdited();
+    void textEdited();
     void validateInBackground();
     void followSchema();
     void showDiagnostics(QList<Diagnostic> found);
-    bool commitAnswerNow();
-    void dropUncommittedAnswer();
+    bool commitTextNow();
+    void dropUncommittedText();
     void chooseSchema();
-    void showAnswerPosition(const Diagnostic& diagnostic);
+    void showTextPosition(const Diagnostic& diagnostic);
     // The diagnostic is about the text (the Markdown editor shows it), not a field.
     bool isTextDiagnostic(const Diagnostic& d) const;
     QWidget* previewColumn();
@@ -165,16 +165,16 @@ private:
     QTimer m_validateTimer;
     QFutureWatcher<QList<Diagnostic>> m_validation;
     QByteArray m_validating; // the bytes it validates; emptied when its result is out of date
-    bool m_answerPending = false;
-    QTimer m_answerTimer;    // restarted by each keystroke
-    QTimer m_answerMaxTimer; // started by the first keystroke of a batch
+    bool m_textPending = false;
+    QTimer m_textTimer;    // restarted by each keystroke
+    QTimer m_textMaxTimer; // started by the first keystroke of a batch
 
     QUndoStack* m_undo = nullptr;
     FieldForm* m_form = nullptr;
-    AnswerEditor* m_answer = nullptr;
-    QWidget* m_answerColumn = nullptr;
+    MarkdownEditor* m_textEditor = nullptr;
+    QWidget* m_textColumn = nullptr;
     FindBar* m_findBar = nullptr;
-    QString m_answerStep; // names the next answer edit as a step of its own (Replace All)
+    QString m_textStep; // names the next answer edit as a step of its own (Replace All)
     PreviewPane* m_preview = nullptr;
     SeoPanel* m_seo = nullptr;
     QTabWidget* m_previewTabs = nullptr;

@@ -76,8 +76,8 @@ void PreviewPane::setArticle(const ArticleContent& article)
 {
     // An answer source marked out of date may hold something else than m_pending: then this
     // article is news even when it equals m_pending.
-    const bool stale = m_answerStale;
-    m_answerStale = false;
+    const bool stale = m_textStale;
+    m_textStale = false;
     if (!stale && article == m_pending && m_hasShown)
         return;
     m_pending = article;
@@ -89,8 +89,8 @@ void PreviewPane::setFrontMatter(const FrontMatter& fm)
     ArticleContent content = ArticleContent::fromFrontMatter(fm);
     content.siteMarkdown = m_siteMarkdown;
     // The text comes from its source (the editor), wherever the article keeps it.
-    if (m_answerSource)
-        content.answer = m_answerSource();
+    if (m_textSource)
+        content.text = m_textSource();
     setArticle(content);
 }
 
@@ -103,35 +103,35 @@ void PreviewPane::setSiteMarkdown(bool site)
     scheduleRender();
 }
 
-void PreviewPane::setAnswerMarkdown(const QString& markdown)
+void PreviewPane::setTextMarkdown(const QString& markdown)
 {
-    const bool stale = m_answerStale;
-    m_answerStale = false;
-    if (!stale && markdown == m_pending.answer && m_hasShown)
+    const bool stale = m_textStale;
+    m_textStale = false;
+    if (!stale && markdown == m_pending.text && m_hasShown)
         return;
-    m_pending.answer = markdown;
+    m_pending.text = markdown;
     scheduleRender();
 }
 
-void PreviewPane::setAnswerSource(std::function<QString()> source)
+void PreviewPane::setTextSource(std::function<QString()> source)
 {
-    m_answerSource = std::move(source);
+    m_textSource = std::move(source);
 }
 
-void PreviewPane::answerChanged()
+void PreviewPane::textEdited()
 {
-    if (!m_answerSource)
+    if (!m_textSource)
         return;
-    m_answerStale = true;
+    m_textStale = true;
     scheduleRender();
 }
 
 void PreviewPane::pullAnswer() const
 {
-    if (!m_answerStale)
+    if (!m_textStale)
         return;
-    m_answerStale = false;
-    m_pending.answer = m_answerSource();
+    m_textStale = false;
+    m_pending.text = m_textSource();
 }
 
 const ArticleContent& PreviewPane::article() const
@@ -175,7 +175,7 @@ void PreviewPane::startRender(bool synchronous)
     const quint64 generation = ++m_generation;
     // Only the blocks around the change go through cmark again (previewrenderer.h).
     const previewrenderer::Page previous = m_hasShown ? m_page : previewrenderer::Page();
-    if (synchronous || m_pending.answer.size() < m_asyncThreshold) {
+    if (synchronous || m_pending.text.size() < m_asyncThreshold) {
         present(previewrenderer::renderPage(m_pending, m_dark, previous), m_pending, m_dark,
                 generation);
         return;
@@ -209,7 +209,7 @@ void PreviewPane::present(const previewrenderer::Page& page, const ArticleConten
         rebuild(page);
     m_lastUpdate.blocksRendered = page.renderedBlocks;
     m_shown = content;
-    m_shownLines = int(content.answer.count(QLatin1Char('\n'))) + 1;
+    m_shownLines = int(content.text.count(QLatin1Char('\n'))) + 1;
     m_shownDark = dark;
     m_shownGeneration = generation;
     m_hasShown = true;

@@ -39,13 +39,13 @@ public:
     // The text is a site's body: rendered with GitHub Flavored Markdown and template tags shown
     // as placeholders (ArticleContent::siteMarkdown), for every article shown from now on.
     void setSiteMarkdown(bool site);
-    // Replaces only the answer (Markdown with real line breaks, as AnswerEditor::markdown()).
-    void setAnswerMarkdown(const QString& markdown);
-    // Where the answer comes from while the writer types (AnswerEditor::markdown()):
-    // answerChanged() only marks it out of date, and it is read once when the next update is
+    // Replaces only the answer (Markdown with real line breaks, as MarkdownEditor::markdown()).
+    void setTextMarkdown(const QString& markdown);
+    // Where the answer comes from while the writer types (MarkdownEditor::markdown()):
+    // textEdited() only marks it out of date, and it is read once when the next update is
     // due, so a keystroke costs nothing here however long the answer is.
-    void setAnswerSource(std::function<QString()> source);
-    void answerChanged();
+    void setTextSource(std::function<QString()> source);
+    void textEdited();
     // The article most recently asked for (possibly not rendered yet).
     const ArticleContent& article() const;
     // Renders what is pending now, on this thread (before printing or grabbing the pane).
@@ -126,8 +126,8 @@ private:
     void openLink(const QUrl& url);
 
     mutable ArticleContent m_pending;
-    mutable bool m_answerStale = false;
-    std::function<QString()> m_answerSource;
+    mutable bool m_textStale = false;
+    std::function<QString()> m_textSource;
     bool m_siteMarkdown = false;
     ArticleContent m_shown;
     int m_shownLines = 1;         // Markdown lines of m_shown's answer

@@ -153,18 +153,18 @@ Page renderPage(const ArticleContent& article, bool dark)
 {
     Page page;
     page.header = renderArticleHeaderHtml(article);
-    page.answer = article.answer;
+    page.text = article.text;
     page.dark = dark;
     page.site = article.siteMarkdown;
-    page.blocks = renderBlocks(article.answer, 1, dark, article.siteMarkdown);
+    page.blocks = renderBlocks(article.text, 1, dark, article.siteMarkdown);
     page.renderedBlocks = int(page.blocks.size());
     return page;
 }
 
 Page renderPage(const ArticleContent& article, bool dark, const Page& previous)
 {
-    const QStringView now(article.answer);
-    const QStringView before(previous.answer);
+    const QStringView now(article.text);
+    const QStringView before(previous.text);
     const QList<Block>& old = previous.blocks;
     // Link references reach across blocks; a CR is a line break to cmark but not counted here.
     if (previous.dark != dark || previous.site != article.siteMarkdown || old.isEmpty() ||
@@ -173,7 +173,7 @@ Page renderPage(const ArticleContent& article, bool dark, const Page& previous)
         return renderPage(article, dark);
     Page page;
     page.header = renderArticleHeaderHtml(article);
-    page.answer = article.answer;
+    page.text = article.text;
     page.dark = dark;
     page.site = article.siteMarkdown;
     if (now == before) {

@@ -34,7 +34,7 @@ struct Page
 {
     QString header; // the title and the date/author/subject line; may be empty
     QList<Block> blocks;
-    QString answer; // the Markdown the blocks are from
+    QString text; // the Markdown the blocks are from
     bool dark = false;
     bool site = false; // rendered as a site's body (ArticleContent::siteMarkdown)
     // Blocks that went through cmark for this page; the others were taken over from the page

@@ -161,7 +161,7 @@ void SeoPanel::showFields()
     const QStringList places{tr("Title"), tr("Description"), tr("Question"), tr("Text")};
     const QList<KeywordCheck::Finding> findings =
         KeywordCheck::check(m_fields.keywords, {m_fields.title, m_fields.description,
-                                                m_fields.question, m_fields.answer});
+                                                m_fields.question, m_fields.text});
     m_table->setFindings(findings, places);
     m_table->setVisible(!findings.isEmpty());
 

@@ -1,6 +1,6 @@
 #include "editor/text/findbar.h"
 
-#include "editor/text/answereditor.h"
+#include "editor/text/markdowneditor.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -35,7 +35,7 @@ constexpr int MaxTermFromSelection = 200;
 
 } // namespace
 
-FindBar::FindBar(AnswerEditor* editor, QWidget* parent) : QWidget(parent), m_editor(editor)
+FindBar::FindBar(MarkdownEditor* editor, QWidget* parent) : QWidget(parent), m_editor(editor)
 {
     setObjectName(QStringLiteral("findBar"));
     setAccessibleName(tr("Find and replace in the article text"));

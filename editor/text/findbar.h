@@ -21,7 +21,7 @@ class QToolButton;
 
 namespace frontis {
 
-class AnswerEditor;
+class MarkdownEditor;
 
 // Find and Replace in the answer editor, as a bar below it: a find field with previous/next and a
 // match count ("3 of 12"), Case sensitive / Whole words / Regular expression toggles, and a
@@ -39,7 +39,7 @@ public:
     // named `label`.
     using EditRunner = std::function<void(const QString& label, const std::function<void()>& edit)>;
 
-    explicit FindBar(AnswerEditor* editor, QWidget* parent = nullptr);
+    explicit FindBar(MarkdownEditor* editor, QWidget* parent = nullptr);
 
     // Edit menu entries: Find…, Replace…, Find Next, Find Previous, with their standard keys
     // (Ctrl+F, Ctrl+H, F3, Shift+F3). Returned so the window can enable them.
@@ -74,7 +74,7 @@ public:
     QCheckBox* regularExpressionBox() const { return m_regex; }
     QLabel* statusLabel() const { return m_status; }
 
-    // The AnswerEditor selection group the highlights go to.
+    // The MarkdownEditor selection group the highlights go to.
     static QString selectionGroupName() { return QStringLiteral("find"); }
     // At most this many matches are highlighted at once (those in view come first).
     static constexpr int MaxHighlights = 2000;
@@ -107,7 +107,7 @@ private:
     // The option Alt+C, Alt+W or Alt+R toggles in the fields, if `key` is one of them.
     QCheckBox* optionForKey(const QKeyEvent* key) const;
 
-    AnswerEditor* m_editor;
+    MarkdownEditor* m_editor;
     QLineEdit* m_find = nullptr;
     QLineEdit* m_replace = nullptr;
     QWidget* m_replaceRow = nullptr;

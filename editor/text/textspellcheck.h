@@ -36,7 +36,7 @@ public:
     using ShowFunction = std::function<void(const QList<QTextEdit::ExtraSelection>&)>;
     // How the underlines reach the editor. By default they replace the editor's spelling extra
     // selections and keep the others; an editor that combines several sources of extra
-    // selections (AnswerEditor::setSelectionGroup) passes its own.
+    // selections (MarkdownEditor::setSelectionGroup) passes its own.
     void setShowFunction(ShowFunction show);
 
     // Checks the words on screen now rather than after the pause (tests).

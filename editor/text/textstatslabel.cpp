@@ -1,6 +1,6 @@
 #include "editor/text/textstatslabel.h"
 
-#include "editor/text/answereditor.h"
+#include "editor/text/markdowneditor.h"
 
 #include <QLocale>
 #include <QStringList>
@@ -34,7 +34,7 @@ QString fleschBand(double score)
 
 } // namespace
 
-TextStatsLabel::TextStatsLabel(AnswerEditor* editor, QWidget* parent)
+TextStatsLabel::TextStatsLabel(MarkdownEditor* editor, QWidget* parent)
     : QLabel(parent), m_editor(editor)
 {
     setObjectName(QStringLiteral("textStats"));
@@ -123,7 +123,7 @@ QString TextStatsLabel::explanation(const TextStats& stats)
             .arg(name.toHtmlEscaped(), value.toHtmlEscaped(), note.toHtmlEscaped());
     };
     QString html = QStringLiteral("<p><b>%1</b></p><table cellspacing=\"4\">")
-                       .arg(tr("The answer as a reader sees it").toHtmlEscaped());
+                       .arg(tr("The text as a reader sees it").toHtmlEscaped());
     html += row(tr("Words"), number(stats.words),
                 tr("code included; not Markdown markers, link addresses or image descriptions"));
     html += row(tr("Characters"), number(stats.characters),

@@ -9,7 +9,7 @@
 
 namespace frontis {
 
-class AnswerEditor;
+class MarkdownEditor;
 
 // The answer's statistics for the status bar: "412 words · 2,310 characters · 2 min read ·
 // Flesch 58", with a tooltip that explains each number. Typing only restarts a timer: the counts
@@ -20,7 +20,7 @@ class TextStatsLabel : public QLabel
     Q_OBJECT
 
 public:
-    explicit TextStatsLabel(AnswerEditor* editor, QWidget* parent = nullptr);
+    explicit TextStatsLabel(MarkdownEditor* editor, QWidget* parent = nullptr);
     ~TextStatsLabel() override;
 
     // The counts shown now.
@@ -44,7 +44,7 @@ private:
     void measure();
     void display(const TextStats& stats);
 
-    AnswerEditor* m_editor;
+    MarkdownEditor* m_editor;
     TextStats m_stats;
     QTimer m_idle;    // restarted by every change
     QTimer m_maxWait; // not restarted, so that counts move during long typing bursts

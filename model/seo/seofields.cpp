@@ -50,7 +50,7 @@ SeoFields SeoFields::fromFrontMatter(const FrontMatter& fm, const Schema* schema
         const SchemaField* f = schema ? schema->field(answer) : nullptr;
         // Without a schema, the QuickTakes storage is assumed, as the preview does.
         const bool escaped = !f || f->encoding == QLatin1String("escaped-newlines");
-        s.answer = escaped ? decodeAnswer(n->text) : n->text;
+        s.text = escaped ? decodeAnswer(n->text) : n->text;
     }
 
     QString key;

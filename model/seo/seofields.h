@@ -17,7 +17,7 @@ struct SeoFields
     QString description; // `seo.page_description`, else `description`
     QString url;         // `url`, else `permalink`
     QString question;    // `question`, else `title`
-    QString answer;      // the Markdown answer, decoded (real line breaks)
+    QString text;        // the Markdown answer, decoded (real line breaks)
     QStringList keywords;
     QString baseUrl; // the schema's `site.base_url`
 

@@ -1,7 +1,7 @@
 #include "model/text/articlehtml.h"
 
 #include "model/schema/momentformat.h"
-#include "model/text/answercodec.h"
+#include "model/text/articletext.h"
 #include "model/text/markdownrenderer.h"
 #include "model/yaml/frontmatter.h"
 
@@ -45,7 +45,14 @@ ArticleContent ArticleContent::fromFrontMatter(const FrontMatter& fm)
     a.postOnText = scalar(fm, "post_on_text");
     a.author = scalar(fm, "author");
     a.subject = scalar(fm, "subject");
-    a.answer = decodeAnswer(scalar(fm, "answer"));
+    return a;
+}
+
+ArticleContent ArticleContent::of(const Document& doc, const Schema& schema)
+{
+    ArticleContent a = fromFrontMatter(doc.frontMatter());
+    a.text = articleText(doc, schema);
+    a.siteMarkdown = ArticleText::of(schema).rendersAsSite(); // GFM and template tags
     return a;
 }
 
@@ -95,10 +102,9 @@ QString renderArticleHtml(const ArticleContent& article, const ArticleHtmlOption
     QString body;
     body += QLatin1String("<div class=\"article\">\n");
     body += renderArticleHeaderHtml(article);
-    body += QLatin1String("<div class=\"answer\">\n");
-    body +=
-        renderMarkdown(article.answer, RenderOptions{options.sourcePos, false, article.siteMarkdown,
-                                                     article.siteMarkdown});
+    body += QLatin1String("<div class=\"text\">\n");
+    body += renderMarkdown(article.text, RenderOptions{options.sourcePos, false,
+                                                       article.siteMarkdown, article.siteMarkdown});
     body += QLatin1String("</div>\n</div>\n");
 
     if (!options.fullDocument)
@@ -148,11 +154,6 @@ QString articleStylesheet(ArticleTheme theme)
                     QLatin1String(theme == ArticleTheme::Dark ? c.dark : c.light));
     }
     return css;
-}
-
-QString renderArticleHtml(const FrontMatter& fm, const ArticleHtmlOptions& options)
-{
-    return renderArticleHtml(ArticleContent::fromFrontMatter(fm), options);
 }
 
 } // namespace frontis

@@ -14,7 +14,7 @@
 #include "editor/problems/problemsmodel.h"
 #include "editor/problems/problemsview.h"
 #include "editor/rawview.h"
-#include "editor/text/answereditor.h"
+#include "editor/text/markdowneditor.h"
 #include "model/schema/schema.h"
 #include "model/schema/validator.h"
 #include "model/yaml/document.h"
@@ -303,8 +303,8 @@ private Q_SLOTS:
         QCOMPARE(w->filePath(), expected);
         QCOMPARE(w->mode(), MainWindow::Mode::Form);
         QVERIFY(!w->isModified());
-        QCOMPARE(w->editor()->answerEditor()->textCursor().selectedText(),
-                 w->editor()->answerEditor()->toPlainText()); // the placeholder, ready to type over
+        QCOMPARE(w->editor()->textEditor()->textCursor().selectedText(),
+                 w->editor()->textEditor()->toPlainText()); // the placeholder, ready to type over
 
         const QByteArray bytes = readAll(expected);
         const Result<Document> doc = Document::fromBytes(bytes);
@@ -356,7 +356,7 @@ private Q_SLOTS:
         const QByteArray today = QDate::currentDate().toString(Qt::ISODate).toUtf8();
         QCOMPARE(readAll(path), "---\ntitle: Second post\ndate: " + today + "\n---\n");
         QCOMPARE(w->filePath(), path);
-        AnswerEditor* text = w->editor()->answerEditor();
+        MarkdownEditor* text = w->editor()->textEditor();
         QVERIFY(text->hasFocus());
         QCOMPARE(text->toPlainText(), QString());
         QTest::keyClicks(text, QStringLiteral("Hello from Frontis."));

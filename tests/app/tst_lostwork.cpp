@@ -14,7 +14,7 @@
 #include "editor/form/fieldedit.h"
 #include "editor/form/fieldform.h"
 #include "editor/rawview.h"
-#include "editor/text/answereditor.h"
+#include "editor/text/markdowneditor.h"
 #include "model/file/journal.h"
 #include "model/yaml/document.h"
 
@@ -739,7 +739,7 @@ void TestLostWork::bodyArticleKeepsRestoresAndReloads()
     const QByteArray article = "---\r\ntitle: Body\r\ndate: 2024-01-05\r\n---\r\nFirst line.\r\n";
     MainWindow* w = openArticle(article, QStringLiteral("post.md"));
     QVERIFY(w);
-    AnswerEditor* text = w->editor()->answerEditor();
+    MarkdownEditor* text = w->editor()->textEditor();
     QCOMPARE(text->toPlainText(), QStringLiteral("First line.\n"));
     text->setFocus();
     text->moveCursor(QTextCursor::End);
@@ -757,8 +757,7 @@ void TestLostWork::bodyArticleKeepsRestoresAndReloads()
     QVERIFY(w);
     QTRY_COMPARE(m_asked, QStringList{QStringLiteral("recover:post.md")});
     QCOMPARE(w->editor()->document().bytes(), mine);
-    QCOMPARE(w->editor()->answerEditor()->toPlainText(),
-             QStringLiteral("First line.\nSecond line."));
+    QCOMPARE(w->editor()->textEditor()->toPlainText(), QStringLiteral("First line.\nSecond line."));
     QVERIFY(w->isModified());
     QVERIFY(w->save());
     QCOMPARE(testutil::readAll(m_path), mine);
@@ -768,16 +767,16 @@ void TestLostWork::bodyArticleKeepsRestoresAndReloads()
     // Another program changes the body: without edits the window reloads it.
     const QByteArray theirs = "---\r\ntitle: Body\r\ndate: 2024-01-05\r\n---\r\nTheirs.\r\n";
     QVERIFY(testutil::writeAll(m_path, theirs));
-    QTRY_COMPARE(w->editor()->answerEditor()->toPlainText(), QStringLiteral("Theirs.\n"));
+    QTRY_COMPARE(w->editor()->textEditor()->toPlainText(), QStringLiteral("Theirs.\n"));
     QVERIFY(!w->isModified());
     QVERIFY(m_asked.isEmpty());
 
     // With edits, it asks; keeping mine leaves the typed body in the window.
-    w->editor()->answerEditor()->moveCursor(QTextCursor::End);
-    QTest::keyClicks(w->editor()->answerEditor(), QStringLiteral("Mine."));
+    w->editor()->textEditor()->moveCursor(QTextCursor::End);
+    QTest::keyClicks(w->editor()->textEditor(), QStringLiteral("Mine."));
     m_diskAnswers = {Prompts::DiskChoice::KeepMine};
     QVERIFY(testutil::writeAll(m_path, article));
     QTRY_COMPARE(m_asked, QStringList{QStringLiteral("disk:post.md")});
-    QCOMPARE(w->editor()->answerEditor()->toPlainText(), QStringLiteral("Theirs.\nMine."));
+    QCOMPARE(w->editor()->textEditor()->toPlainText(), QStringLiteral("Theirs.\nMine."));
     QVERIFY(w->isModified());
 }

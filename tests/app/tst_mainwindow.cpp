@@ -7,7 +7,7 @@
 #include "editor/preview/previewpane.h"
 #include "editor/problems/diagnosticspanel.h"
 #include "editor/rawview.h"
-#include "editor/text/answereditor.h"
+#include "editor/text/markdowneditor.h"
 #include "model/file/unifieddiff.h"
 
 #include <QAction>
@@ -256,17 +256,17 @@ void TestMainWindow::opensSeedInForm()
     ArticleEditor* e = w->editor();
     QCOMPARE(e->document().bytes(), m_seed);
     QVERIFY(!w->isModified());
-    QCOMPARE(e->answerKey(), QStringLiteral("answer"));
-    QVERIFY(e->answerEditor()->toPlainText().startsWith(
+    QCOMPARE(e->textKey(), QStringLiteral("answer"));
+    QVERIFY(e->textEditor()->toPlainText().startsWith(
         QLatin1String("Advancements in computing power")));
-    QVERIFY(e->answerEditor()->toPlainText().contains(QLatin1String("\n\n1. **Increased")));
+    QVERIFY(e->textEditor()->toPlainText().contains(QLatin1String("\n\n1. **Increased")));
     // Form, answer and preview are all visible side by side at 1280x800, none squeezed.
     const QList<int> sizes = e->columns()->sizes();
     QCOMPARE(sizes.size(), 3);
     for (int s : sizes)
         QVERIFY2(s >= 330, qPrintable(QString::number(s)));
     QVERIFY(e->form()->isVisible());
-    QVERIFY(e->answerEditor()->isVisible());
+    QVERIFY(e->textEditor()->isVisible());
     QVERIFY(e->preview()->isVisible());
     QVERIFY(e->diagnosticsPanel()->isVisible());
     QTRY_VERIFY(e->preview()->toPlainText().contains(
@@ -312,7 +312,7 @@ void TestMainWindow::answerTypingReachesPreviewAndFile()
 {
     MainWindow* w = openCopy(m_seed, m_seedName);
     QVERIFY(w);
-    AnswerEditor* answer = w->editor()->answerEditor();
+    MarkdownEditor* answer = w->editor()->textEditor();
     answer->setFocus();
     answer->moveCursor(QTextCursor::End);
     QTest::keyClick(answer, Qt::Key_Return);
@@ -406,7 +406,7 @@ void TestMainWindow::undoAcrossFormAndEditor()
 
     retype(e->form()->control(QStringLiteral("seo.title")), QStringLiteral("QuickTakes | X"));
     const QByteArray afterForm = e->document().bytes();
-    AnswerEditor* answer = e->answerEditor();
+    MarkdownEditor* answer = e->textEditor();
     answer->setFocus();
     answer->moveCursor(QTextCursor::Start);
     QTest::keyClicks(answer, QStringLiteral("Intro. "));
@@ -446,7 +446,7 @@ void TestMainWindow::ctrlZInTheEditorUndoesTheWindowHistory()
     QVERIFY(w);
     ArticleEditor* e = w->editor();
     retype(e->form()->control(QStringLiteral("author")), QStringLiteral("Ann"));
-    AnswerEditor* answer = e->answerEditor();
+    MarkdownEditor* answer = e->textEditor();
     answer->setFocus();
     QTRY_VERIFY(answer->hasFocus());
     QTest::keyClicks(answer, QStringLiteral("Hi "));
@@ -576,7 +576,7 @@ void TestMainWindow::diagnosticsActivateFieldAndLine()
     QVERIFY(w);
     ArticleEditor* e = w->editor();
     retype(e->form()->control(QStringLiteral("question")), QString());
-    AnswerEditor* answer = e->answerEditor();
+    MarkdownEditor* answer = e->textEditor();
     answer->setFocus();
     answer->moveCursor(QTextCursor::End);
     QTest::keyClick(answer, Qt::Key_Return);
@@ -613,10 +613,10 @@ void TestMainWindow::schemaFollowsTheArticle()
     QVERIFY(w);
     ArticleEditor* e = w->editor();
     // An unknown schema name: the generic schema, whose text is the body; every key in the form.
-    QVERIFY(e->answerKey().isEmpty());
+    QVERIFY(e->textKey().isEmpty());
     QVERIFY(e->text().isBody());
-    QVERIFY(e->answerEditor()->isVisible());
-    QCOMPARE(e->answerEditor()->toPlainText(), QStringLiteral("The body\n"));
+    QVERIFY(e->textEditor()->isVisible());
+    QCOMPARE(e->textEditor()->toPlainText(), QStringLiteral("The body\n"));
     QCOMPARE(e->form()->keys(), (QStringList{QStringLiteral("_schema"), QStringLiteral("title"),
                                              QStringLiteral("answer")}));
     bool noted = false;
@@ -627,9 +627,9 @@ void TestMainWindow::schemaFollowsTheArticle()
 
     // Naming a known schema switches to it once validation runs: the answer gets its editor.
     retype(e->form()->control(QStringLiteral("_schema")), QStringLiteral("default"));
-    QTRY_COMPARE(e->answerKey(), QStringLiteral("answer"));
-    QVERIFY(e->answerEditor()->isVisible());
-    QCOMPARE(e->answerEditor()->toPlainText(), QStringLiteral("Line one\nLine two"));
+    QTRY_COMPARE(e->textKey(), QStringLiteral("answer"));
+    QVERIFY(e->textEditor()->isVisible());
+    QCOMPARE(e->textEditor()->toPlainText(), QStringLiteral("Line one\nLine two"));
     QVERIFY(!e->form()->keys().contains(QStringLiteral("answer")));
     QVERIFY(e->form()->keys().contains(QStringLiteral("seo.title")));
     // Switching schemas recorded no step of its own.

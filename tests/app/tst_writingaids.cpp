@@ -3,8 +3,8 @@
 #include "app/prompts.h"
 #include "editor/articleeditor.h"
 #include "editor/form/fieldform.h"
-#include "editor/text/answereditor.h"
 #include "editor/text/findbar.h"
+#include "editor/text/markdowneditor.h"
 #include "editor/text/textstatslabel.h"
 #include "model/text/textstats.h"
 
@@ -119,7 +119,7 @@ void TestWritingAids::shortcutsOpenTheBar()
     MainWindow* w = openArticle(m_seed);
     QVERIFY(w);
     FindBar* bar = w->editor()->findBar();
-    AnswerEditor* answer = w->editor()->answerEditor();
+    MarkdownEditor* answer = w->editor()->textEditor();
     QVERIFY(!bar->isVisible());
 
     // Ctrl+F from the answer editor.
@@ -190,7 +190,7 @@ void TestWritingAids::f3WalksThroughMatches()
     MainWindow* w = openArticle(m_seed);
     QVERIFY(w);
     FindBar* bar = w->editor()->findBar();
-    AnswerEditor* answer = w->editor()->answerEditor();
+    MarkdownEditor* answer = w->editor()->textEditor();
     answer->setFocus();
     QTest::keyClick(answer, Qt::Key_F, Qt::ControlModifier);
     QTest::keyClicks(bar->findField(), u"GPU"_s);
@@ -222,7 +222,7 @@ void TestWritingAids::replaceAllIsOneUndoInTheWindow()
     QVERIFY(w);
     ArticleEditor* e = w->editor();
     FindBar* bar = e->findBar();
-    AnswerEditor* answer = e->answerEditor();
+    MarkdownEditor* answer = e->textEditor();
     answer->setFocus();
     QTest::keyClick(w, Qt::Key_H, Qt::ControlModifier);
     bar->wholeWordsBox()->setChecked(true);
@@ -265,7 +265,7 @@ void TestWritingAids::statusBarShowsStatistics()
     QVERIFY(label);
     QVERIFY(label->isVisible());
     QTRY_VERIFY(!label->isPending());
-    const TextStats expected = measureText(w->editor()->answerEditor()->markdown());
+    const TextStats expected = measureText(w->editor()->textEditor()->markdown());
     QCOMPARE(label->stats().words, expected.words);
     QVERIFY(expected.words > 300); // the seed is a real answer of several paragraphs
     QCOMPARE(label->text(), TextStatsLabel::summary(expected));
@@ -294,7 +294,7 @@ void TestWritingAids::statisticsFollowTyping()
     QTRY_COMPARE(label->text(),
                  u"2 words \u00b7 8 characters \u00b7 1 min read \u00b7 Flesch %1"_s.arg(
                      qRound(206.835 - 1.015 * 2 - 84.6 * 1.0)));
-    AnswerEditor* answer = w->editor()->answerEditor();
+    MarkdownEditor* answer = w->editor()->textEditor();
     answer->setFocus();
     answer->moveCursor(QTextCursor::End);
     QTest::keyClicks(answer, u" Three"_s);
@@ -336,7 +336,7 @@ void TestWritingAids::screenshots()
     MainWindow* w = openArticle(m_seed);
     QVERIFY(w);
     FindBar* bar = w->editor()->findBar();
-    AnswerEditor* answer = w->editor()->answerEditor();
+    MarkdownEditor* answer = w->editor()->textEditor();
     answer->setFocus();
     QTest::keyClick(w, Qt::Key_H, Qt::ControlModifier);
     QTest::keyClicks(bar->findField(), u"deep learning"_s);

@@ -8,8 +8,8 @@
 // common word; then, in an answer editor with the statistics label and the find bar open, one
 // keystroke, the bar catching up after an edit, and Replace All of the common word.
 
-#include "editor/text/answereditor.h"
 #include "editor/text/findbar.h"
+#include "editor/text/markdowneditor.h"
 #include "editor/text/textstatslabel.h"
 #include "model/text/answercodec.h"
 #include "model/text/textfinder.h"
@@ -85,7 +85,7 @@ int main(int argc, char** argv)
     std::printf("find whole word \"the\": %.1f ms (%lld matches)\n", findMs,
                 static_cast<long long>(found));
 
-    AnswerEditor editor;
+    MarkdownEditor editor;
     editor.resize(700, 900);
     editor.setPlainText(text);
     editor.show();

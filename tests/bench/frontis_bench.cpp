@@ -24,7 +24,7 @@
 #include "editor/articleeditor.h"
 #include "editor/preview/previewpane.h"
 #include "editor/preview/previewrenderer.h"
-#include "editor/text/answereditor.h"
+#include "editor/text/markdowneditor.h"
 #include "generatearticle.h"
 #include "model/schema/schemalibrary.h"
 #include "model/schema/validator.h"
@@ -295,7 +295,7 @@ bool writeFile(const QString& path, const QByteArray& bytes)
 struct OpenArticle
 {
     MainWindow* window = nullptr;
-    AnswerEditor* answer = nullptr;
+    MarkdownEditor* answer = nullptr;
     PreviewPane* preview = nullptr;
 };
 
@@ -309,7 +309,7 @@ OpenArticle openInWindow(const QString& path)
     o.window->show();
     if (!QTest::qWaitForWindowExposed(o.window))
         return {};
-    o.answer = o.window->editor()->answerEditor();
+    o.answer = o.window->editor()->textEditor();
     o.preview = o.window->editor()->preview();
     while (o.preview->toPlainText().isEmpty() || o.preview->isRendering())
         waitForSignal(o.preview, &PreviewPane::rendered, 100);
@@ -508,7 +508,7 @@ QJsonObject measureDocument(const Answer& a, int repeats, const QString& dir)
              }));
     ArticleContent content;
     content.title = QStringLiteral("Title");
-    content.answer = a.markdown;
+    content.text = a.markdown;
     o.insert(QStringLiteral("previewPage"),
              timeRepeated(repeats, [&] { (void)previewrenderer::renderPage(content, false); }));
     o.insert(QStringLiteral("answerBytes"), int(utf8.size()));

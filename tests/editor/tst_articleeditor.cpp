@@ -1,4 +1,4 @@
-// Typing in the answer reaches the document in batches (ArticleEditor::commitAnswer): the
+// Typing in the answer reaches the document in batches (ArticleEditor::commitText): the
 // keystroke itself touches only the editor (and marks the preview out of date), and every reader
 // of the document (saving, the history, validation, the bytes) still sees exactly what was typed.
 #include "../bench/generatearticle.h"
@@ -6,7 +6,7 @@
 #include "editor/form/fieldedit.h"
 #include "editor/form/fieldform.h"
 #include "editor/preview/previewpane.h"
-#include "editor/text/answereditor.h"
+#include "editor/text/markdowneditor.h"
 #include "model/schema/schemalibrary.h"
 #include "model/text/markdownrenderer.h"
 #include "model/yaml/document.h"
@@ -68,7 +68,7 @@ private:
 
     std::unique_ptr<SchemaLibrary> m_library;
     std::unique_ptr<ArticleEditor> m_editor;
-    AnswerEditor* m_answer = nullptr;
+    MarkdownEditor* m_textEditor = nullptr;
 };
 
 void TestArticleEditor::init()
@@ -92,15 +92,15 @@ void TestArticleEditor::open(const QByteArray& bytes)
     m_editor->resize(1300, 700);
     m_editor->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
-    m_answer = m_editor->answerEditor();
-    m_answer->setFocus();
-    m_answer->moveCursor(QTextCursor::End);
+    m_textEditor = m_editor->textEditor();
+    m_textEditor->setFocus();
+    m_textEditor->moveCursor(QTextCursor::End);
 }
 
 void TestArticleEditor::typeAtEnd(const QString& text)
 {
-    m_answer->moveCursor(QTextCursor::End);
-    QTest::keyClicks(m_answer, text);
+    m_textEditor->moveCursor(QTextCursor::End);
+    QTest::keyClicks(m_textEditor, text);
 }
 
 void TestArticleEditor::typingWaitsForAPause()
@@ -108,11 +108,11 @@ void TestArticleEditor::typingWaitsForAPause()
     QSignalSpy changed(m_editor.get(), &ArticleEditor::changed);
     typeAtEnd(u" More"_s);
     // Five keystrokes: the editor shows them, the document has not taken them yet.
-    QCOMPARE(m_answer->markdown(), u"First paragraph.\n\nSecond paragraph. More"_s);
-    QVERIFY(m_editor->hasUncommittedAnswer());
+    QCOMPARE(m_textEditor->markdown(), u"First paragraph.\n\nSecond paragraph. More"_s);
+    QVERIFY(m_editor->hasUncommittedText());
     QCOMPARE(changed.count(), 0);
     // After the pause: one change for the whole burst.
-    QTRY_VERIFY(!m_editor->hasUncommittedAnswer());
+    QTRY_VERIFY(!m_editor->hasUncommittedText());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(answerLine(m_editor->document().bytes()),
              QByteArray("First paragraph.\\n\\nSecond paragraph. More"));
@@ -125,8 +125,8 @@ void TestArticleEditor::continuousTypingStillCommits()
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < 1000) {
-        QTest::keyClick(m_answer, Qt::Key_X);
-        QTest::qWait(ArticleEditor::AnswerCommitDelayMs / 3);
+        QTest::keyClick(m_textEditor, Qt::Key_X);
+        QTest::qWait(ArticleEditor::TextCommitDelayMs / 3);
     }
     QVERIFY2(changed.count() >= 2, qPrintable(QString::number(changed.count())));
 }
@@ -134,9 +134,9 @@ void TestArticleEditor::continuousTypingStillCommits()
 void TestArticleEditor::everyReaderSeesTheTyping()
 {
     typeAtEnd(u"!"_s);
-    QVERIFY(m_editor->hasUncommittedAnswer());
+    QVERIFY(m_editor->hasUncommittedText());
     QVERIFY(m_editor->isModified()); // commits: the typing is a change
-    QVERIFY(!m_editor->hasUncommittedAnswer());
+    QVERIFY(!m_editor->hasUncommittedText());
 
     typeAtEnd(u"?"_s);
     QVERIFY(answerLine(m_editor->document().bytes()).endsWith("paragraph.!?"));
@@ -150,7 +150,7 @@ void TestArticleEditor::savingWritesWhatWasJustTyped()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"a.md"_s);
     typeAtEnd(u" Saved at once."_s);
-    QVERIFY(m_editor->hasUncommittedAnswer());
+    QVERIFY(m_editor->hasUncommittedText());
     QVERIFY(!m_editor->saveTo(path));
     QCOMPARE(answerLine(readAll(path)),
              QByteArray("First paragraph.\\n\\nSecond paragraph. Saved at once."));
@@ -163,14 +163,14 @@ void TestArticleEditor::undoRightAfterTypingUndoesIt()
     typeAtEnd(u" Oops"_s);
     m_editor->undoStack()->undo();
     QCOMPARE(m_editor->document().bytes(), Article);
-    QCOMPARE(m_answer->markdown(), u"First paragraph.\n\nSecond paragraph."_s);
-    QVERIFY(!m_editor->hasUncommittedAnswer());
+    QCOMPARE(m_textEditor->markdown(), u"First paragraph.\n\nSecond paragraph."_s);
+    QVERIFY(!m_editor->hasUncommittedText());
     // Ctrl+Z in the editor, before any pause: the keystroke hands the typing to the history
     // first (the window's Undo action then takes it back; here there is no window).
     typeAtEnd(u" Again"_s);
-    QVERIFY(m_editor->hasUncommittedAnswer());
-    QTest::keyClick(m_answer, Qt::Key_Z, Qt::ControlModifier);
-    QVERIFY(!m_editor->hasUncommittedAnswer());
+    QVERIFY(m_editor->hasUncommittedText());
+    QTest::keyClick(m_textEditor, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!m_editor->hasUncommittedText());
     QCOMPARE(m_editor->undoStack()->count(), 1);
     QVERIFY(answerLine(m_editor->document().bytes()).endsWith("Second paragraph. Again"));
 }
@@ -196,7 +196,7 @@ void TestArticleEditor::formEditAfterTypingIsAStepOfItsOwn()
 void TestArticleEditor::validationSeesTheTyping()
 {
     typeAtEnd(u" See [](https://example.org)."_s);
-    QVERIFY(m_editor->hasUncommittedAnswer());
+    QVERIFY(m_editor->hasUncommittedText());
     bool emptyLink = false;
     for (const Diagnostic& d : m_editor->diagnostics())
         emptyLink = emptyLink || d.rule == u"markdown-empty-link"_s;
@@ -210,9 +210,9 @@ void TestArticleEditor::previewFollowsBeforeTheCommit()
     QSignalSpy rendered(preview, &PreviewPane::rendered);
     typeAtEnd(u" Live"_s);
     // The preview reads the editor itself, once per update, without waiting for the document.
-    QVERIFY(rendered.wait(ArticleEditor::AnswerCommitDelayMs));
+    QVERIFY(rendered.wait(ArticleEditor::TextCommitDelayMs));
     QVERIFY(preview->toPlainText().contains(u"Second paragraph. Live"_s));
-    QVERIFY(m_editor->hasUncommittedAnswer());
+    QVERIFY(m_editor->hasUncommittedText());
 }
 
 void TestArticleEditor::longAnswerStaysExact()
@@ -221,11 +221,11 @@ void TestArticleEditor::longAnswerStaysExact()
     // typed characters, on the answer's line.
     const QByteArray bytes = testing::generateArticle(200 * 1024, 4);
     open(bytes);
-    QTextCursor cursor = m_answer->textCursor();
-    cursor.setPosition(m_answer->document()->characterCount() / 2);
-    m_answer->setTextCursor(cursor);
-    QTest::keyClicks(m_answer, u"xyz"_s);
-    const QString typed = m_answer->storedAnswer();
+    QTextCursor cursor = m_textEditor->textCursor();
+    cursor.setPosition(m_textEditor->document()->characterCount() / 2);
+    m_textEditor->setTextCursor(cursor);
+    QTest::keyClicks(m_textEditor, u"xyz"_s);
+    const QString typed = m_textEditor->storedText();
     const QByteArray after = m_editor->document().bytes();
     const qsizetype line = bytes.indexOf("answer: >-\n    ") + 15;
     QCOMPARE(after.left(line), bytes.left(line));
@@ -293,8 +293,8 @@ void TestArticleEditor::bodyIsEditedAndSavedExactly()
     QCOMPARE(readAll(path), bytes);
     // Two lines typed at the end, as a writer would.
     typeAtEnd(u"Added"_s);
-    QTest::keyClick(m_answer, Qt::Key_Return);
-    QTest::keyClicks(m_answer, u"line"_s);
+    QTest::keyClick(m_textEditor, Qt::Key_Return);
+    QTest::keyClicks(m_textEditor, u"line"_s);
     QVERIFY(!m_editor->saveTo(path));
     const QByteArray saved = readAll(path);
     QCOMPARE(saved.left(bodyBegin), head);
@@ -302,7 +302,7 @@ void TestArticleEditor::bodyIsEditedAndSavedExactly()
     // One step of the history, which Undo takes back to the file's bytes.
     m_editor->undoStack()->undo();
     QCOMPARE(m_editor->document().bytes(), bytes);
-    QCOMPARE(m_answer->markdown(),
+    QCOMPARE(m_textEditor->markdown(),
              QString::fromUtf8(bytes.mid(bodyBegin)).replace(u"\r\n"_s, u"\n"_s));
 }
 
@@ -327,8 +327,8 @@ void TestArticleEditor::bodyProblemOpensItsLine()
     d.column = 6;
     d.rule = u"markdown-unclosed-emphasis"_s;
     m_editor->showDiagnostic(d);
-    QCOMPARE(m_answer->textCursor().blockNumber() + 1, 2);
-    QCOMPARE(m_answer->textCursor().positionInBlock(), 5);
+    QCOMPARE(m_textEditor->textCursor().blockNumber() + 1, 2);
+    QCOMPARE(m_textEditor->textCursor().positionInBlock(), 5);
 }
 
 QTEST_MAIN(TestArticleEditor)

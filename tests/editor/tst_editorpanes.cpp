@@ -3,7 +3,7 @@
 // look at; the assertions check what a glance at them would.
 #include "../model/testutil.h"
 #include "editor/preview/previewpane.h"
-#include "editor/text/answereditor.h"
+#include "editor/text/markdowneditor.h"
 #include "model/yaml/document.h"
 #include "palettes.h"
 
@@ -53,7 +53,7 @@ private Q_SLOTS:
 
         QSplitter splitter;
         splitter.setPalette(dark ? testpalettes::dark() : testpalettes::light());
-        auto* editor = new frontis::AnswerEditor;
+        auto* editor = new frontis::MarkdownEditor;
         auto* preview = new frontis::PreviewPane;
         splitter.addWidget(editor);
         splitter.addWidget(preview);
@@ -62,7 +62,9 @@ private Q_SLOTS:
         splitter.show();
         QVERIFY(QTest::qWaitForWindowExposed(&splitter));
 
-        editor->setStoredAnswer(doc->find({u"answer"_s})->text);
+        editor->setStoredText(doc->find({u"answer"_s})->text);
+        // The preview reads the text from the editor, as in the window.
+        preview->setTextSource([editor] { return editor->markdown(); });
         preview->setFrontMatter(doc->frontMatter());
         preview->flush();
         QCOMPARE(preview->isDark(), dark);

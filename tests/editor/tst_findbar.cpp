@@ -1,6 +1,6 @@
 #include "editor/articleeditor.h"
-#include "editor/text/answereditor.h"
 #include "editor/text/findbar.h"
+#include "editor/text/markdowneditor.h"
 #include "model/schema/schemalibrary.h"
 #include "model/yaml/document.h"
 
@@ -55,7 +55,7 @@ private:
     std::unique_ptr<SchemaLibrary> m_library;
     std::unique_ptr<ArticleEditor> m_editor;
     FindBar* m_bar = nullptr;
-    AnswerEditor* m_answer = nullptr;
+    MarkdownEditor* m_textEditor = nullptr;
 };
 
 void TestFindBar::init()
@@ -65,17 +65,17 @@ void TestFindBar::init()
     Result<Document> doc = Document::fromBytes(Article);
     QVERIFY(doc.ok());
     m_editor->setDocument(std::move(doc.value()), u"/nonexistent/cats.md"_s, Article);
-    QCOMPARE(m_editor->answerKey(), u"answer"_s);
+    QCOMPARE(m_editor->textKey(), u"answer"_s);
     m_editor->resize(1300, 700);
     m_editor->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
     m_editor->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_editor.get()));
     m_bar = m_editor->findBar();
-    m_answer = m_editor->answerEditor();
+    m_textEditor = m_editor->textEditor();
     QVERIFY(m_bar);
     QVERIFY(!m_bar->isVisible());
-    QCOMPARE(m_answer->markdown(), u"The cat sat. A Cat ran.\n\nCATS and concat cats."_s);
+    QCOMPARE(m_textEditor->markdown(), u"The cat sat. A Cat ran.\n\nCATS and concat cats."_s);
 }
 
 void TestFindBar::cleanup()
@@ -137,7 +137,7 @@ void TestFindBar::findsWithOptions()
     type(m_bar->findField(), term);
 
     QVERIFY(!m_bar->hasPatternError());
-    const QString text = m_answer->markdown();
+    const QString text = m_textEditor->markdown();
     QStringList actual;
     for (const TextFinder::Match& m : m_bar->matches())
         actual << text.mid(m.start, m.length);
@@ -149,8 +149,9 @@ void TestFindBar::findsWithOptions()
     } else {
         const int current = m_bar->currentMatch();
         QVERIFY(current >= 0);
-        QCOMPARE(m_answer->textCursor().selectedText().replace(QChar::ParagraphSeparator, u'\n'),
-                 found.at(current));
+        QCOMPARE(
+            m_textEditor->textCursor().selectedText().replace(QChar::ParagraphSeparator, u'\n'),
+            found.at(current));
         QCOMPARE(m_bar->statusLabel()->text(), u"%1 of %2"_s.arg(current + 1).arg(found.size()));
     }
     // The typed text stays in the field, which keeps the focus.
@@ -166,7 +167,7 @@ void TestFindBar::enterWalksThroughMatches()
     QCOMPARE(m_bar->currentMatch(), 0);
     QTest::keyClick(m_bar->findField(), Qt::Key_Return);
     QCOMPARE(m_bar->currentMatch(), 1);
-    QCOMPARE(m_answer->textCursor().selectedText(), u"Cat"_s);
+    QCOMPARE(m_textEditor->textCursor().selectedText(), u"Cat"_s);
     QCOMPARE(m_bar->statusLabel()->text(), u"2 of 5"_s);
     QTest::keyClick(m_bar->findField(), Qt::Key_Enter); // the keypad's Enter too
     QCOMPARE(m_bar->currentMatch(), 2);
@@ -186,24 +187,24 @@ void TestFindBar::enterWalksThroughMatches()
     QCOMPARE(m_bar->currentMatch(), 0);
     QVERIFY(m_bar->findField()->hasFocus());
     // From elsewhere in the text, Next goes to the first match after the cursor.
-    QTextCursor cursor = m_answer->textCursor();
+    QTextCursor cursor = m_textEditor->textCursor();
     cursor.setPosition(20); // in "ran."
-    m_answer->setTextCursor(cursor);
+    m_textEditor->setTextCursor(cursor);
     QCOMPARE(m_bar->currentMatch(), -1);
     QCOMPARE(m_bar->statusLabel()->text(), u"5 matches"_s);
     m_bar->findNext();
     QCOMPARE(m_bar->currentMatch(), 2); // "CAT" of "CATS"
-    m_answer->setTextCursor(cursor);
+    m_textEditor->setTextCursor(cursor);
     m_bar->findPrevious();
     QCOMPARE(m_bar->currentMatch(), 1); // "Cat"
 }
 
 void TestFindBar::takesTheSelectionAsTerm()
 {
-    QTextCursor cursor = m_answer->textCursor();
+    QTextCursor cursor = m_textEditor->textCursor();
     cursor.setPosition(8);
     cursor.setPosition(11, QTextCursor::KeepAnchor); // "sat"
-    m_answer->setTextCursor(cursor);
+    m_textEditor->setTextCursor(cursor);
     m_bar->openFind();
     QCOMPARE(m_bar->findField()->text(), u"sat"_s);
     QCOMPARE(m_bar->findField()->selectedText(), u"sat"_s); // typing replaces it
@@ -213,7 +214,7 @@ void TestFindBar::takesTheSelectionAsTerm()
     m_bar->closeBar();
     cursor.setPosition(0);
     cursor.setPosition(30, QTextCursor::KeepAnchor);
-    m_answer->setTextCursor(cursor);
+    m_textEditor->setTextCursor(cursor);
     m_bar->openReplace();
     QCOMPARE(m_bar->findField()->text(), u"sat"_s);
     QVERIFY(m_bar->isReplaceShown());
@@ -250,28 +251,28 @@ void TestFindBar::highlightsMergeWithOtherGroups()
     // spelling group may hold marks too; it is counted where it matters.)
     const QString other = u"test-marks"_s;
     const auto shownBy = [this](const QString& name) {
-        return m_answer->selectionGroup(name).size();
+        return m_textEditor->selectionGroup(name).size();
     };
     const auto expectedTotal = [&] {
         return shownBy(u"spelling"_s) + shownBy(other) + shownBy(FindBar::selectionGroupName());
     };
     QTextEdit::ExtraSelection mark;
-    mark.cursor = QTextCursor(m_answer->document());
+    mark.cursor = QTextCursor(m_textEditor->document());
     mark.cursor.setPosition(4);
     mark.cursor.setPosition(7, QTextCursor::KeepAnchor);
     mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-    m_answer->setSelectionGroup(other, {mark});
+    m_textEditor->setSelectionGroup(other, {mark});
     QCOMPARE(shownBy(other), 1);
-    QCOMPARE(m_answer->extraSelections().size(), expectedTotal());
+    QCOMPARE(m_textEditor->extraSelections().size(), expectedTotal());
 
     m_bar->openFind();
     type(m_bar->findField(), u"cat"_s);
     const QList<QTextEdit::ExtraSelection> found =
-        m_answer->selectionGroup(FindBar::selectionGroupName());
+        m_textEditor->selectionGroup(FindBar::selectionGroupName());
     QCOMPARE(found.size(), 5);
-    QCOMPARE(m_answer->extraSelections().size(), expectedTotal());
+    QCOMPARE(m_textEditor->extraSelections().size(), expectedTotal());
     // The find highlights come after the earlier groups, so they paint over them.
-    const QList<QTextEdit::ExtraSelection> all = m_answer->extraSelections();
+    const QList<QTextEdit::ExtraSelection> all = m_textEditor->extraSelections();
     QCOMPARE(all.last().cursor.selectionStart(), found.last().cursor.selectionStart());
     bool markShown = false;
     for (const QTextEdit::ExtraSelection& s : all)
@@ -283,18 +284,18 @@ void TestFindBar::highlightsMergeWithOtherGroups()
     QCOMPARE(found.at(1).format.background(), found.at(2).format.background());
 
     // The other group changes on its own; the find highlights stay.
-    m_answer->setSelectionGroup(other, {});
+    m_textEditor->setSelectionGroup(other, {});
     QCOMPARE(shownBy(FindBar::selectionGroupName()), 5);
-    QCOMPARE(m_answer->extraSelections().size(), expectedTotal());
-    m_answer->setSelectionGroup(other, {mark});
+    QCOMPARE(m_textEditor->extraSelections().size(), expectedTotal());
+    m_textEditor->setSelectionGroup(other, {mark});
     type(m_bar->findField(), u"concat"_s);
     QCOMPARE(shownBy(FindBar::selectionGroupName()), 1);
     QCOMPARE(shownBy(other), 1);
-    QCOMPARE(m_answer->extraSelections().size(), expectedTotal());
+    QCOMPARE(m_textEditor->extraSelections().size(), expectedTotal());
     m_bar->closeBar();
     QCOMPARE(shownBy(FindBar::selectionGroupName()), 0);
     QCOMPARE(shownBy(other), 1);
-    QCOMPARE(m_answer->extraSelections().size(), expectedTotal());
+    QCOMPARE(m_textEditor->extraSelections().size(), expectedTotal());
 }
 
 void TestFindBar::invalidRegularExpressionShowsTheError()
@@ -313,7 +314,7 @@ void TestFindBar::invalidRegularExpressionShowsTheError()
     QVERIFY(m_bar->findField()->toolTip().contains(u"character 5"_s));
     QCOMPARE(m_bar->statusLabel()->text(), u"Invalid pattern"_s);
     QCOMPARE(m_bar->matchCount(), 0);
-    QVERIFY(m_answer->selectionGroup(FindBar::selectionGroupName()).isEmpty());
+    QVERIFY(m_textEditor->selectionGroup(FindBar::selectionGroupName()).isEmpty());
     QVERIFY(!m_bar->findChild<QPushButton*>(u"replaceAll"_s)->isEnabled());
 
     // Nothing happens, and nothing breaks, when the writer goes on anyway.
@@ -340,9 +341,9 @@ void TestFindBar::invalidRegularExpressionShowsTheError()
 void TestFindBar::replaceAllIsOneUndoStep()
 {
     // Typing first: Replace All must not merge into this burst.
-    m_answer->setFocus();
-    m_answer->moveCursor(QTextCursor::Start);
-    QTest::keyClicks(m_answer, u"Hi "_s);
+    m_textEditor->setFocus();
+    m_textEditor->moveCursor(QTextCursor::Start);
+    QTest::keyClicks(m_textEditor, u"Hi "_s);
     QCOMPARE(m_editor->undoStack()->count(), 1);
     const QByteArray typed = m_editor->document().bytes();
     QCOMPARE(answerLine(typed), "Hi The cat sat. A Cat ran.\\n\\nCATS and concat cats.");
@@ -365,14 +366,14 @@ void TestFindBar::replaceAllIsOneUndoStep()
 
     m_editor->undoStack()->undo();
     QCOMPARE(m_editor->document().bytes(), typed);
-    QCOMPARE(m_answer->markdown(), u"Hi The cat sat. A Cat ran.\n\nCATS and concat cats."_s);
+    QCOMPARE(m_textEditor->markdown(), u"Hi The cat sat. A Cat ran.\n\nCATS and concat cats."_s);
     m_editor->undoStack()->redo();
     QCOMPARE(m_editor->document().bytes(), replaced);
-    QCOMPARE(m_answer->markdown(), u"Hi The dog sat. A dog ran.\n\ndogS and condog dogs."_s);
+    QCOMPARE(m_textEditor->markdown(), u"Hi The dog sat. A dog ran.\n\ndogS and condog dogs."_s);
     // Typing after it is a step of its own too.
-    m_answer->setFocus();
-    m_answer->moveCursor(QTextCursor::End);
-    QTest::keyClicks(m_answer, u"!"_s);
+    m_textEditor->setFocus();
+    m_textEditor->moveCursor(QTextCursor::End);
+    QTest::keyClicks(m_textEditor, u"!"_s);
     QCOMPARE(m_editor->undoStack()->count(), 3);
     m_editor->undoStack()->undo();
     QCOMPARE(m_editor->document().bytes(), replaced);
@@ -392,7 +393,8 @@ void TestFindBar::replaceWithGroups()
     // The typed search already selected the match, so the first Replace replaces it.
     QCOMPARE(m_bar->currentMatch(), 0);
     QTest::keyClick(m_bar->replaceField(), Qt::Key_Return);
-    QCOMPARE(m_answer->markdown(), u"The cat sat. The Cat ran away.\n\nCATS and concat cats."_s);
+    QCOMPARE(m_textEditor->markdown(),
+             u"The cat sat. The Cat ran away.\n\nCATS and concat cats."_s);
     QCOMPARE(m_editor->undoStack()->count(), 1);
     QCOMPARE(m_editor->undoStack()->undoText(), u"Replace"_s);
     QCOMPARE(answerLine(m_editor->document().bytes()),
@@ -401,12 +403,12 @@ void TestFindBar::replaceWithGroups()
     QCOMPARE(m_bar->matchCount(), 0);
     type(m_bar->findField(), u"(\\w+)s\\b"_s);
     type(m_bar->replaceField(), u"\\1z"_s);
-    m_answer->moveCursor(QTextCursor::Start);
+    m_textEditor->moveCursor(QTextCursor::Start);
     QCOMPARE(m_bar->currentMatch(), -1);
     QVERIFY(!m_bar->replaceCurrent());
-    QCOMPARE(m_answer->textCursor().selectedText(), u"cats"_s);
+    QCOMPARE(m_textEditor->textCursor().selectedText(), u"cats"_s);
     QVERIFY(m_bar->replaceCurrent());
-    QVERIFY(m_answer->markdown().endsWith(u"concat catz."_s));
+    QVERIFY(m_textEditor->markdown().endsWith(u"concat catz."_s));
     QCOMPARE(m_editor->undoStack()->count(), 2);
 }
 
@@ -415,11 +417,11 @@ void TestFindBar::matchesFollowEdits()
     m_bar->openFind();
     type(m_bar->findField(), u"cat"_s);
     QCOMPARE(m_bar->matchCount(), 5);
-    m_answer->setFocus();
-    m_answer->moveCursor(QTextCursor::End);
-    QTest::keyClicks(m_answer, u" cat"_s);
+    m_textEditor->setFocus();
+    m_textEditor->moveCursor(QTextCursor::End);
+    QTest::keyClicks(m_textEditor, u" cat"_s);
     QTRY_COMPARE(m_bar->statusLabel()->text(), u"6 matches"_s);
-    QCOMPARE(m_answer->selectionGroup(FindBar::selectionGroupName()).size(), 6);
+    QCOMPARE(m_textEditor->selectionGroup(FindBar::selectionGroupName()).size(), 6);
     m_editor->undoStack()->undo();
     QTRY_COMPARE(m_bar->statusLabel()->text(), u"5 matches"_s);
 }
@@ -428,21 +430,21 @@ void TestFindBar::escapeClosesAndReturnsFocus()
 {
     m_bar->openFind();
     type(m_bar->findField(), u"cat"_s);
-    QVERIFY(!m_answer->selectionGroup(FindBar::selectionGroupName()).isEmpty());
+    QVERIFY(!m_textEditor->selectionGroup(FindBar::selectionGroupName()).isEmpty());
     QTest::keyClick(m_bar->findField(), Qt::Key_Escape);
     QVERIFY(!m_bar->isVisible());
-    QVERIFY(m_answer->hasFocus());
-    QVERIFY(m_answer->selectionGroup(FindBar::selectionGroupName()).isEmpty());
+    QVERIFY(m_textEditor->hasFocus());
+    QVERIFY(m_textEditor->selectionGroup(FindBar::selectionGroupName()).isEmpty());
     // The match found stays selected, and the term stays for the next time.
-    QCOMPARE(m_answer->textCursor().selectedText(), u"cat"_s);
+    QCOMPARE(m_textEditor->textCursor().selectedText(), u"cat"_s);
     m_bar->openFind();
     QCOMPARE(m_bar->findField()->text(), u"cat"_s);
     QCOMPARE(m_bar->matchCount(), 5);
     // Escape in the editor closes the bar too.
-    m_answer->setFocus();
-    QTest::keyClick(m_answer, Qt::Key_Escape);
+    m_textEditor->setFocus();
+    QTest::keyClick(m_textEditor, Qt::Key_Escape);
     QVERIFY(!m_bar->isVisible());
-    QVERIFY(m_answer->hasFocus());
+    QVERIFY(m_textEditor->hasFocus());
 }
 
 QTEST_MAIN(TestFindBar)

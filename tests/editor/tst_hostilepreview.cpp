@@ -39,7 +39,7 @@ ArticleContent article(const QString& answer)
     a.date = u"2024-11-26"_s;
     a.dateFormat = u"MMM DD, YYYY"_s;
     a.author = u"QuickTakes"_s;
-    a.answer = answer;
+    a.text = answer;
     return a;
 }
 
@@ -276,7 +276,7 @@ A plain [link](%1/link) is only followed when clicked, in the system browser.
             QVERIFY(pane.toPlainText().contains(u"deep"_s));
 
             // Still responsive: the next edit shows.
-            pane.setAnswerMarkdown(u"Plain again"_s);
+            pane.setTextMarkdown(u"Plain again"_s);
             pane.flush();
             QVERIFY(pane.toPlainText().contains(u"Plain again"_s));
         }

@@ -44,7 +44,7 @@ ArticleContent article(const QString& answer)
     a.postOnText = u"Posted on"_s;
     a.author = u"QuickTakes"_s;
     a.subject = u"Computer Science"_s;
-    a.answer = answer;
+    a.text = answer;
     return a;
 }
 
@@ -105,7 +105,7 @@ void TestPreviewPane::showsArticleAfterDelay()
     QTRY_VERIFY(pane.toPlainText().contains(u"Hello world"_s));
     QVERIFY(pane.toPlainText().contains(u"The title"_s));
     QVERIFY(pane.toPlainText().contains(u"Posted on Nov 26, 2024"_s));
-    pane.setAnswerMarkdown(u"Typed text"_s);
+    pane.setTextMarkdown(u"Typed text"_s);
     QTRY_VERIFY(pane.toPlainText().contains(u"Typed text"_s));
     QVERIFY(pane.toPlainText().contains(u"The title"_s)); // the header stays
 }
@@ -115,12 +115,12 @@ void TestPreviewPane::burstIsOneRender()
     PreviewPane pane;
     QSignalSpy rendered(&pane, &PreviewPane::rendered);
     for (int i = 0; i < 20; ++i)
-        pane.setAnswerMarkdown(u"version %1"_s.arg(i));
+        pane.setTextMarkdown(u"version %1"_s.arg(i));
     QTRY_VERIFY(pane.toPlainText().contains(u"version 19"_s));
     QTest::qWait(500); // past both timers
     QCOMPARE(rendered.count(), 1);
     // Asking for what is shown does not render again.
-    pane.setAnswerMarkdown(u"version 19"_s);
+    pane.setTextMarkdown(u"version 19"_s);
     QTest::qWait(500);
     QCOMPARE(rendered.count(), 1);
 }
@@ -135,7 +135,7 @@ void TestPreviewPane::continuousTypingStillUpdates()
     clock.start();
     int i = 0;
     while (clock.elapsed() < 1000) {
-        pane.setAnswerMarkdown(u"typing %1"_s.arg(++i));
+        pane.setTextMarkdown(u"typing %1"_s.arg(++i));
         QTest::qWait(15);
     }
     QVERIFY2(rendered.count() >= 2, qPrintable(QString::number(rendered.count())));
@@ -149,7 +149,7 @@ void TestPreviewPane::asyncRenderShowsLatest()
     QSignalSpy rendered(&pane, &PreviewPane::rendered);
     const QString big = paragraphs(3000);
     for (int i = 0; i < 5; ++i) {
-        pane.setAnswerMarkdown(big + u"\n\nmarker %1"_s.arg(i));
+        pane.setTextMarkdown(big + u"\n\nmarker %1"_s.arg(i));
         QTest::qWait(80); // let the timers start renders while others run
     }
     QTRY_VERIFY_WITH_TIMEOUT(pane.toPlainText().contains(u"marker 4"_s), 20000);
@@ -169,10 +169,10 @@ void TestPreviewPane::revertDuringRenderShowsCurrentText()
     pane.setArticle(article(original));
     pane.flush();
     QSignalSpy rendered(&pane, &PreviewPane::rendered);
-    pane.setAnswerMarkdown(paragraphs(25000) + u"\n\nEnding B"_s);
+    pane.setTextMarkdown(paragraphs(25000) + u"\n\nEnding B"_s);
     // B has started (on a fast machine it may already have landed).
     QTRY_VERIFY(pane.isRendering() || rendered.count() > 0);
-    pane.setAnswerMarkdown(original);
+    pane.setTextMarkdown(original);
     // B lands, then the follow-up render brings back A.
     QTRY_COMPARE_WITH_TIMEOUT(rendered.count(), 2, 30000);
     QVERIFY(pane.toPlainText().endsWith(u"Ending A"_s));
@@ -203,7 +203,7 @@ void TestPreviewPane::keepsScrollPosition()
     const QString before = topText(pane);
 
     QSignalSpy rendered(&pane, &PreviewPane::rendered);
-    pane.setAnswerMarkdown(paragraphs(paragraphCount) + u" Typed at the end."_s);
+    pane.setTextMarkdown(paragraphs(paragraphCount) + u" Typed at the end."_s);
     QTRY_COMPARE_WITH_TIMEOUT(rendered.count(), 1, 20000);
     QVERIFY(pane.toPlainText().contains(u"Typed at the end."_s));
     QTRY_COMPARE(bar->value(), position);
@@ -281,7 +281,7 @@ void TestPreviewPane::scrollWaitsForPendingUpdate()
     // The editor scrolls to a line of text the preview has not rendered yet: nothing is
     // rendered early, and the scroll lands with the update.
     QSignalSpy rendered(&pane, &PreviewPane::rendered);
-    pane.setAnswerMarkdown(u"New first paragraph.\n\n"_s + paragraphs(40));
+    pane.setTextMarkdown(u"New first paragraph.\n\n"_s + paragraphs(40));
     pane.scrollToSourceLine(41); // "Paragraph 20" in the new text
     QCOMPARE(rendered.count(), 0);
     QTRY_COMPARE(rendered.count(), 1);
@@ -469,7 +469,7 @@ void TestPreviewPane::updatesOnlyTheChangedBlocks()
     // where the change ends) and only it is replaced in the document.
     QString text = paragraphs(40);
     text.replace(u"Paragraph 20 has"_s, u"Paragraph 20 now has"_s);
-    pane.setAnswerMarkdown(text);
+    pane.setTextMarkdown(text);
     pane.flush();
     QVERIFY(!pane.lastUpdate().rebuilt);
     QCOMPARE(pane.lastUpdate().blocksReplaced, 1);
@@ -479,7 +479,7 @@ void TestPreviewPane::updatesOnlyTheChangedBlocks()
     QCOMPARE(stateOf(u"Paragraph 20 "_s), 39);
 
     // A paragraph before all others: one block in, the rest moved two lines down.
-    pane.setAnswerMarkdown(u"A new start.\n\n"_s + text);
+    pane.setTextMarkdown(u"A new start.\n\n"_s + text);
     pane.flush();
     QVERIFY(!pane.lastUpdate().rebuilt);
     QCOMPARE(pane.lastUpdate().blocksReplaced, 0);
@@ -515,7 +515,7 @@ void TestPreviewPane::patchedDocumentEqualsFreshOne()
     ArticleContent a = article(frontis::testing::generateAnswerMarkdown(8 * 1024, seed));
     if (!header)
         a = ArticleContent{QString(), QString(), QString(), QString(),
-                           QString(), QString(), QString(), a.answer};
+                           QString(), QString(), QString(), a.text};
     PreviewPane pane;
     pane.resize(600, 400);
     pane.show();
@@ -524,7 +524,7 @@ void TestPreviewPane::patchedDocumentEqualsFreshOne()
     pane.flush();
     int patched = 0;
     for (int i = 0; i < 120; ++i) {
-        QString& md = a.answer;
+        QString& md = a.text;
         const int at = int(rng.bounded(quint32(md.size() + 1)));
         if (rng.bounded(3) == 0)
             md.remove(at, int(rng.bounded(60)));
@@ -561,14 +561,14 @@ void TestPreviewPane::answerSourceIsReadOncePerUpdate()
     pane.flush();
     int reads = 0;
     QString text = u"Start"_s;
-    pane.setAnswerSource([&] {
+    pane.setTextSource([&] {
         ++reads;
         return text;
     });
     QSignalSpy rendered(&pane, &PreviewPane::rendered);
     for (int i = 0; i < 30; ++i) { // a burst of keystrokes: each only marks the answer changed
         text += u'x';
-        pane.answerChanged();
+        pane.textEdited();
     }
     QCOMPARE(reads, 0);
     QVERIFY(rendered.wait(2000));

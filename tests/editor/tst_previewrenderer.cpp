@@ -19,7 +19,7 @@ ArticleContent article(const QString& answer)
     ArticleContent a;
     a.title = u"The title"_s;
     a.author = u"QuickTakes"_s;
-    a.answer = answer;
+    a.text = answer;
     return a;
 }
 

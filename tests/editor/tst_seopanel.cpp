@@ -298,7 +298,7 @@ private Q_SLOTS:
         fields.title = QStringLiteral("Cache policies in C++");
         fields.description = QStringLiteral("How a cache works, and what is cached.");
         fields.question = QStringLiteral("What is a CPU cache?");
-        fields.answer = QStringLiteral("A **cache** keeps copies.\n\nC++ code: std::map.");
+        fields.text = QStringLiteral("A **cache** keeps copies.\n\nC++ code: std::map.");
         fields.keywords = {QStringLiteral("cache"),    QStringLiteral("C++"),
                            QStringLiteral("caches"),   QStringLiteral("Cache"),
                            QStringLiteral("policies"), QStringLiteral("policy")};

@@ -5,8 +5,8 @@
 // build tree for a person to look at.
 #include "editor/articleeditor.h"
 #include "editor/form/fieldform.h"
-#include "editor/text/answereditor.h"
 #include "editor/text/linespellcheck.h"
+#include "editor/text/markdowneditor.h"
 #include "editor/text/markdownhighlighter.h"
 #include "editor/text/spelling.h"
 #include "editor/text/textspellcheck.h"
@@ -178,12 +178,12 @@ void TestSpelling::init()
 
 void TestSpelling::answerUnderlinesWithoutTouchingHighlighting()
 {
-    AnswerEditor editor;
+    MarkdownEditor editor;
     editor.resize(700, 400);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    editor.setStoredAnswer(u"## A heading with a mistaek\\n\\nSome **bold txet** and plain "
-                           u"words.\\n\\n- a lsit item"_s);
+    editor.setStoredText(u"## A heading with a mistaek\\n\\nSome **bold txet** and plain "
+                         u"words.\\n\\n- a lsit item"_s);
     // The highlighter's formats of every block, before the spelling check.
     QList<QList<QTextLayout::FormatRange>> before;
     for (QTextBlock b = editor.document()->begin(); b.isValid(); b = b.next())
@@ -220,7 +220,7 @@ void TestSpelling::answerUnderlinesWithoutTouchingHighlighting()
 
 void TestSpelling::markdownSyntaxIsNotFlagged()
 {
-    AnswerEditor editor;
+    MarkdownEditor editor;
     editor.resize(800, 700);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
@@ -240,7 +240,7 @@ void TestSpelling::markdownSyntaxIsNotFlagged()
         u"\n"
         u"<!-- a commnt -->\n"
         u"[lbel]: https://exmaple.com/refrence\n"_s;
-    editor.setStoredAnswer(QString(markdown).replace(u"\n"_s, u"\\n"_s));
+    editor.setStoredText(QString(markdown).replace(u"\n"_s, u"\\n"_s));
     QCOMPARE(editor.markdown(), markdown);
     editor.findChild<TextSpellCheck*>()->recheckNow();
     // What is prose is checked (Headng, gude); nothing else is.
@@ -249,7 +249,7 @@ void TestSpelling::markdownSyntaxIsNotFlagged()
 
 void TestSpelling::wordBeingTypedWaits()
 {
-    AnswerEditor editor;
+    MarkdownEditor editor;
     editor.resize(600, 300);
     editor.show();
     editor.activateWindow();
@@ -279,7 +279,7 @@ void TestSpelling::suggestionReplacesThroughTheHistory()
     article.show();
     QVERIFY(QTest::qWaitForWindowExposed(&article));
 
-    AnswerEditor* editor = article.answerEditor();
+    MarkdownEditor* editor = article.textEditor();
     auto* spell = editor->findChild<TextSpellCheck*>();
     spell->recheckNow();
     QCOMPARE(underlinedWords(editor), QStringList{u"mispeled"_s});
@@ -317,11 +317,11 @@ void TestSpelling::suggestionReplacesThroughTheHistory()
 
 void TestSpelling::rightClickOpensTheSpellingMenu()
 {
-    AnswerEditor editor;
+    MarkdownEditor editor;
     editor.resize(600, 300);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    editor.setStoredAnswer(u"Right wrnog"_s);
+    editor.setStoredText(u"Right wrnog"_s);
     QTextCursor cursor(editor.document());
     cursor.setPosition(8);
     const QPoint onWrong = editor.cursorRect(cursor).center();
@@ -349,14 +349,14 @@ void TestSpelling::rightClickOpensTheSpellingMenu()
 
 void TestSpelling::addToDictionaryPersists()
 {
-    AnswerEditor editor;
+    MarkdownEditor editor;
     editor.resize(600, 300);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    AnswerEditor other; // another window's editor follows too
+    MarkdownEditor other; // another window's editor follows too
     other.show();
-    editor.setStoredAnswer(u"Frontis edits Quillmarks and Zorbles."_s);
-    other.setStoredAnswer(u"More Quillmarks."_s);
+    editor.setStoredText(u"Frontis edits Quillmarks and Zorbles."_s);
+    other.setStoredText(u"More Quillmarks."_s);
     auto* spell = editor.findChild<TextSpellCheck*>();
     spell->recheckNow();
     other.findChild<TextSpellCheck*>()->recheckNow();
@@ -388,10 +388,10 @@ void TestSpelling::addToDictionaryPersists()
 
 void TestSpelling::ignoreLastsTheSession()
 {
-    AnswerEditor editor;
+    MarkdownEditor editor;
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    editor.setStoredAnswer(u"Some Blorfish here."_s);
+    editor.setStoredText(u"Some Blorfish here."_s);
     auto* spell = editor.findChild<TextSpellCheck*>();
     spell->recheckNow();
     QCOMPARE(underlinedWords(&editor), QStringList{u"Blorfish"_s});
@@ -405,10 +405,10 @@ void TestSpelling::ignoreLastsTheSession()
 
 void TestSpelling::otherExtraSelectionsAreKept()
 {
-    AnswerEditor editor;
+    MarkdownEditor editor;
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    editor.setStoredAnswer(u"find me and a wrnog word"_s);
+    editor.setStoredText(u"find me and a wrnog word"_s);
     QTextEdit::ExtraSelection find;
     find.cursor = QTextCursor(editor.document());
     find.cursor.setPosition(0);
@@ -436,10 +436,10 @@ void TestSpelling::otherExtraSelectionsAreKept()
 
 void TestSpelling::turningCheckingOff()
 {
-    AnswerEditor editor;
+    MarkdownEditor editor;
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    editor.setStoredAnswer(u"A wrnog word"_s);
+    editor.setStoredText(u"A wrnog word"_s);
     auto* spell = editor.findChild<TextSpellCheck*>();
     spell->recheckNow();
     QCOMPARE(underlinedWords(&editor), QStringList{u"wrnog"_s});
@@ -457,11 +457,11 @@ void TestSpelling::onlyTheVisiblePartIsChecked()
     QStringList lines;
     for (int i = 0; i < 16000; ++i)
         lines << u"Line %1 has a wrnog word and some ordinary words to fill it up."_s.arg(i);
-    AnswerEditor editor;
+    MarkdownEditor editor;
     editor.resize(700, 400);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    editor.setStoredAnswer(lines.join(u"\\n"_s));
+    editor.setStoredText(lines.join(u"\\n"_s));
     QVERIFY(editor.markdown().size() > 1000000);
     auto* spell = editor.findChild<TextSpellCheck*>();
     spell->recheckNow();
@@ -593,10 +593,10 @@ void TestSpelling::menuOffersLanguages()
     QCOMPARE(QSettings().value(u"spelling/enabled"_s).toBool(), true);
 
     // Another language: kept in the settings, loaded, and the editors recheck with it.
-    AnswerEditor editor;
+    MarkdownEditor editor;
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    editor.setStoredAnswer(u"alpha hello beta"_s);
+    editor.setStoredText(u"alpha hello beta"_s);
     auto* spell = editor.findChild<TextSpellCheck*>();
     Spelling::instance().ignore(u"Snarfwidget"_s);
     other->trigger();
@@ -617,15 +617,15 @@ void TestSpelling::menuOffersLanguages()
 
 void TestSpelling::grabScreenshots()
 {
-    AnswerEditor editor;
+    MarkdownEditor editor;
     editor.resize(640, 260);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    editor.setStoredAnswer(u"## Caches and mispeled words\\n\\nA cache keeps **recently** used "
-                           u"data close to the procesor, so `load()` and "
-                           u"[links](https://exmaple.com/wrng) are never flagged.\\n\\n"
-                           u"- GPUs, URLs and e.g. abbreviations: fine\\n- a wrnog word: "
-                           u"underlined"_s);
+    editor.setStoredText(u"## Caches and mispeled words\\n\\nA cache keeps **recently** used "
+                         u"data close to the procesor, so `load()` and "
+                         u"[links](https://exmaple.com/wrng) are never flagged.\\n\\n"
+                         u"- GPUs, URLs and e.g. abbreviations: fine\\n- a wrnog word: "
+                         u"underlined"_s);
     auto* spell = editor.findChild<TextSpellCheck*>();
     spell->recheckNow();
     QCOMPARE(underlinedWords(&editor), (QStringList{u"mispeled"_s, u"procesor"_s, u"wrnog"_s}));
@@ -637,12 +637,12 @@ void TestSpelling::grabScreenshots()
     {
         QWidget dark;
         dark.setPalette(testpalettes::dark());
-        auto* darkEditor = new AnswerEditor(&dark);
+        auto* darkEditor = new MarkdownEditor(&dark);
         darkEditor->resize(640, 260);
         dark.resize(640, 260);
         dark.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dark));
-        darkEditor->setStoredAnswer(editor.storedAnswer());
+        darkEditor->setStoredText(editor.storedText());
         darkEditor->findChild<TextSpellCheck*>()->recheckNow();
         const QList<QTextEdit::ExtraSelection> marks = darkEditor->selectionGroup(u"spelling"_s);
         QCOMPARE(marks.size(), 3);

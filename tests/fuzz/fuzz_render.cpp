@@ -3,6 +3,7 @@
 // input is taken as a stored answer. Besides crashes, checks the codec's documented round trips
 // and that the HTML holds only the elements cmark's safe mode writes and no script URLs.
 #include "fuzzcheck.h"
+#include "model/schema/schema.h"
 #include "model/text/answercodec.h"
 #include "model/text/articlehtml.h"
 #include "model/text/markdownrenderer.h"
@@ -60,13 +61,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     QString stored;
     const Result<Document> doc = Document::fromBytes(input);
     if (doc) {
-        article = ArticleContent::fromFrontMatter(doc->frontMatter());
+        // The QuickTakes answer, and the body as a body site renders it (GFM, template tags).
+        static const Schema quickTakes = *Schema::builtIn(QStringLiteral("quicktakes"));
+        static const Schema generic = Schema::generic();
+        article = ArticleContent::of(doc.value(), quickTakes);
         const FmNode* answer = doc->find({QStringLiteral("answer")});
         stored = answer && answer->isScalar() ? answer->text : QString();
-        checkSafe(renderArticleHtml(doc->frontMatter(), {true, {}, bool(flags & 1)}), false);
+        checkSafe(renderArticleHtml(article, {true, {}, bool(flags & 1)}), false);
+        checkSafe(renderArticleHtml(ArticleContent::of(doc.value(), generic),
+                                    {true, {}, bool(flags & 1)}),
+                  false);
     } else {
         stored = QString::fromUtf8(input);
-        article.answer = decodeAnswer(stored);
+        article.text = decodeAnswer(stored);
         article.title = stored.left(80);
         article.date = stored.mid(3, 10);
         article.dateFormat = stored.mid(1, 12);

@@ -1,3 +1,4 @@
+#include "model/schema/schema.h"
 #include "model/text/articlehtml.h"
 #include "model/yaml/document.h"
 #include "testutil.h"
@@ -24,7 +25,7 @@ private:
         a.postOnText = u"Posted on"_s;
         a.author = u"QuickTakes"_s;
         a.subject = u"Computer Science"_s;
-        a.answer = u"Intro.\n\n1. **One**\n2. Two"_s;
+        a.text = u"Intro.\n\n1. **One**\n2. Two"_s;
         return a;
     }
 
@@ -47,7 +48,8 @@ void TestArticleHtml::seed()
         QSKIP("../shared/seed is absent (set FRONTIS_SHARED_DIR)");
     const auto doc = frontis::Document::load(path);
     QVERIFY2(doc.ok(), doc.ok() ? "" : qPrintable(doc.error().message));
-    const QString html = frontis::renderArticleHtml(doc->frontMatter());
+    const QString html = frontis::renderArticleHtml(
+        frontis::ArticleContent::of(doc.value(), *frontis::Schema::builtIn(u"quicktakes"_s)));
 
     QVERIFY(html.contains(
         u"<h1 class=\"title\">How have advancements in computing power influenced deep learning?</h1>"_s));
@@ -102,7 +104,7 @@ void TestArticleHtml::fieldsAreEscaped()
 void TestArticleHtml::rawHtmlIsNotPassedOn()
 {
     ArticleContent a = sample();
-    a.answer = u"Hi <img src=x onerror=alert(1)>\n\n<div>block</div>\n\n[x](javascript:alert(1))"_s;
+    a.text = u"Hi <img src=x onerror=alert(1)>\n\n<div>block</div>\n\n[x](javascript:alert(1))"_s;
     const QString html = frontis::renderArticleHtml(a);
     QVERIFY(!html.contains(u"<img"_s));
     QVERIFY(!html.contains(u"<div>block"_s));
@@ -156,7 +158,7 @@ void TestArticleHtml::dateLine()
 void TestArticleHtml::missingFieldsLeaveNoEmptyElements()
 {
     ArticleContent a;
-    a.answer = u"Just text."_s;
+    a.text = u"Just text."_s;
     const QString html = frontis::renderArticleHtml(a, {false, {}, false});
     QVERIFY(!html.contains(u"<h1"_s));
     QVERIFY(!html.contains(u"class=\"meta\""_s));

@@ -634,7 +634,7 @@ private Q_SLOTS:
         ArticleContent article;
         article.title = u"<script>alert('title')</script>"_s;
         article.author = u"\"><img src=x onerror=alert(1)>"_s;
-        article.answer = markdown;
+        article.text = markdown;
         const QString fragment = renderMarkdown(markdown, RenderOptions{true, true});
         const QString page = renderArticleHtml(article);
         for (const QString& html : {fragment, page}) {
@@ -691,7 +691,7 @@ private Q_SLOTS:
         const QList<MarkdownIssue> issues = lintMarkdown(markdown);
         const qint64 lint = timer.restart();
         ArticleContent article;
-        article.answer = markdown;
+        article.text = markdown;
         const QString page = renderArticleHtml(article);
         qInfo("%s: render %lld ms, lint %lld ms (%lld issues), article %lld ms",
               QTest::currentDataTag(), static_cast<long long>(render), static_cast<long long>(lint),

@@ -204,7 +204,7 @@ private Q_SLOTS:
             SeoFields::fromFrontMatter(doc->frontMatter(), &*schema, QStringLiteral("answer"));
         QCOMPARE(s.keywords.size(), 10);
         const QList<KeywordCheck::Finding> f =
-            KeywordCheck::check(s.keywords, {s.title, s.description, s.question, s.answer});
+            KeywordCheck::check(s.keywords, {s.title, s.description, s.question, s.text});
         auto row = [&f](const char* keyword) {
             for (const KeywordCheck::Finding& x : f) {
                 if (x.keyword == QLatin1String(keyword))

@@ -10,12 +10,12 @@ using namespace frontis;
 namespace {
 
 SeoFields read(const QByteArray& frontMatter, const Schema* schema = nullptr,
-               const QString& answerKey = {})
+               const QString& textKey = {})
 {
     Result<Document> doc = Document::fromBytes("---\n" + frontMatter + "---\n");
     if (!doc.ok())
         return {};
-    return SeoFields::fromFrontMatter(doc->frontMatter(), schema, answerKey);
+    return SeoFields::fromFrontMatter(doc->frontMatter(), schema, textKey);
 }
 
 } // namespace
@@ -42,9 +42,9 @@ private Q_SLOTS:
                  QStringLiteral("How have advancements in computing power influenced deep "
                                 "learning?"));
         // The answer is decoded: the stored backslash-n pairs are line breaks.
-        QVERIFY(s.answer.contains(QLatin1String("years.")));
-        QVERIFY(s.answer.contains(QLatin1String("\n\n1. **Increased")));
-        QVERIFY(!s.answer.contains(QLatin1String("\\n")));
+        QVERIFY(s.text.contains(QLatin1String("years.")));
+        QVERIFY(s.text.contains(QLatin1String("\n\n1. **Increased")));
+        QVERIFY(!s.text.contains(QLatin1String("\\n")));
         QCOMPARE(s.keywords.size(), 10);
         QCOMPARE(s.keywords.first(), QStringLiteral("computing power"));
         QCOMPARE(s.keywords.last(), QStringLiteral("machine learning"));
@@ -93,9 +93,9 @@ private Q_SLOTS:
         // A field without the escaped-newlines encoding keeps its text as it is.
         const SeoFields plain =
             read("body: 'a\\nb'\nanswer: x\n", &schema.value(), QStringLiteral("body"));
-        QCOMPARE(plain.answer, QStringLiteral("a\\nb"));
+        QCOMPARE(plain.text, QStringLiteral("a\\nb"));
         const SeoFields bare = read("answer: 'a\\nb'\n");
-        QCOMPARE(bare.answer, QStringLiteral("a\nb"));
+        QCOMPARE(bare.text, QStringLiteral("a\nb"));
     }
 
     void nothingThere()
@@ -104,7 +104,7 @@ private Q_SLOTS:
         QVERIFY(s.title.isEmpty());
         QVERIFY(s.description.isEmpty());
         QVERIFY(s.keywords.isEmpty());
-        QVERIFY(s.answer.isEmpty());
+        QVERIFY(s.text.isEmpty());
     }
 };
 

@@ -10,29 +10,30 @@ namespace frontis {
 
 class MarkdownHighlighter;
 
-// The source editor for an article's answer: Markdown with real line breaks, highlighted, while
-// the front matter stores it on one line with backslash-n escapes (model/text/answercodec.h).
+// The source editor for the article's text (ArticleText: the body, or a markdown field such as
+// the QuickTakes answer): Markdown with real line breaks, highlighted, stored as the codec says
+// (a field's backslash-n escapes, model/text/answercodec.h; the body's own line endings).
 // Tab moves the focus on, so that the form around it stays reachable by keyboard.
-class AnswerEditor : public QPlainTextEdit
+class MarkdownEditor : public QPlainTextEdit
 {
     Q_OBJECT
 
 public:
-    explicit AnswerEditor(QWidget* parent = nullptr);
+    explicit MarkdownEditor(QWidget* parent = nullptr);
 
     // How the text is stored (ArticleText::decode and ::encode): the answer's `\n` escapes by
-    // default, the file's line breaks for a body. Takes effect at the next setStoredAnswer().
+    // default, the file's line breaks for a body. Takes effect at the next setStoredText().
     using Codec = std::function<QString(const QString&)>;
     void setCodec(Codec decode, Codec encode);
 
-    // Shows a stored answer with its escapes decoded. The cursor and scroll position stay where
+    // Shows the stored text, decoded. The cursor and scroll position stay where
     // they were as far as the new text allows; the editor's own undo history starts afresh.
-    // answerEdited() is not emitted for this.
-    void setStoredAnswer(const QString& stored);
+    // textEdited() is not emitted for this.
+    void setStoredText(const QString& stored);
     // The text in storage encoding. As long as the writer has not changed the text, this is
-    // exactly what setStoredAnswer() got, so a literal backslash-n the decoding turned into a
+    // exactly what setStoredText() got, so a literal backslash-n the decoding turned into a
     // line break is written back untouched.
-    QString storedAnswer() const;
+    QString storedText() const;
     // The Markdown as shown, with '\n' line breaks and no character replaced (unlike
     // toPlainText(), which turns non-breaking spaces into spaces).
     QString markdown() const;
@@ -56,7 +57,7 @@ public:
 
 Q_SIGNALS:
     // The writer changed the text (typing, paste, undo in the editor).
-    void answerEdited();
+    void textEdited();
     // The view scrolled or was resized: the new first visible line and progress.
     void visibleLineChanged(int line, qreal progress);
 
@@ -74,13 +75,13 @@ private:
     QList<std::pair<QString, QList<QTextEdit::ExtraSelection>>> m_selectionGroups;
     Codec m_decode;
     Codec m_encode;
-    QString m_stored;        // what setStoredAnswer() got
+    QString m_stored;        // what setStoredText() got
     QString m_shownOriginal; // markdown() right after it
-    // markdown() and storedAnswer() as of a document revision: both are read at every preview
-    // update and every commit of the typing, and take milliseconds for a long answer.
+    // markdown() and storedText() as of a document revision: both are read at every preview
+    // update and every commit of the typing, and take milliseconds for a long text.
     mutable QString m_markdown;
     mutable int m_markdownRevision = -1;
-    mutable QString m_storedAnswer;
+    mutable QString m_storedText;
     mutable int m_storedRevision = -1;
     int m_lastVisibleLine = 1;
     qreal m_lastVisibleProgress = 0;

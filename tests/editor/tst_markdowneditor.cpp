@@ -1,4 +1,4 @@
-#include "editor/text/answereditor.h"
+#include "editor/text/markdowneditor.h"
 #include "editor/text/markdownhighlighter.h"
 #include "palettes.h"
 
@@ -10,9 +10,9 @@
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
-using frontis::AnswerEditor;
+using frontis::MarkdownEditor;
 
-class TestAnswerEditor : public QObject
+class TestMarkdownEditor : public QObject
 {
     Q_OBJECT
 
@@ -31,100 +31,100 @@ private Q_SLOTS:
     void followsDarkPalette();
 };
 
-void TestAnswerEditor::showsDecodedLines()
+void TestMarkdownEditor::showsDecodedLines()
 {
-    AnswerEditor editor;
-    editor.setStoredAnswer(u"a\\n\\nb"_s);
+    MarkdownEditor editor;
+    editor.setStoredText(u"a\\n\\nb"_s);
     QCOMPARE(editor.document()->blockCount(), 3);
     QCOMPARE(editor.markdown(), u"a\n\nb"_s);
     QCOMPARE(editor.document()->findBlockByNumber(2).text(), u"b"_s);
-    QCOMPARE(editor.storedAnswer(), u"a\\n\\nb"_s);
+    QCOMPARE(editor.storedText(), u"a\\n\\nb"_s);
 }
 
-// markdown() and storedAnswer() are kept per revision of the editor's document; a new text (an
+// markdown() and storedText() are kept per revision of the editor's document; a new text (an
 // undo in the window, a reload) restarts that count, and must still be read again.
-void TestAnswerEditor::reloadedTextIsReadAgain()
+void TestMarkdownEditor::reloadedTextIsReadAgain()
 {
-    AnswerEditor editor;
-    editor.setStoredAnswer(u"one"_s);
+    MarkdownEditor editor;
+    editor.setStoredText(u"one"_s);
     QCOMPARE(editor.markdown(), u"one"_s);
-    QCOMPARE(editor.storedAnswer(), u"one"_s);
-    editor.setStoredAnswer(u"two\\nlines"_s);
+    QCOMPARE(editor.storedText(), u"one"_s);
+    editor.setStoredText(u"two\\nlines"_s);
     QCOMPARE(editor.markdown(), u"two\nlines"_s);
-    QCOMPARE(editor.storedAnswer(), u"two\\nlines"_s);
-    editor.setStoredAnswer(u"one"_s);
+    QCOMPARE(editor.storedText(), u"two\\nlines"_s);
+    editor.setStoredText(u"one"_s);
     QCOMPARE(editor.markdown(), u"one"_s);
-    QCOMPARE(editor.storedAnswer(), u"one"_s);
+    QCOMPARE(editor.storedText(), u"one"_s);
 }
 
-void TestAnswerEditor::typingStoresEscapes()
+void TestMarkdownEditor::typingStoresEscapes()
 {
-    AnswerEditor editor;
-    editor.setStoredAnswer(u"First"_s);
+    MarkdownEditor editor;
+    editor.setStoredText(u"First"_s);
     editor.moveCursor(QTextCursor::End);
     QTest::keyClick(&editor, Qt::Key_Return);
     QTest::keyClick(&editor, Qt::Key_Return);
     QTest::keyClicks(&editor, u"- item"_s);
     QCOMPARE(editor.markdown(), u"First\n\n- item"_s);
-    QCOMPARE(editor.storedAnswer(), u"First\\n\\n- item"_s);
+    QCOMPARE(editor.storedText(), u"First\\n\\n- item"_s);
 }
 
-void TestAnswerEditor::editedOnlyByTheWriter()
+void TestMarkdownEditor::editedOnlyByTheWriter()
 {
-    AnswerEditor editor;
-    QSignalSpy edited(&editor, &AnswerEditor::answerEdited);
-    editor.setStoredAnswer(u"one\\ntwo"_s);
+    MarkdownEditor editor;
+    QSignalSpy edited(&editor, &MarkdownEditor::textEdited);
+    editor.setStoredText(u"one\\ntwo"_s);
     QCOMPARE(edited.count(), 0);
     QTest::keyClicks(&editor, u"x"_s);
     QCOMPARE(edited.count(), 1);
-    editor.setStoredAnswer(u"three"_s);
+    editor.setStoredText(u"three"_s);
     QCOMPARE(edited.count(), 1);
 }
 
-void TestAnswerEditor::untouchedTextIsReturnedVerbatim()
+void TestMarkdownEditor::untouchedTextIsReturnedVerbatim()
 {
     // A stored literal backslash-n reads as a line break (the codec cannot tell them apart);
     // as long as the writer leaves the text alone, the stored form is what comes back.
-    AnswerEditor editor;
-    editor.setStoredAnswer(u"Path C:\\new"_s);
+    MarkdownEditor editor;
+    editor.setStoredText(u"Path C:\\new"_s);
     QCOMPARE(editor.markdown(), u"Path C:\new"_s);
-    QCOMPARE(editor.storedAnswer(), u"Path C:\\new"_s);
+    QCOMPARE(editor.storedText(), u"Path C:\\new"_s);
     // Once edited, the text is encoded as shown.
     editor.moveCursor(QTextCursor::End);
     QTest::keyClicks(&editor, u"s"_s);
-    QCOMPARE(editor.storedAnswer(), u"Path C:\\news"_s);
+    QCOMPARE(editor.storedText(), u"Path C:\\news"_s);
     // Undoing back to the original text gives the original again.
     editor.undo();
-    QCOMPARE(editor.storedAnswer(), u"Path C:\\new"_s);
+    QCOMPARE(editor.storedText(), u"Path C:\\new"_s);
 }
 
-void TestAnswerEditor::charactersSurviveTheWidget()
+void TestMarkdownEditor::charactersSurviveTheWidget()
 {
-    AnswerEditor editor;
+    MarkdownEditor editor;
     // A non-breaking space (toPlainText() would make it a space) and a tab.
-    editor.setStoredAnswer(u"a\u00a0b\tc"_s);
+    editor.setStoredText(u"a\u00a0b\tc"_s);
     editor.moveCursor(QTextCursor::End);
     QTest::keyClicks(&editor, u"d"_s);
-    QCOMPARE(editor.storedAnswer(), u"a\u00a0b\tcd"_s);
+    QCOMPARE(editor.storedText(), u"a\u00a0b\tcd"_s);
     // Shift+Enter breaks the line inside a block (U+2028); in Markdown it is a line break.
     QTest::keyClick(&editor, Qt::Key_Return, Qt::ShiftModifier);
     QTest::keyClicks(&editor, u"e"_s);
-    QCOMPARE(editor.storedAnswer(), u"a\u00a0b\tcd\\ne"_s);
+    QCOMPARE(editor.storedText(), u"a\u00a0b\tcd\\ne"_s);
 }
 
-void TestAnswerEditor::reloadKeepsCursor()
+void TestMarkdownEditor::reloadKeepsCursor()
 {
-    AnswerEditor editor;
-    editor.setStoredAnswer(u"line one\\nline two"_s);
+    MarkdownEditor editor;
+    editor.setStoredText(u"line one\\nline two"_s);
     editor.goToLine(2, 6);
-    editor.setStoredAnswer(u"line one\\nline two, longer"_s); // an undo in the window, say
+    editor.setStoredText(u"line one\\nline two, longer"_s); // an undo in the window, say
     QCOMPARE(editor.textCursor().blockNumber(), 1);
     QCOMPARE(editor.textCursor().positionInBlock(), 5);
-    editor.setStoredAnswer(u"x"_s); // shorter than where the cursor was: clamped
+    editor.setStoredText(u"x"_s); // shorter than where the cursor was: clamped
     QCOMPARE(editor.textCursor().position(), 1);
 }
 
-void TestAnswerEditor::goToLine_data()
+void TestMarkdownEditor::goToLine_data()
 {
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
@@ -137,33 +137,33 @@ void TestAnswerEditor::goToLine_data()
     QTest::newRow("line 0") << 0 << 0 << 0 << 0;
 }
 
-void TestAnswerEditor::goToLine()
+void TestMarkdownEditor::goToLine()
 {
     QFETCH(int, line);
     QFETCH(int, column);
     QFETCH(int, block);
     QFETCH(int, positionInBlock);
-    AnswerEditor editor;
-    editor.setStoredAnswer(u"first\\ntwo\\nthird line\\nlast"_s);
+    MarkdownEditor editor;
+    editor.setStoredText(u"first\\ntwo\\nthird line\\nlast"_s);
     editor.goToLine(line, column);
     QCOMPARE(editor.textCursor().blockNumber(), block);
     QCOMPARE(editor.textCursor().positionInBlock(), positionInBlock);
 }
 
-void TestAnswerEditor::reportsFirstVisibleLine()
+void TestMarkdownEditor::reportsFirstVisibleLine()
 {
-    AnswerEditor editor;
+    MarkdownEditor editor;
     QStringList lines;
     for (int i = 1; i <= 200; ++i)
         lines << u"Line %1"_s.arg(i);
-    editor.setStoredAnswer(lines.join(u"\\n"_s));
+    editor.setStoredText(lines.join(u"\\n"_s));
     editor.resize(300, 200);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     QCOMPARE(editor.firstVisibleMarkdownLine(), 1);
     QCOMPARE(editor.firstVisibleLineProgress(), 0.0);
 
-    QSignalSpy visible(&editor, &AnswerEditor::visibleLineChanged);
+    QSignalSpy visible(&editor, &MarkdownEditor::visibleLineChanged);
     editor.goToLine(150);
     QVERIFY(visible.count() > 0);
     const int top = editor.firstVisibleMarkdownLine();
@@ -174,9 +174,9 @@ void TestAnswerEditor::reportsFirstVisibleLine()
     QCOMPARE(atTop.blockNumber() + 1, top);
 }
 
-void TestAnswerEditor::keyboardAndAccessibility()
+void TestMarkdownEditor::keyboardAndAccessibility()
 {
-    AnswerEditor editor;
+    MarkdownEditor editor;
     QVERIFY(editor.tabChangesFocus());
     QCOMPARE(editor.accessibleName(), u"Article text (Markdown)"_s);
     QCOMPARE(editor.lineWrapMode(), QPlainTextEdit::WidgetWidth);
@@ -184,14 +184,14 @@ void TestAnswerEditor::keyboardAndAccessibility()
     QCOMPARE(editor.highlighting()->highlighter()->document(), editor.document());
 }
 
-void TestAnswerEditor::followsDarkPalette()
+void TestMarkdownEditor::followsDarkPalette()
 {
     QWidget window;
     auto* layout = new QVBoxLayout(&window);
-    auto* editor = new AnswerEditor;
+    auto* editor = new MarkdownEditor;
     layout->addWidget(editor);
     window.setPalette(testpalettes::light());
-    editor->setStoredAnswer(u"# Heading\\n\\ntext"_s);
+    editor->setStoredText(u"# Heading\\n\\ntext"_s);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(editor->palette().color(QPalette::Base).lightness() > 128);
@@ -218,5 +218,5 @@ void TestAnswerEditor::followsDarkPalette()
     QTRY_COMPARE(headingColour(), light);
 }
 
-QTEST_MAIN(TestAnswerEditor)
-#include "tst_answereditor.moc"
+QTEST_MAIN(TestMarkdownEditor)
+#include "tst_markdowneditor.moc"

@@ -1,4 +1,4 @@
-#include "editor/text/answereditor.h"
+#include "editor/text/markdowneditor.h"
 
 #include "editor/text/markdownhighlighter.h"
 #include "editor/text/textspellcheck.h"
@@ -14,11 +14,11 @@
 
 namespace frontis {
 
-AnswerEditor::AnswerEditor(QWidget* parent) : QPlainTextEdit(parent)
+MarkdownEditor::MarkdownEditor(QWidget* parent) : QPlainTextEdit(parent)
 {
-    setObjectName(QStringLiteral("answerEditor"));
+    setObjectName(QStringLiteral("textEditor"));
     setAccessibleName(tr("Article text (Markdown)"));
-    setPlaceholderText(tr("Write the answer in Markdown"));
+    setPlaceholderText(tr("Write the article in Markdown"));
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     setTabChangesFocus(true);
@@ -36,7 +36,7 @@ AnswerEditor::AnswerEditor(QWidget* parent) : QPlainTextEdit(parent)
 
     connect(this, &QPlainTextEdit::textChanged, this, [this] {
         if (!m_loading)
-            Q_EMIT answerEdited();
+            Q_EMIT textEdited();
     });
     // QPlainTextEdit moves its scroll bar with signals blocked when it follows the cursor, so
     // scrolling is seen through the viewport updates it requests.
@@ -54,14 +54,14 @@ AnswerEditor::AnswerEditor(QWidget* parent) : QPlainTextEdit(parent)
     setSelectionGroup(QStringLiteral("spelling"), {}); // first: find highlights paint over it
 }
 
-void AnswerEditor::setCodec(Codec decode, Codec encode)
+void MarkdownEditor::setCodec(Codec decode, Codec encode)
 {
     m_decode = std::move(decode);
     m_encode = std::move(encode);
     m_storedRevision = -1;
 }
 
-void AnswerEditor::setStoredAnswer(const QString& stored)
+void MarkdownEditor::setStoredText(const QString& stored)
 {
     m_stored = stored;
     m_storedRevision = -1;
@@ -88,19 +88,19 @@ void AnswerEditor::setStoredAnswer(const QString& stored)
     verticalScrollBar()->setValue(scroll);
 }
 
-QString AnswerEditor::storedAnswer() const
+QString MarkdownEditor::storedText() const
 {
     // Every edit raises the revision (with the editor's own undo off too).
     if (m_storedRevision == document()->revision())
-        return m_storedAnswer;
+        return m_storedText;
     const QString text = markdown();
-    m_storedAnswer =
+    m_storedText =
         text == m_shownOriginal ? m_stored : (m_encode ? m_encode(text) : encodeAnswer(text));
     m_storedRevision = document()->revision();
-    return m_storedAnswer;
+    return m_storedText;
 }
 
-QString AnswerEditor::markdown() const
+QString MarkdownEditor::markdown() const
 {
     if (m_markdownRevision == document()->revision())
         return m_markdown;
@@ -114,8 +114,8 @@ QString AnswerEditor::markdown() const
     return text;
 }
 
-void AnswerEditor::setSelectionGroup(const QString& name,
-                                     const QList<QTextEdit::ExtraSelection>& selections)
+void MarkdownEditor::setSelectionGroup(const QString& name,
+                                       const QList<QTextEdit::ExtraSelection>& selections)
 {
     auto it = std::find_if(m_selectionGroups.begin(), m_selectionGroups.end(),
                            [&name](const auto& group) { return group.first == name; });
@@ -129,7 +129,7 @@ void AnswerEditor::setSelectionGroup(const QString& name,
     setExtraSelections(all);
 }
 
-QList<QTextEdit::ExtraSelection> AnswerEditor::selectionGroup(const QString& name) const
+QList<QTextEdit::ExtraSelection> MarkdownEditor::selectionGroup(const QString& name) const
 {
     for (const auto& group : m_selectionGroups) {
         if (group.first == name)
@@ -138,7 +138,7 @@ QList<QTextEdit::ExtraSelection> AnswerEditor::selectionGroup(const QString& nam
     return {};
 }
 
-void AnswerEditor::goToLine(int line, int column)
+void MarkdownEditor::goToLine(int line, int column)
 {
     QTextBlock block = document()->findBlockByNumber(qMax(line, 1) - 1);
     if (!block.isValid())
@@ -149,13 +149,13 @@ void AnswerEditor::goToLine(int line, int column)
     centerCursor();
 }
 
-int AnswerEditor::firstVisibleMarkdownLine() const
+int MarkdownEditor::firstVisibleMarkdownLine() const
 {
     const QTextBlock block = firstVisibleBlock();
     return block.isValid() ? block.blockNumber() + 1 : 1;
 }
 
-qreal AnswerEditor::firstVisibleLineProgress() const
+qreal MarkdownEditor::firstVisibleLineProgress() const
 {
     const QTextBlock block = firstVisibleBlock();
     if (!block.isValid())
@@ -166,7 +166,7 @@ qreal AnswerEditor::firstVisibleLineProgress() const
     return qBound(0.0, -rect.top() / rect.height(), 0.999);
 }
 
-void AnswerEditor::changeEvent(QEvent* event)
+void MarkdownEditor::changeEvent(QEvent* event)
 {
     QPlainTextEdit::changeEvent(event);
     if ((event->type() == QEvent::PaletteChange ||
@@ -175,13 +175,13 @@ void AnswerEditor::changeEvent(QEvent* event)
         followPalette();
 }
 
-void AnswerEditor::resizeEvent(QResizeEvent* event)
+void MarkdownEditor::resizeEvent(QResizeEvent* event)
 {
     QPlainTextEdit::resizeEvent(event);
     emitVisibleLine();
 }
 
-void AnswerEditor::followPalette()
+void MarkdownEditor::followPalette()
 {
     // The palette this widget would have without our overrides: its parent's (or the
     // application's), which is where light/dark switches arrive from.
@@ -205,7 +205,7 @@ void AnswerEditor::followPalette()
     m_applyingPalette = false;
 }
 
-void AnswerEditor::emitVisibleLine()
+void MarkdownEditor::emitVisibleLine()
 {
     const int line = firstVisibleMarkdownLine();
     const qreal progress = firstVisibleLineProgress();
