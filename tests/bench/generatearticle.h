@@ -169,4 +169,13 @@ inline QByteArray generateArticle(qsizetype answerBytes, quint32 seed = 1)
     return text.toUtf8();
 }
 
+// A body article as Hugo and Jekyll sites write it: a short front matter, then the Markdown of
+// generateAnswerMarkdown(bytes, seed) as the body, with real line breaks.
+inline QByteArray generateBodyArticle(qsizetype bodyBytes, quint32 seed = 1)
+{
+    return "---\ntitle: How have advancements in computing power influenced deep learning?\n"
+           "date: 2024-11-26T10:00:00Z\ntags: [deep learning, hardware]\ndraft: false\n---\n" +
+           generateAnswerMarkdown(bodyBytes, seed).toUtf8() + '\n';
+}
+
 } // namespace frontis::testing
