@@ -45,7 +45,7 @@ FolderPanel::FolderPanel(ArticleListModel* articles, QWidget* parent)
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("articleFilter"));
-    m_filter->setPlaceholderText(tr("Find by title, question, keywords or ID"));
+    m_filter->setPlaceholderText(tr("Find by title, keywords or ID"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Find articles"));
     m_filter->installEventFilter(this);
