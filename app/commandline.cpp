@@ -27,7 +27,8 @@ constexpr int ExitOk = 0;
 constexpr int ExitNo = 1;
 constexpr int ExitError = 2;
 
-const QStringList Commands = {QStringLiteral("get"), QStringLiteral("set"),
+const QStringList Commands = {QStringLiteral("get"),      QStringLiteral("set"),
+                              QStringLiteral("add"),      QStringLiteral("unset"),
                               QStringLiteral("validate"), QStringLiteral("render")};
 
 // Positional arguments and flags of one command. Only the flags a command knows count as flags, so
@@ -188,6 +189,55 @@ int runSet(const QStringList& args, QTextStream& out, QTextStream& err)
     return ExitOk;
 }
 
+// Shared by set, add and unset: the dry-run diff, or the checked atomic write (nothing for a
+// no-op).
+int finishEdit(Document& doc, bool dryRun, const QString& path, QTextStream& out, QTextStream& err)
+{
+    if (dryRun) {
+        out << unifiedDiff(doc.savedBytes(), doc.bytes(), path, path);
+        return ExitOk;
+    }
+    if (!doc.isModified())
+        return ExitOk;
+    if (Status s = doc.saveTo(path, Document::IfChangedOnDisk::Refuse))
+        return loadError(err, path, *s);
+    return ExitOk;
+}
+
+// add FILE KEY VALUE and unset FILE KEY.
+int runListEdit(const QString& command, const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const QString dryRun = QStringLiteral("--dry-run");
+    const Parsed p = parse(args, {dryRun});
+    const bool add = command == QLatin1String("add");
+    if (!p.unknown.isEmpty())
+        return usage(err, tr("%1: unknown option '%2'").arg(command, p.unknown));
+    if (p.positional.size() != (add ? 3 : 2))
+        return usage(err, add ? tr("add takes FILE KEY VALUE") : tr("unset takes FILE KEY"));
+    const QString& path = p.positional[0];
+    Result<Document> doc = Document::load(path);
+    if (!doc)
+        return loadError(err, path, doc.error());
+    const KeyPath key = doc->frontMatter().resolve(p.positional[1]);
+    if (add) {
+        const Result<ListItem> item = ListItem::fromText(p.positional[2]);
+        if (!item) {
+            err << QStringLiteral("%1: error: %2").arg(path, item.error().message) << "\n";
+            return ExitError;
+        }
+        if (Status s = doc->appendItem(key, item.value()))
+            return loadError(err, path, *s);
+    } else {
+        if (!doc->find(key)) {
+            err << QStringLiteral("%1: error: no key '%2'").arg(path, p.positional[1]) << "\n";
+            return ExitNo;
+        }
+        if (Status s = doc->remove(key))
+            return loadError(err, path, *s);
+    }
+    return finishEdit(doc.value(), p.flags.contains(dryRun), path, out, err);
+}
+
 } // namespace
 
 QString helpText()
@@ -198,6 +248,9 @@ QString helpText()
         "                                         editor window\n"
         "  frontis get FILE KEY                   print the value of KEY\n"
         "  frontis set FILE KEY VALUE [--dry-run] set KEY to VALUE, changing only its lines\n"
+        "  frontis add FILE KEY VALUE [--dry-run] append VALUE to the list at KEY, in the style\n"
+        "                                         of its items\n"
+        "  frontis unset FILE KEY [--dry-run]     remove KEY or the list item KEY (tags.2)\n"
         "  frontis get FILE --body                print the body, every byte after the front\n"
         "                                         matter, unchanged\n"
         "  frontis set FILE --body PATH [--dry-run]\n"
@@ -224,6 +277,11 @@ QString helpText()
         "set --body writes the new body's line breaks in the file's line-ending style and\n"
         "leaves the front matter and its fences byte for byte as they were; a file without\n"
         "front matter is all body.\n"
+        "add appends VALUE, a string, or for a list of objects a YAML flow map such as\n"
+        "'{name: Ada, url: /ada}', in the style of the list's items (block or flow, indent,\n"
+        "quoting, key order); an absent list is created. unset removes a key or a list item\n"
+        "with its lines and the comment lines directly above it; the only item of a list\n"
+        "leaves 'KEY: []'. Both check, write and --dry-run as set does.\n"
         "\n"
         "validate searches folders recursively for .md files (hidden folders and\n"
         "node_modules are skipped) and prints FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE]\n"
@@ -235,7 +293,7 @@ QString helpText()
         "last run are checked again. --no-cache reads and checks every file and leaves\n"
         "the cache alone.\n"
         "\n"
-        "Exit status: 0 success; 1 get: no such key, validate: errors found;\n"
+        "Exit status: 0 success; 1 get, unset: no such key, validate: errors found;\n"
         "2 usage, I/O or parse error\n"
         "(reported as FILE:LINE:COLUMN: error: MESSAGE, and no file is written).\n");
 }
@@ -276,6 +334,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return runGet(rest, out, err);
     if (command == QLatin1String("set"))
         return runSet(rest, out, err);
+    if (command == QLatin1String("add") || command == QLatin1String("unset"))
+        return runListEdit(command, rest, out, err);
     if (command == QLatin1String("validate"))
         return runValidate(rest, out, err);
     if (command == QLatin1String("render"))

@@ -1,6 +1,7 @@
 #include "model/yaml/document.h"
 
 #include "model/file/atomicwrite.h"
+#include "model/yaml/document_p.h"
 #include "model/yaml/scalaremitter.h"
 #include "model/yaml/yamltypes.h"
 
@@ -12,25 +13,11 @@
 
 namespace frontis {
 
-// The value an edit must produce at its path; everything else must stay as it was.
-struct EditTarget
-{
-    KeyPath path;
-    QString text;
-    bool mustBeString = true; // false: a typed literal, written plain
-};
-
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Document", text);
-}
-
-QString quoted(const KeyPath& path)
-{
-    return QLatin1Char('\'') + joinKeyPath(path) + QLatin1Char('\'');
-}
+using documentdetail::newlineAt;
+using documentdetail::quoted;
+using documentdetail::tr;
 
 bool targetHolds(const FmNode& got, const EditTarget& t)
 {
@@ -109,15 +96,6 @@ void insertPath(FmNode& root, const KeyPath& path)
         node = next;
     }
     node->kind = FmNode::Kind::Scalar;
-}
-
-// The line break used on the line that holds `offset`.
-QByteArray newlineAt(const QByteArray& bytes, qsizetype offset, const QByteArray& fallback)
-{
-    const qsizetype nl = bytes.indexOf('\n', offset);
-    if (nl < 0)
-        return fallback;
-    return (nl > 0 && bytes[nl - 1] == '\r') ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
 }
 
 int leadingSpaces(const QByteArray& b, qsizetype from)
@@ -456,8 +434,7 @@ Status Document::checkSettable(const KeyPath& path, const FmNode& node) const
     return {};
 }
 
-Status Document::addKey(const KeyPath& path, const QString& value, const InsertHint& hint,
-                        bool literal)
+Result<KeyPlace> Document::placeNewKey(const KeyPath& path, const InsertHint& hint) const
 {
     // The deepest node that exists along the path; the rest is created.
     qsizetype depth = path.size() - 1;
@@ -473,15 +450,15 @@ Status Document::addKey(const KeyPath& path, const QString& value, const InsertH
                      parent->line, parent->column};
     }
     const QByteArray& b = m_file.bytes();
-    qsizetype at = 0;
-    int indent = 0;
-    QByteArray prefix;
+    KeyPlace place;
+    place.depth = depth;
+    place.parentNull = parent->isNull();
     if (parent->isNull()) { // `seo:` with nothing after it becomes a mapping
-        at = parent->span.begin;
-        indent = parent->indent + 2;
-        prefix = newlineAt(b, at, m_file.newline());
+        place.at = parent->span.begin;
+        place.indent = parent->indent + 2;
+        place.prefix = newlineAt(b, place.at, m_file.newline());
     } else if (parent->entries.empty()) {
-        at = m_file.frontMatterBegin();
+        place.at = m_file.frontMatterBegin();
     } else {
         const FmEntry* after = &parent->entries.back();
         if (depth == path.size() - 1) {
@@ -490,69 +467,56 @@ Status Document::addKey(const KeyPath& path, const QString& value, const InsertH
                     after = &e;
             }
         }
-        at = after->lines.end;
-        indent = after->column - 1;
-        if (at > 0 && b[at - 1] != '\n')
-            prefix = newlineAt(b, after->lines.begin, m_file.newline());
+        place.at = after->lines.end;
+        place.indent = after->column - 1;
+        if (place.at > 0 && b[place.at - 1] != '\n')
+            place.prefix = newlineAt(b, after->lines.begin, m_file.newline());
     }
-    const QByteArray nl = newlineAt(b, qMax<qsizetype>(0, at - 1), m_file.newline());
-
-    QByteArray text = prefix;
-    for (qsizetype i = depth; i < path.size(); ++i) {
-        const int ind = indent + 2 * int(i - depth);
-        ScalarSlot keySlot;
-        keySlot.flow = true; // one line, no block styles
-        text += QByteArray(ind, ' ') + emitString(path[i], ScalarStyle::Plain, keySlot).text + ':';
-        if (i + 1 < path.size()) {
-            text += nl;
-            continue;
-        }
-        ScalarSlot slot;
-        slot.parentIndent = ind;
-        slot.newline = nl;
-        const ScalarStyle style = hint.style.value_or(ScalarStyle::Plain);
-        if (style == ScalarStyle::Folded || style == ScalarStyle::Literal)
-            slot.contentIndent = ind + hint.blockIndent;
-        text += ' ' + (literal ? value.toUtf8() : emitString(value, style, slot).text);
-        if (!parent->isNull())
-            text += nl;
-    }
-    if (!m_file.hasFrontMatter()) {
-        // The first field of a file without front matter brings the fences, in its line endings.
-        const QByteArray fence = QByteArrayLiteral("---") + m_file.newline();
-        text = fence + text + fence;
-    }
-    return splice(at, at, text, EditTarget{path, value, !literal});
+    place.newline = newlineAt(b, qMax<qsizetype>(0, place.at - 1), m_file.newline());
+    return place;
 }
 
-Status Document::remove(const KeyPath& path)
+QByteArray Document::newKeyLines(const KeyPlace& place, const KeyPath& path)
 {
-    if (path.isEmpty())
-        return Error{tr("no key given")};
-    const FmNode* parent = m_fm.find(path.first(path.size() - 1));
-    const FmNode* node = m_fm.find(path);
-    if (!node || !parent)
-        return Error{tr("there is no key %1").arg(quoted(path))};
-    if (!parent->isMap() || parent->flow) {
-        return Error{
-            tr("cannot remove %1: only keys of block mappings can be removed").arg(quoted(path)),
-            node->line, node->column};
+    QByteArray text = place.prefix;
+    for (qsizetype i = place.depth; i < path.size(); ++i) {
+        ScalarSlot keySlot;
+        keySlot.flow = true; // one line, no block styles
+        text += QByteArray(place.indent + 2 * int(i - place.depth), ' ') +
+                emitString(path[i], ScalarStyle::Plain, keySlot).text + ':';
+        if (i + 1 < path.size())
+            text += place.newline;
     }
-    const FmEntry* entry = nullptr;
-    for (const FmEntry& e : parent->entries) {
-        if (e.key == path.last())
-            entry = &e;
-    }
-    // The expected tree: the entry gone; a nested mapping left empty reads as null.
-    FmNode expected = m_fm.root();
-    FmNode* p = &expected;
-    for (const QString& segment : path.first(path.size() - 1))
-        p = const_cast<FmNode*>(p->isSequence() ? &p->items[size_t(segment.toInt())]
-                                                : p->child(segment));
-    std::erase_if(p->entries, [&](const FmEntry& e) { return e.key == path.last(); });
-    if (p->entries.empty() && p != &expected)
-        p->kind = FmNode::Kind::Null;
-    return splice(entry->lines.begin, entry->lines.end, {}, expected, nullptr);
+    return text;
+}
+
+QByteArray Document::withFences(const QByteArray& text) const
+{
+    if (m_file.hasFrontMatter())
+        return text;
+    // The first field of a file without front matter brings the fences, in its line endings.
+    const QByteArray fence = QByteArrayLiteral("---") + m_file.newline();
+    return fence + text + fence;
+}
+
+Status Document::addKey(const KeyPath& path, const QString& value, const InsertHint& hint,
+                        bool literal)
+{
+    const Result<KeyPlace> place = placeNewKey(path, hint);
+    if (!place)
+        return place.error();
+    const int ind = place->indent + 2 * int(path.size() - 1 - place->depth);
+    ScalarSlot slot;
+    slot.parentIndent = ind;
+    slot.newline = place->newline;
+    const ScalarStyle style = hint.style.value_or(ScalarStyle::Plain);
+    if (style == ScalarStyle::Folded || style == ScalarStyle::Literal)
+        slot.contentIndent = ind + hint.blockIndent;
+    QByteArray text = newKeyLines(place.value(), path) + ' ' +
+                      (literal ? value.toUtf8() : emitString(value, style, slot).text);
+    if (!place->parentNull)
+        text += place->newline;
+    return splice(place->at, place->at, withFences(text), EditTarget{path, value, !literal});
 }
 
 Status Document::splice(qsizetype begin, qsizetype end, const QByteArray& text,

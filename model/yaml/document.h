@@ -6,6 +6,7 @@
 #include "model/yaml/fmnode.h"
 #include "model/yaml/frontmatter.h"
 #include "model/yaml/keypath.h"
+#include "model/yaml/listitem.h"
 #include "model/yaml/scalarstyle.h"
 #include "model/yaml/yamltypes.h"
 
@@ -17,6 +18,7 @@
 namespace frontis {
 
 struct EditTarget;
+struct KeyPlace;
 
 // Where a new key goes: after the last existing sibling named here (schema order), else
 // after the last sibling.
@@ -63,8 +65,31 @@ public:
     // writer is still typing; validation then reports it).
     Status setTyped(const KeyPath& path, const QString& value, yaml::PlainType type,
                     const InsertHint& hint = {}, bool orString = false);
-    // Removes the key and its value's lines only.
+    // Removes a key, or a list item ("tags.2"), with its value's lines and the comment lines
+    // directly above it at its indentation; nothing else changes. In a flow collection only the
+    // item and one separator go ("[a, b, c]" -> "[a, c]"). The only item of a block list leaves
+    // an empty flow list ("tags: []"), so that the key stays a list; a block mapping left empty
+    // reads as null (`seo:`).
     Status remove(const KeyPath& path);
+    // Appends `item` to the list at `path`, in the style of its other items: a block list keeps
+    // its dash indent and the spacing after "- ", a flow list stays flow ("[a, b]" -> "[a, b,
+    // c]", "[]" -> "[c]"); a scalar is written in the quoting of the last item (where it can hold
+    // the value), and as a typed literal where every item is a number, boolean or date of one
+    // type that YAML 1.1 and 1.2 readers agree on and `item` is a literal of it. A map item's
+    // keys follow the key order of the other items (keys they do not have come last), each
+    // value in the quoting that key has there; block items ("- name: Ada\n  url: /ada") or
+    // flow ("{name: Ada, url: /ada}") as the last map item is written. `key:` with nothing, or
+    // an absent key (missing parent maps are created, as for setString), becomes a block list
+    // at the file's habit ("key:\n  - x", or "key:\n- x" where most block lists are
+    // indentless), or a flow list "key: [x]" where most of the file's non-empty lists are flow.
+    Status appendItem(const KeyPath& path, const ListItem& item, const InsertHint& hint = {});
+    // Moves the list item at `path` by `by` places (-1: up, 1: down) by swapping it with its
+    // neighbour: only the lines of the two items (with their comment lines) trade places; in a
+    // flow list only the two items' texts.
+    Status moveItem(const KeyPath& path, int by);
+    // Writes a copy of the list item at `path` right after it (its lines, without the comments
+    // above it; in a flow list its text and a separator).
+    Status duplicateItem(const KeyPath& path);
     // The body (every byte after the closing fence's line break; without front matter, the whole
     // file after a BOM) as text: UTF-8 decoded, each CRLF read as one "\n".
     QString body() const;
@@ -105,6 +130,13 @@ private:
     // `literal`: `value` is written plain as it is, a typed literal (setTyped).
     Status addKey(const KeyPath& path, const QString& value, const InsertHint& hint,
                   bool literal = false);
+    // Where the lines of the new key `path` go; refused when its parent cannot take keys.
+    Result<KeyPlace> placeNewKey(const KeyPath& path, const InsertHint& hint) const;
+    // The prefix and the lines "key:" of path[place.depth..], without the last line's break.
+    static QByteArray newKeyLines(const KeyPlace& place, const KeyPath& path);
+    // `text` between fences when the file has no front matter yet.
+    QByteArray withFences(const QByteArray& text) const;
+    Status appendToNewList(const KeyPath& path, const ListItem& item, const InsertHint& hint);
     // The value at `node` already is `value`, as a string or (`typed`) as a plain literal.
     static bool alreadyHolds(const FmNode& node, const QString& value, bool typed);
     Status splice(qsizetype begin, qsizetype end, const QByteArray& text, const EditTarget& target);

@@ -450,7 +450,7 @@ void Builder::buildNode(const Node& n, FmNode& out, int parentIndent, bool flow,
         if (alias)
             --m_aliasDepth;
         qsizetype end = pos;
-        if (isFlow && !flow) {
+        if (isFlow) { // nested flow collections too: their closing bracket is theirs
             end = flowCollectionEnd(pos);
             if (end < 0) {
                 error = errorAt(pos, tr("this flow collection is never closed"));

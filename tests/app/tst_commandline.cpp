@@ -62,6 +62,8 @@ private Q_SLOTS:
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.contains(QLatin1String("frontis get FILE KEY")));
         QVERIFY(help.out.contains(QLatin1String("frontis set FILE KEY VALUE [--dry-run]")));
+        QVERIFY(help.out.contains(QLatin1String("frontis add FILE KEY VALUE [--dry-run]")));
+        QVERIFY(help.out.contains(QLatin1String("frontis unset FILE KEY [--dry-run]")));
         const Run version = frontis({QStringLiteral("--version")});
         QCOMPARE(version.code, 0);
         QVERIFY(version.out.startsWith(QLatin1String("frontis ")));
@@ -180,7 +182,7 @@ private Q_SLOTS:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.startsWith(QLatin1String("frontis: unknown command 'foo'")),
                  qPrintable(r.err));
-        QVERIFY(r.err.contains(QLatin1String("get, set, validate, render")));
+        QVERIFY(r.err.contains(QLatin1String("get, set, add, unset, validate, render")));
         QVERIFY(r.out.isEmpty());
     }
 
@@ -360,6 +362,62 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QLatin1String("article.md:3:6: error: 'ref' cannot be edited")),
                  qPrintable(r.err));
         QCOMPARE(testutil::readAll(m_file), QByteArray("---\nbase: &b x\nref: *b\n---\n"));
+    }
+
+    // add and unset: only the item's lines change, --dry-run writes nothing, a missing key exits 1.
+    void addAndUnsetChangeOnlyTheItem()
+    {
+        const QByteArray source = "---\r\ntitle: T\r\ntags:\r\n  - a\r\n  # on b\r\n  - b\r\n"
+                                  "authors: [{name: Grace, url: /g}]\r\n---\r\nBody\r\n";
+        QVERIFY(testutil::writeAll(m_file, source));
+        Run r = frontis({QStringLiteral("add"), m_file, QStringLiteral("tags"),
+                         QStringLiteral("c: d"), QStringLiteral("--dry-run")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QLatin1String("\n+  - 'c: d'\r\n")), qPrintable(r.out));
+        QCOMPARE(testutil::readAll(m_file), source);
+        r = frontis({QStringLiteral("add"), m_file, QStringLiteral("tags"), QStringLiteral("c")});
+        QCOMPARE(r.code, 0);
+        QByteArray expected = source;
+        expected.replace("  - b\r\n", "  - b\r\n  - c\r\n");
+        QCOMPARE(testutil::readAll(m_file), expected);
+        r = frontis({QStringLiteral("add"), m_file, QStringLiteral("authors"),
+                     QStringLiteral("{url: /ada, name: Ada}")});
+        QCOMPARE(r.code, 0);
+        expected.replace("/g}]", "/g}, {name: Ada, url: /ada}]");
+        QCOMPARE(testutil::readAll(m_file), expected);
+        r = frontis({QStringLiteral("unset"), m_file, QStringLiteral("tags.1")});
+        QCOMPARE(r.code, 0);
+        expected.replace("  # on b\r\n  - b\r\n", "");
+        QCOMPARE(testutil::readAll(m_file), expected);
+        r = frontis({QStringLiteral("unset"), m_file, QStringLiteral("authors.0")});
+        QCOMPARE(r.code, 0);
+        expected.replace("{name: Grace, url: /g}, ", "");
+        QCOMPARE(testutil::readAll(m_file), expected);
+        r = frontis({QStringLiteral("unset"), m_file, QStringLiteral("tags.5")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QLatin1String("no key 'tags.5'")));
+        QCOMPARE(testutil::readAll(m_file), expected);
+    }
+
+    void addAndUnsetErrors()
+    {
+        const QByteArray source = "---\ntitle: T\nbase: &b [x]\n---\n";
+        QVERIFY(testutil::writeAll(m_file, source));
+        Run r =
+            frontis({QStringLiteral("add"), m_file, QStringLiteral("title"), QStringLiteral("x")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QLatin1String("article.md:2:8: error: cannot add to 'title'")),
+                 qPrintable(r.err));
+        r = frontis({QStringLiteral("add"), m_file, QStringLiteral("tags"), QStringLiteral("{a")});
+        QCOMPARE(r.code, 2);
+        r = frontis({QStringLiteral("add"), m_file, QStringLiteral("base"), QStringLiteral("y")});
+        QCOMPARE(r.code, 2);
+        QCOMPARE(frontis({QStringLiteral("unset"), m_file}).code, 2);
+        QCOMPARE(frontis({QStringLiteral("add"), m_file, QStringLiteral("t"), QStringLiteral("x"),
+                          QStringLiteral("--bogus")})
+                     .code,
+                 2);
+        QCOMPARE(testutil::readAll(m_file), source);
     }
 
     void usageErrors()
