@@ -6,6 +6,7 @@
 #include "model/text/markdownrenderer.h"
 #include "model/yaml/document.h"
 #include "rendercommand.h"
+#include "schemacommand.h"
 #include "validatecommand.h"
 
 #include <QCoreApplication>
@@ -29,7 +30,8 @@ constexpr int ExitError = 2;
 
 const QStringList Commands = {QStringLiteral("get"),      QStringLiteral("set"),
                               QStringLiteral("add"),      QStringLiteral("unset"),
-                              QStringLiteral("validate"), QStringLiteral("render")};
+                              QStringLiteral("validate"), QStringLiteral("render"),
+                              QStringLiteral("schema")};
 
 // Positional arguments and flags of one command. Only the flags a command knows count as flags, so
 // that values such as "-1" stay positional; "--" ends the flags.
@@ -262,6 +264,9 @@ QString helpText()
         "  frontis render FILE [--dark] [--fragment]\n"
         "                                         print the article as HTML, as the preview\n"
         "                                         shows it\n"
+        "  frontis schema infer PATH... [--output FILE] [--force]\n"
+        "                                         print a schema that describes the articles\n"
+        "                                         below PATH, or write it to FILE\n"
         "  frontis --help | --version\n"
         "\n"
         "KEY is a dotted path such as seo.title; list items are numbered from 0 (tags.0).\n"
@@ -292,6 +297,12 @@ QString helpText()
         "$XDG_CACHE_HOME/Frontis), shared with the window: only files changed since the\n"
         "last run are checked again. --no-cache reads and checks every file and leaves\n"
         "the cache alone.\n"
+        "\n"
+        "schema infer reads the articles as validate finds them and prints a schema with\n"
+        "a field for each key they use, typed so that all of them validate against it.\n"
+        "Saved as .frontis/schemas/default.yml in the content folder, it applies to the\n"
+        "articles without _schema. --output FILE writes it there atomically (missing\n"
+        "folders are created); an existing FILE is replaced only with --force.\n"
         "\n"
         "Exit status: 0 success; 1 get, unset: no such key, validate: errors found;\n"
         "2 usage, I/O or parse error\n"
@@ -340,6 +351,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         return runValidate(rest, out, err);
     if (command == QLatin1String("render"))
         return runRender(rest, out, err);
+    if (command == QLatin1String("schema"))
+        return runSchema(rest, out, err);
     return usage(err, tr("unknown command '%1'; the commands are %2 (or give articles or a "
                          "folder to open in the window)")
                           .arg(command, Commands.join(QLatin1String(", "))));

@@ -86,9 +86,14 @@ QString placeholderFor(const SchemaField& f, const QString& subject, const QStri
     case FieldType::Tags:
         return keywordsFor(f, subject, question);
     case FieldType::Date:
+    case FieldType::Datetime:
     case FieldType::Text:
     case FieldType::Textarea:
     case FieldType::Markdown:
+    case FieldType::Object:
+    case FieldType::List:
+    case FieldType::Image:
+    case FieldType::Reference:
         break;
     }
     const QString label = f.label.isEmpty() ? f.key : f.label;

@@ -57,7 +57,9 @@ public:
     void read(const YAML::Node& root);
 
 private:
-    void readField(const YAML::Node& node);
+    // `taken`: the keys of the fields before it at its level.
+    SchemaField readField(const YAML::Node& node, const QStringList& taken);
+    std::vector<SchemaField> readFields(const YAML::Node& node);
     void readRules(const YAML::Node& node);
     static void checkKeys(const YAML::Node& map, const QStringList& known, const QString& what);
     static QString text(const YAML::Node& node, const QString& what);
@@ -197,8 +199,11 @@ void SchemaReader::read(const YAML::Node& root)
         if (!fields.IsSequence() && !fields.IsNull())
             fail(fields, tr("'fields' must be a list of fields"));
         if (fields.IsSequence()) {
-            for (const YAML::Node& f : fields)
-                readField(f);
+            QStringList taken;
+            for (const YAML::Node& f : fields) {
+                m_schema.m_fields << readField(f, taken);
+                taken << m_schema.m_fields.constLast().key;
+            }
         }
     }
     if (const YAML::Node n = root["unique"]) {
@@ -242,7 +247,20 @@ void SchemaReader::read(const YAML::Node& root)
     }
 }
 
-void SchemaReader::readField(const YAML::Node& node)
+std::vector<SchemaField> SchemaReader::readFields(const YAML::Node& node)
+{
+    if (!node.IsSequence())
+        fail(node, tr("'fields' must be a list of fields"));
+    std::vector<SchemaField> out;
+    QStringList taken;
+    for (const YAML::Node& f : node) {
+        out.push_back(readField(f, taken));
+        taken << out.back().key;
+    }
+    return out;
+}
+
+SchemaField SchemaReader::readField(const YAML::Node& node, const QStringList& taken)
 {
     if (!node.IsMap())
         fail(node, tr("a field is a mapping with at least a 'key'"));
@@ -255,7 +273,8 @@ void SchemaReader::readField(const YAML::Node& node)
          QStringLiteral("max"),        QStringLiteral("min_items"),  QStringLiteral("max_items"),
          QStringLiteral("separator"),  QStringLiteral("pattern"),    QStringLiteral("pattern_help"),
          QStringLiteral("values"),     QStringLiteral("default"),    QStringLiteral("style"),
-         QStringLiteral("derive"),     QStringLiteral("encoding"),   QStringLiteral("severity")},
+         QStringLiteral("derive"),     QStringLiteral("encoding"),   QStringLiteral("severity"),
+         QStringLiteral("fields"),     QStringLiteral("item"),       QStringLiteral("to")},
         what);
     SchemaField f;
     const YAML::Mark mark = node.Mark();
@@ -267,7 +286,7 @@ void SchemaReader::readField(const YAML::Node& node)
     f.key = text(key, QStringLiteral("key")).trimmed();
     if (f.key.isEmpty())
         fail(key, tr("a field's 'key' must not be empty"));
-    if (m_schema.field(f.key))
+    if (taken.contains(f.key))
         fail(key, tr("the field '%1' is defined twice").arg(f.key));
     f.label = node["label"] ? text(node["label"], QStringLiteral("label")) : f.key;
     if (const YAML::Node n = node["help"])
@@ -373,7 +392,43 @@ void SchemaReader::readField(const YAML::Node& node)
             fail(n, tr("'severity' is a severity or a mapping from rule to severity"));
         }
     }
-    m_schema.m_fields << f;
+    if (const YAML::Node n = node["fields"]) {
+        if (f.type != FieldType::Object)
+            fail(n, tr("'fields' applies to object fields only (a list of mappings has them "
+                       "under 'item')"));
+        f.fields = readFields(n);
+    }
+    if (const YAML::Node n = node["item"]) {
+        if (f.type != FieldType::List)
+            fail(n, tr("'item' applies to list fields only"));
+        if (n.IsMap()) {
+            checkKeys(n, {QStringLiteral("fields")}, tr("item"));
+            if (!n["fields"])
+                fail(n, tr("'item' is a type name or a mapping with 'fields'"));
+            f.fields = readFields(n["fields"]);
+        } else {
+            const QString t = text(n, QStringLiteral("item"));
+            const auto type = SchemaField::typeFromName(t);
+            // A list of lists or of tags has no checks of its own to offer: the item is a value.
+            static const QList<FieldType> notItems = {FieldType::Object, FieldType::List,
+                                                      FieldType::Tags};
+            if (!type || notItems.contains(*type))
+                fail(n, tr("unknown item type '%1' (an item is a single value: text, integer, "
+                           "date... or a mapping with 'fields')")
+                            .arg(t));
+            f.itemType = *type;
+        }
+    }
+    if (const YAML::Node n = node["to"]) {
+        if (f.type != FieldType::Reference)
+            fail(n, tr("'to' applies to reference fields only"));
+        f.referenceTo = text(n, QStringLiteral("to")).trimmed();
+        if (f.referenceTo.isEmpty())
+            fail(n, tr("'to' names the key that the referenced articles hold the value in"));
+    } else if (f.type == FieldType::Reference) {
+        fail(node, tr("a reference field needs 'to' (the key it refers to)"));
+    }
+    return f;
 }
 
 void SchemaReader::readRules(const YAML::Node& node)

@@ -16,7 +16,9 @@ constexpr TypeName Types[] = {
     {FieldType::Number, "number"},     {FieldType::Date, "date"},
     {FieldType::Select, "select"},     {FieldType::Tags, "tags"},
     {FieldType::Url, "url"},           {FieldType::Slug, "slug"},
-    {FieldType::Boolean, "boolean"},
+    {FieldType::Boolean, "boolean"},   {FieldType::Datetime, "datetime"},
+    {FieldType::Object, "object"},     {FieldType::List, "list"},
+    {FieldType::Image, "image"},       {FieldType::Reference, "reference"},
 };
 
 } // namespace
@@ -33,6 +35,15 @@ Diagnostic::Severity SchemaField::severityOf(const QString& rule) const
     return defaultSeverity(rule);
 }
 
+const SchemaField* SchemaField::nestedField(const QString& relativeKey) const
+{
+    for (const SchemaField& f : fields) {
+        if (f.key == relativeKey)
+            return &f;
+    }
+    return nullptr;
+}
+
 std::optional<yaml::PlainType> SchemaField::literalType() const
 {
     if (inferred)
@@ -47,6 +58,8 @@ std::optional<yaml::PlainType> SchemaField::literalType() const
     case FieldType::Date:
         return yaml::PlainType::Timestamp;
     default:
+        // Datetime too: Jekyll's `2016-10-06 11:10:38 -0700` is no YAML 1.1 timestamp, so a
+        // typed write would refuse values the site uses; `set` keeps the written form instead.
         return std::nullopt;
     }
 }

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace frontis {
 
@@ -25,7 +26,12 @@ enum class FieldType {
     Tags,
     Url,
     Slug,
-    Boolean
+    Boolean,
+    Datetime,  // a date, or a date and a time (valuetypes::isDatetime)
+    Object,    // a mapping; `fields` describe its keys
+    List,      // a list; its items are of `itemType`, or mappings that `fields` describe
+    Image,     // a path or URL of an image, as one value
+    Reference, // one value naming another article: its `referenceTo` key holds the same value
 };
 
 // One field of a Schema: where the value is, how the editor shows it, and the rules it obeys.
@@ -51,6 +57,12 @@ struct SchemaField
     std::optional<ScalarStyle> style; // how a new value is written
     Template derive;                  // what the value should be, made from other fields
     QString encoding;                 // "" or "escaped-newlines"
+    // An object's fields, or the fields of each item of a list of mappings. Keys are relative
+    // (`image` in `thumb_image`); diagnostics name the whole path (`blocks.2.image`). A vector
+    // because it holds the type being defined (std::vector allows that, QList does not).
+    std::vector<SchemaField> fields;
+    std::optional<FieldType> itemType; // a list's items are single values of this type
+    QString referenceTo;               // reference fields: the key the value refers to
     QHash<QString, Diagnostic::Severity> severities; // rule id -> severity, overriding the default
     bool inferred = false; // made up from a value (generic schema), not from a file
     int line = 0;          // where the schema file defines the field (1-based)
@@ -58,6 +70,9 @@ struct SchemaField
 
     // The severity of `rule` for this field: an override, else the rule's default.
     Diagnostic::Severity severityOf(const QString& rule) const;
+
+    // A nested field by its relative key, or null.
+    const SchemaField* nestedField(const QString& relativeKey) const;
 
     static QString typeName(FieldType type);
     // The YAML type the value must be written as when the schema itself (not inference) types

@@ -1,16 +1,15 @@
 #include "model/schema/validator.h"
 
 #include "model/schema/template.h"
+#include "model/schema/valuetypes.h"
 #include "model/text/answercodec.h"
 #include "model/text/markdownrenderer.h"
 #include "model/yaml/yamltypes.h"
 
 #include <QCoreApplication>
-#include <QDate>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
-#include <QUrl>
 
 #include <algorithm>
 #include <cmath>
@@ -88,18 +87,6 @@ const QRegularExpression& compiled(const QString& pattern)
     return *it;
 }
 
-bool isUrl(const QString& text)
-{
-    if (text.isEmpty() ||
-        std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); }))
-        return false;
-    if (text.startsWith(QLatin1Char('/')))
-        return !text.startsWith(QLatin1String("//")) || QUrl(text, QUrl::StrictMode).isValid();
-    const QUrl url(text, QUrl::StrictMode);
-    return url.isValid() && !url.scheme().isEmpty() &&
-           (!url.host().isEmpty() || url.scheme() == QLatin1String("mailto"));
-}
-
 // A slug, optionally followed by one extension (".md").
 bool isSlug(const QString& text, QString* suggestion)
 {
@@ -114,6 +101,11 @@ bool isSlug(const QString& text, QString* suggestion)
 QString kindOf(const FmNode& node)
 {
     return node.isMap() ? tr("a mapping") : tr("a list");
+}
+
+QString describe(const FmNode& node)
+{
+    return node.isScalar() ? QStringLiteral("'%1'").arg(node.text) : kindOf(node);
 }
 
 class Checker
@@ -145,9 +137,10 @@ private:
     {
         m_out << Diagnostic{severity, rule, key, line, column, message};
     }
-    void report(const SchemaField& f, const QString& rule, const FmNode& at, const QString& message)
+    void report(const SchemaField& f, const QString& key, const QString& rule, const FmNode& at,
+                const QString& message)
     {
-        add(f.severityOf(rule), rule, f.key, at.line, at.column, message);
+        add(f.severityOf(rule), rule, key, at.line, at.column, message);
     }
 
     static bool isEmptyValue(const FmNode& n)
@@ -172,12 +165,21 @@ private:
         const KeyPath path = m_fm.resolve(dotted);
         std::pair<int, int> pos{m_doc.file().position(0).line, 1};
         const FmNode* map = &m_fm.root();
-        for (qsizetype i = 0; i + 1 < path.size() && map && map->isMap(); ++i) {
+        for (qsizetype i = 0; i + 1 < path.size() && map; ++i) {
             const FmNode* next = nullptr;
-            for (const FmEntry& e : map->entries) {
-                if (e.key == path[i]) {
-                    pos = {e.line, e.column};
-                    next = &e.value;
+            if (map->isMap()) {
+                for (const FmEntry& e : map->entries) {
+                    if (e.key == path[i]) {
+                        pos = {e.line, e.column};
+                        next = &e.value;
+                    }
+                }
+            } else if (map->isSequence()) { // an item of a list of mappings: its first key
+                bool ok = false;
+                const qsizetype index = path[i].toLongLong(&ok);
+                if (ok && index >= 0 && index < qsizetype(map->items.size())) {
+                    next = &map->items[size_t(index)];
+                    pos = {next->line, next->column};
                 }
             }
             map = next;
@@ -185,78 +187,136 @@ private:
         return pos;
     }
 
-    void checkField(const SchemaField& f)
+    void checkField(const SchemaField& f) { checkField(f, f.key); }
+
+    // `key`: the whole dotted path of the value (`blocks.2.image` for a field of a list item).
+    void checkField(const SchemaField& f, const QString& key)
     {
-        const FmNode* node = lookup(f.key);
+        const FmNode* node = lookup(key);
         if (!node) {
             if (f.required) {
-                const auto [line, column] = missingPosition(f.key);
-                add(f.severityOf(QStringLiteral("required")), QStringLiteral("required"), f.key,
-                    line, column, tr("'%1' is missing").arg(f.key));
+                const auto [line, column] = missingPosition(key);
+                add(f.severityOf(QStringLiteral("required")), QStringLiteral("required"), key, line,
+                    column, tr("'%1' is missing").arg(key));
             }
             return;
         }
         if (isEmptyValue(*node)) {
             if (f.required)
-                report(f, QStringLiteral("required"), *node, tr("'%1' is empty").arg(f.key));
+                report(f, key, QStringLiteral("required"), *node, tr("'%1' is empty").arg(key));
             return;
         }
         if (f.type == FieldType::Tags) {
-            checkTags(f, *node);
+            checkTags(f, key, *node);
+            return;
+        }
+        if (f.type == FieldType::Object) {
+            checkObject(f, key, *node);
+            return;
+        }
+        if (f.type == FieldType::List) {
+            checkList(f, key, *node);
             return;
         }
         if (!node->isScalar()) {
-            report(f, QStringLiteral("type"), *node,
-                   tr("'%1' must be a single value, not %2").arg(f.key, kindOf(*node)));
+            report(f, key, QStringLiteral("type"), *node,
+                   tr("'%1' must be a single value, not %2").arg(key, kindOf(*node)));
             return;
         }
-        if (!checkType(f, *node))
+        if (!checkType(f, key, *node))
             return; // range, length and pattern checks would only repeat the problem
         const QString& text = node->text;
         const qsizetype length = charCount(text);
         if (f.minLength && length < *f.minLength) {
-            report(f, QStringLiteral("min-length"), *node,
+            report(f, key, QStringLiteral("min-length"), *node,
                    tr("'%1' is %2 characters long; the minimum is %3")
-                       .arg(f.key, QString::number(length), QString::number(*f.minLength)));
+                       .arg(key, QString::number(length), QString::number(*f.minLength)));
         }
         if (f.maxLength && length > *f.maxLength) {
-            report(f, QStringLiteral("max-length"), *node,
+            report(f, key, QStringLiteral("max-length"), *node,
                    tr("'%1' is %2 characters long; the limit is %3")
-                       .arg(f.key, QString::number(length), QString::number(*f.maxLength)));
+                       .arg(key, QString::number(length), QString::number(*f.maxLength)));
         }
         const bool matchesPattern =
             f.pattern.isEmpty() || compiled(f.pattern).match(text).hasMatch();
         if (!matchesPattern) {
-            report(
-                f, QStringLiteral("pattern"), *node,
-                f.patternHelp.isEmpty()
-                    ? tr("'%1' does not match the pattern '%2': '%3'").arg(f.key, f.pattern, text)
-                    : tr("'%1' must %2: '%3'").arg(f.key, f.patternHelp, text));
+            report(f, key, QStringLiteral("pattern"), *node,
+                   f.patternHelp.isEmpty()
+                       ? tr("'%1' does not match the pattern '%2': '%3'").arg(key, f.pattern, text)
+                       : tr("'%1' must %2: '%3'").arg(key, f.patternHelp, text));
         }
         if (!f.values.isEmpty() && !f.values.contains(text)) {
-            report(f, QStringLiteral("values"), *node,
+            report(f, key, QStringLiteral("values"), *node,
                    tr("'%1' is not an allowed value of '%2' (allowed: %3)")
-                       .arg(text, f.key, f.values.join(QLatin1String(", "))));
+                       .arg(text, key, f.values.join(QLatin1String(", "))));
         }
         if (!f.derive.isEmpty() && matchesPattern) // a malformed value needs fixing first
-            checkDerived(f, *node);
+            checkDerived(f, key, *node);
         if (f.encoding == QLatin1String("escaped-newlines") && text.contains(QLatin1Char('\n'))) {
-            report(f, QStringLiteral("encoding"), *node,
+            report(f, key, QStringLiteral("encoding"), *node,
                    tr("'%1' contains a raw line break; line breaks are stored as \\n on one line")
-                       .arg(f.key));
+                       .arg(key));
         }
         if (f.type == FieldType::Markdown)
-            checkMarkdown(f, *node);
+            checkMarkdown(f, key, *node);
+    }
+
+    // A mapping, and each of the object's fields in it.
+    void checkObject(const SchemaField& f, const QString& key, const FmNode& node)
+    {
+        if (!node.isMap()) {
+            report(f, key, QStringLiteral("type"), node,
+                   tr("'%1' must be a mapping, not %2").arg(key, describe(node)));
+            return;
+        }
+        for (const SchemaField& child : f.fields)
+            checkField(child, key + QLatin1Char('.') + child.key);
+    }
+
+    // A list, and each item: a mapping that the item fields describe, or a value of the item
+    // type. Items are named by their index from 0 (`blocks.2.image`), as `get` takes them.
+    void checkList(const SchemaField& f, const QString& key, const FmNode& node)
+    {
+        if (!node.isSequence()) {
+            report(f, key, QStringLiteral("type"), node,
+                   tr("'%1' must be a list, not %2").arg(key, describe(node)));
+            return;
+        }
+        const bool mappings = !f.fields.empty();
+        SchemaField item; // the rules of a single-value item, as a field of its own
+        if (f.itemType) {
+            item.type = *f.itemType;
+            item.severities = f.severities;
+        }
+        for (size_t i = 0; i < node.items.size(); ++i) {
+            const FmNode& n = node.items[i];
+            const QString at = key + QLatin1Char('.') + QString::number(i);
+            if (mappings) {
+                if (!n.isMap()) {
+                    report(f, at, QStringLiteral("type"), n,
+                           tr("'%1' must be a mapping, not %2").arg(at, describe(n)));
+                    continue;
+                }
+                for (const SchemaField& child : f.fields)
+                    checkField(child, at + QLatin1Char('.') + child.key);
+            } else if (f.itemType && !isEmptyValue(n)) {
+                if (!n.isScalar()) {
+                    report(f, at, QStringLiteral("type"), n,
+                           tr("'%1' must be a single value, not %2").arg(at, kindOf(n)));
+                    continue;
+                }
+                checkType(item, at, n);
+            }
+        }
     }
 
     // False when the value is not of the field's type (and that was reported).
-    bool checkType(const SchemaField& f, const FmNode& node)
+    bool checkType(const SchemaField& f, const QString& key, const FmNode& node)
     {
         const QString& text = node.text;
         auto quotedAsText = [&](const QString& what) {
-            report(
-                f, QStringLiteral("type"), node,
-                tr("'%1' must be %2; '%3' is quoted, so it reads as text").arg(f.key, what, text));
+            report(f, key, QStringLiteral("type"), node,
+                   tr("'%1' must be %2; '%3' is quoted, so it reads as text").arg(key, what, text));
             return false;
         };
         switch (f.type) {
@@ -265,11 +325,11 @@ private:
             if (!node.isPlain() && yaml::resolve12(text) == yaml::PlainType::Int)
                 return quotedAsText(what);
             if (!node.isPlain() || yaml::resolve12(text) != yaml::PlainType::Int) {
-                report(f, QStringLiteral("type"), node,
-                       tr("'%1' must be %2, not '%3'").arg(f.key, what, text));
+                report(f, key, QStringLiteral("type"), node,
+                       tr("'%1' must be %2, not '%3'").arg(key, what, text));
                 return false;
             }
-            return checkRange(f, node, integerValue(text));
+            return checkRange(f, key, node, integerValue(text));
         }
         case FieldType::Number: {
             const QString what = tr("a number");
@@ -278,37 +338,45 @@ private:
             if (!node.isPlain() && numeric)
                 return quotedAsText(what);
             if (!node.isPlain() || !numeric) {
-                report(f, QStringLiteral("type"), node,
-                       tr("'%1' must be %2, not '%3'").arg(f.key, what, text));
+                report(f, key, QStringLiteral("type"), node,
+                       tr("'%1' must be %2, not '%3'").arg(key, what, text));
                 return false;
             }
-            return checkRange(f, node, floatValue(text));
+            return checkRange(f, key, node, floatValue(text));
         }
         case FieldType::Boolean:
             if (!node.isPlain() || yaml::resolve12(text) != yaml::PlainType::Bool) {
-                report(f, QStringLiteral("type"), node,
-                       tr("'%1' must be true or false, not '%2'").arg(f.key, text));
+                report(f, key, QStringLiteral("type"), node,
+                       tr("'%1' must be true or false, not '%2'").arg(key, text));
                 return false;
             }
             return true;
         case FieldType::Date: {
-            static const QRegularExpression iso(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-            if (!iso.match(text).hasMatch()) {
-                report(f, QStringLiteral("date"), node,
-                       tr("'%1' must be a date written YYYY-MM-DD, not '%2'").arg(f.key, text));
+            if (!valuetypes::looksLikeIsoDate(text)) {
+                report(f, key, QStringLiteral("date"), node,
+                       tr("'%1' must be a date written YYYY-MM-DD, not '%2'").arg(key, text));
                 return false;
             }
-            if (!QDate::fromString(text, Qt::ISODate).isValid()) {
-                report(f, QStringLiteral("date"), node,
-                       tr("'%1' is not a calendar date: '%2'").arg(f.key, text));
+            if (!valuetypes::isIsoDate(text)) {
+                report(f, key, QStringLiteral("date"), node,
+                       tr("'%1' is not a calendar date: '%2'").arg(key, text));
                 return false;
             }
             return true;
         }
+        case FieldType::Datetime:
+            if (!valuetypes::isDatetime(text)) {
+                report(f, key, QStringLiteral("date"), node,
+                       tr("'%1' must be a date, or a date and time such as "
+                          "2024-01-05T10:00:00Z, not '%2'")
+                           .arg(key, text));
+                return false;
+            }
+            return true;
         case FieldType::Url:
-            if (!isUrl(text)) {
-                report(f, QStringLiteral("url"), node,
-                       tr("'%1' must be a URL or a path starting with '/': '%2'").arg(f.key, text));
+            if (!valuetypes::isUrl(text)) {
+                report(f, key, QStringLiteral("url"), node,
+                       tr("'%1' must be a URL or a path starting with '/': '%2'").arg(key, text));
                 return false;
             }
             return true;
@@ -316,48 +384,59 @@ private:
             QString suggestion;
             if (!isSlug(text, &suggestion)) {
                 report(
-                    f, QStringLiteral("slug"), node,
+                    f, key, QStringLiteral("slug"), node,
                     tr("'%1' must be a slug (lower-case letters, digits and '-'): '%2'; try '%3'")
-                        .arg(f.key, text, suggestion));
+                        .arg(key, text, suggestion));
                 return false;
             }
             return true;
         }
+        case FieldType::Image:
+            // A path or URL, which the site resolves; whether the file exists is not checked.
+            if (text.contains(QLatin1Char('\n'))) {
+                report(f, key, QStringLiteral("type"), node,
+                       tr("'%1' must be an image path on one line").arg(key));
+                return false;
+            }
+            return true;
         case FieldType::Text:
         case FieldType::Textarea:
         case FieldType::Markdown:
         case FieldType::Select:
         case FieldType::Tags:
+        case FieldType::Object:
+        case FieldType::List:
+        case FieldType::Reference: // one value; that an article holds it in `to` is not checked
             return true;
         }
         return true;
     }
 
-    bool checkRange(const SchemaField& f, const FmNode& node, double value)
+    bool checkRange(const SchemaField& f, const QString& key, const FmNode& node, double value)
     {
         if (std::isnan(value))
             return true;
         if (f.minimum && value < *f.minimum) {
-            report(f, QStringLiteral("min"), node,
+            report(f, key, QStringLiteral("min"), node,
                    tr("'%1' is %2; the smallest allowed value is %3")
-                       .arg(f.key, node.text, number(*f.minimum)));
+                       .arg(key, node.text, number(*f.minimum)));
         }
         if (f.maximum && value > *f.maximum) {
-            report(f, QStringLiteral("max"), node,
+            report(f, key, QStringLiteral("max"), node,
                    tr("'%1' is %2; the largest allowed value is %3")
-                       .arg(f.key, node.text, number(*f.maximum)));
+                       .arg(key, node.text, number(*f.maximum)));
         }
         return true;
     }
 
-    void checkTags(const SchemaField& f, const FmNode& node)
+    void checkTags(const SchemaField& f, const QString& key, const FmNode& node)
     {
         QStringList entries;
         if (node.isSequence()) {
             for (const FmNode& item : node.items) {
                 if (item.isMap() || item.isSequence()) {
-                    report(f, QStringLiteral("type"), item,
-                           tr("'%1' must list single values, not %2").arg(f.key, kindOf(item)));
+                    report(f, key, QStringLiteral("type"), item,
+                           tr("'%1' must list single values, not %2").arg(key, kindOf(item)));
                     return;
                 }
                 entries << item.text.trimmed();
@@ -367,16 +446,16 @@ private:
             for (const QString& e : node.text.split(sep))
                 entries << e.trimmed();
         } else {
-            report(f, QStringLiteral("type"), node,
+            report(f, key, QStringLiteral("type"), node,
                    tr("'%1' must be a list or a %2-separated text, not %3")
-                       .arg(f.key, f.separator, kindOf(node)));
+                       .arg(key, f.separator, kindOf(node)));
             return;
         }
         const qsizetype empty = entries.count(QString());
         if (empty > 0) {
-            report(f, QStringLiteral("tags-empty"), node,
-                   empty == 1 ? tr("'%1' has an empty entry").arg(f.key)
-                              : tr("'%1' has %2 empty entries").arg(f.key, QString::number(empty)));
+            report(f, key, QStringLiteral("tags-empty"), node,
+                   empty == 1 ? tr("'%1' has an empty entry").arg(key)
+                              : tr("'%1' has %2 empty entries").arg(key, QString::number(empty)));
         }
         entries.removeAll(QString());
         QSet<QString> seen;
@@ -385,10 +464,21 @@ private:
             const QString folded = e.toCaseFolded();
             if (seen.contains(folded) && !reported.contains(folded)) {
                 reported.insert(folded);
-                report(f, QStringLiteral("tags-duplicate"), node,
-                       tr("'%1' lists '%2' more than once (ignoring case)").arg(f.key, e));
+                report(f, key, QStringLiteral("tags-duplicate"), node,
+                       tr("'%1' lists '%2' more than once (ignoring case)").arg(key, e));
             }
             seen.insert(folded);
+        }
+        if (!f.values.isEmpty()) {
+            QSet<QString> told;
+            for (const QString& e : std::as_const(entries)) {
+                if (!f.values.contains(e) && !told.contains(e)) {
+                    told.insert(e);
+                    report(f, key, QStringLiteral("values"), node,
+                           tr("'%1' is not an allowed value of '%2' (allowed: %3)")
+                               .arg(e, key, f.values.join(QLatin1String(", "))));
+                }
+            }
         }
         const qsizetype n = entries.size();
         const bool tooFew = f.minItems && n < *f.minItems;
@@ -402,41 +492,41 @@ private:
                 expected = tr("at least %1 are expected").arg(*f.minItems);
             else
                 expected = tr("at most %1 are expected").arg(*f.maxItems);
-            report(f, QStringLiteral("tags-count"), node,
-                   tr("'%1' has %2 entries; %3").arg(f.key, QString::number(n), expected));
+            report(f, key, QStringLiteral("tags-count"), node,
+                   tr("'%1' has %2 entries; %3").arg(key, QString::number(n), expected));
         }
         if (!node.isScalar())
             return;
         const qsizetype length = charCount(node.text);
         if (f.maxLength && length > *f.maxLength) {
-            report(f, QStringLiteral("max-length"), node,
+            report(f, key, QStringLiteral("max-length"), node,
                    tr("'%1' is %2 characters long; the limit is %3")
-                       .arg(f.key, QString::number(length), QString::number(*f.maxLength)));
+                       .arg(key, QString::number(length), QString::number(*f.maxLength)));
         }
         if (f.minLength && length < *f.minLength) {
-            report(f, QStringLiteral("min-length"), node,
+            report(f, key, QStringLiteral("min-length"), node,
                    tr("'%1' is %2 characters long; the minimum is %3")
-                       .arg(f.key, QString::number(length), QString::number(*f.minLength)));
+                       .arg(key, QString::number(length), QString::number(*f.minLength)));
         }
     }
 
-    void checkDerived(const SchemaField& f, const FmNode& node)
+    void checkDerived(const SchemaField& f, const QString& key, const FmNode& node)
     {
         const std::optional<QString> expected =
-            f.derive.expand([this](const QString& key) -> std::optional<QString> {
-                const FmNode* n = lookup(key);
+            f.derive.expand([this](const QString& source) -> std::optional<QString> {
+                const FmNode* n = lookup(source);
                 if (!n || !n->isScalar())
                     return std::nullopt;
                 return n->text;
             });
         if (expected && *expected != node.text) {
-            report(f, QStringLiteral("derived"), node,
+            report(f, key, QStringLiteral("derived"), node,
                    tr("'%1' does not match its template '%2'; expected '%3'")
-                       .arg(f.key, f.derive.text(), *expected));
+                       .arg(key, f.derive.text(), *expected));
         }
     }
 
-    void checkMarkdown(const SchemaField& f, const FmNode& node)
+    void checkMarkdown(const SchemaField& f, const QString& key, const FmNode& node)
     {
         const bool escaped = f.encoding == QLatin1String("escaped-newlines");
         const QString markdown = escaped ? decodeAnswer(node.text) : node.text;
@@ -465,9 +555,9 @@ private:
                     column = p.column;
                 }
             }
-            add(f.severityOf(rule), rule, f.key, line, column,
+            add(f.severityOf(rule), rule, key, line, column,
                 tr("'%1', Markdown line %2: %3")
-                    .arg(f.key, QString::number(issue.line), issue.message));
+                    .arg(key, QString::number(issue.line), issue.message));
         }
     }
 

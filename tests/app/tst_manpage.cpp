@@ -112,7 +112,10 @@ private:
         qsizetype depth = 0;
         for (qsizetype i = 0; i < words.size(); ++i) {
             const QString& w = words[i];
-            const bool command = i == 1 && w.front().isLower();
+            // A command, and a subcommand right after it ("schema infer").
+            const bool command = (i == 1 || (i == 2 && words[1].front().isLower() &&
+                                             !words[1].startsWith(QLatin1Char('-')))) &&
+                                 w.front().isLower();
             const bool syntax = depth > 0 || w.startsWith(QLatin1Char('[')) ||
                                 w.startsWith(QLatin1Char('-')) || w == QLatin1String("|") ||
                                 w.front().isUpper();
@@ -189,6 +192,8 @@ private Q_SLOTS:
         QCOMPARE(
             usageOf(QStringLiteral("  frontis set FILE KEY VALUE [--dry-run] set KEY to VALUE")),
             QStringLiteral("frontis set FILE KEY VALUE [--dry-run]"));
+        QCOMPARE(usageOf(QStringLiteral("  frontis schema infer PATH... [--force] print a schema")),
+                 QStringLiteral("frontis schema infer PATH... [--force]"));
         QVERIFY(usage.size() >= 5);
 
         QStringList synopsis;
@@ -217,8 +222,9 @@ private Q_SLOTS:
         commands.sort();
         commands.removeDuplicates(); // get and set have a line for a key and one for --body
         QCOMPARE(commands, QStringList({QStringLiteral("add"), QStringLiteral("get"),
-                                        QStringLiteral("render"), QStringLiteral("set"),
-                                        QStringLiteral("unset"), QStringLiteral("validate")}));
+                                        QStringLiteral("render"), QStringLiteral("schema"),
+                                        QStringLiteral("set"), QStringLiteral("unset"),
+                                        QStringLiteral("validate")}));
 
         QStringList entries;
         for (const QString& tag : tags(QStringLiteral("COMMANDS")))

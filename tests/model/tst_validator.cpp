@@ -366,6 +366,142 @@ private Q_SLOTS:
         }
     }
 
+    // Objects, lists of mappings and lists of values: each nested value is checked, named by its
+    // whole path, at its own position; a missing nested key points at its parent (the object's
+    // key, or the list item's first key).
+    void nestedTypes_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("rule"); // empty: accepted
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::newRow("object ok")
+            << QByteArray("thumb:\n  image: /a.png\n  alt: A") << QString() << QString() << 0 << 0;
+        QTest::newRow("object key missing")
+            << QByteArray("thumb:\n  image: /a.png") << QStringLiteral("required")
+            << QStringLiteral("thumb.alt") << 2 << 1;
+        QTest::newRow("object key empty")
+            << QByteArray("thumb:\n  image: /a.png\n  alt: ''") << QStringLiteral("required")
+            << QStringLiteral("thumb.alt") << 4 << 8;
+        QTest::newRow("object not a mapping") << QByteArray("thumb: x") << QStringLiteral("type")
+                                              << QStringLiteral("thumb") << 2 << 8;
+        QTest::newRow("list of mappings ok")
+            << QByteArray("blocks:\n  - _component: a\n    size: 3\n  - _component: b") << QString()
+            << QString() << 0 << 0;
+        QTest::newRow("item key missing")
+            << QByteArray("blocks:\n  - _component: a\n  - size: 3") << QStringLiteral("required")
+            << QStringLiteral("blocks.1._component") << 4 << 5;
+        QTest::newRow("item value of the wrong type")
+            << QByteArray("blocks:\n  - _component: a\n    size: big") << QStringLiteral("type")
+            << QStringLiteral("blocks.0.size") << 4 << 11;
+        QTest::newRow("item not a mapping")
+            << QByteArray("blocks:\n  - a") << QStringLiteral("type") << QStringLiteral("blocks.0")
+            << 3 << 5;
+        QTest::newRow("list not a list") << QByteArray("blocks: a") << QStringLiteral("type")
+                                         << QStringLiteral("blocks") << 2 << 9;
+        QTest::newRow("list of dates ok")
+            << QByteArray("dates: [2024-01-05, 2024-12-31]") << QString() << QString() << 0 << 0;
+        QTest::newRow("list item not a date")
+            << QByteArray("dates: [2024-01-05, 2024-13-01]") << QStringLiteral("date")
+            << QStringLiteral("dates.1") << 2 << 21;
+        QTest::newRow("datetime as Jekyll writes it")
+            << QByteArray("when: 2016-10-06 11:10:38 -0700") << QString() << QString() << 0 << 0;
+        QTest::newRow("datetime ISO")
+            << QByteArray("when: 2024-01-05T10:00:00Z") << QString() << QString() << 0 << 0;
+        QTest::newRow("datetime a date alone")
+            << QByteArray("when: 2024-01-05") << QString() << QString() << 0 << 0;
+        QTest::newRow("datetime hour 25")
+            << QByteArray("when: 2024-01-05 25:00") << QStringLiteral("date")
+            << QStringLiteral("when") << 2 << 7;
+        QTest::newRow("datetime text") << QByteArray("when: soon") << QStringLiteral("date")
+                                       << QStringLiteral("when") << 2 << 7;
+        QTest::newRow("image path")
+            << QByteArray("cover: img/a.png") << QString() << QString() << 0 << 0;
+        QTest::newRow("image a list") << QByteArray("cover: [a.png]") << QStringLiteral("type")
+                                      << QStringLiteral("cover") << 2 << 8;
+        QTest::newRow("reference")
+            << QByteArray("author: jane") << QString() << QString() << 0 << 0;
+        QTest::newRow("reference a mapping")
+            << QByteArray("author:\n  name: jane") << QStringLiteral("type")
+            << QStringLiteral("author") << 3 << 3;
+        QTest::newRow("tags with values")
+            << QByteArray("labels: [news, gossip]") << QStringLiteral("values")
+            << QStringLiteral("labels") << 2 << 9;
+    }
+
+    void nestedTypes()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(QString, rule);
+        QFETCH(QString, key);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        const Result<Schema> s =
+            Schema::fromYaml("name: nested\n"
+                             "unknown_keys: ignore\n"
+                             "fields:\n"
+                             "  - key: thumb\n"
+                             "    type: object\n"
+                             "    fields:\n"
+                             "      - {key: image, type: image, required: true}\n"
+                             "      - {key: alt, required: true}\n"
+                             "  - key: blocks\n"
+                             "    type: list\n"
+                             "    item:\n"
+                             "      fields:\n"
+                             "        - {key: _component, required: true}\n"
+                             "        - {key: size, type: integer}\n"
+                             "  - {key: dates, type: list, item: date}\n"
+                             "  - {key: when, type: datetime}\n"
+                             "  - {key: cover, type: image}\n"
+                             "  - {key: author, type: reference, to: id}\n"
+                             "  - {key: labels, type: tags, values: [news]}\n");
+        QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().message));
+        const QList<Diagnostic> got = check("---\n" + value + "\n---\n", s.value());
+        if (rule.isEmpty()) {
+            QVERIFY2(got.isEmpty(), qPrintable(describe(got)));
+            return;
+        }
+        QVERIFY2(got.size() == 1, qPrintable(describe(got)));
+        QCOMPARE(got[0].rule, rule);
+        QCOMPARE(got[0].key, key);
+        QCOMPARE(got[0].line, line);
+        QCOMPARE(got[0].column, column);
+        QCOMPARE(got[0].severity, Diagnostic::Severity::Error);
+    }
+
+    // The nested properties are only read where they mean something.
+    void nestedSchemaMistakes_data()
+    {
+        QTest::addColumn<QByteArray>("field");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("fields on text") << QByteArray("{key: a, fields: [{key: b}]}")
+                                        << QStringLiteral("'fields' applies to object fields only");
+        QTest::newRow("item on object") << QByteArray("{key: a, type: object, item: text}")
+                                        << QStringLiteral("'item' applies to list fields only");
+        QTest::newRow("item of tags") << QByteArray("{key: a, type: list, item: tags}")
+                                      << QStringLiteral("unknown item type 'tags'");
+        QTest::newRow("item mapping without fields")
+            << QByteArray("{key: a, type: list, item: {type: text}}")
+            << QStringLiteral("unknown item property 'type'");
+        QTest::newRow("reference without to") << QByteArray("{key: a, type: reference}")
+                                              << QStringLiteral("a reference field needs 'to'");
+        QTest::newRow("nested key twice")
+            << QByteArray("{key: a, type: object, fields: [{key: b}, {key: b}]}")
+            << QStringLiteral("the field 'b' is defined twice");
+    }
+
+    void nestedSchemaMistakes()
+    {
+        QFETCH(QByteArray, field);
+        QFETCH(QString, message);
+        const Result<Schema> s = Schema::fromYaml("name: broken\nfields:\n  - " + field + "\n");
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().message.startsWith(message), qPrintable(s.error().message));
+        QCOMPARE(s.error().line, 3);
+    }
+
     void uniqueValues()
     {
         const Result<Document> d = Document::fromBytes(m_seed);
