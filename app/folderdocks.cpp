@@ -15,6 +15,7 @@
 #include "model/schema/schemalibrary.h"
 #include "model/yaml/document.h"
 #include "prompts.h"
+#include "schemaoffer.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -79,6 +80,8 @@ FolderDocks::FolderDocks(MainWindow* window) : QObject(window), m_window(window)
 {
     FolderSession& session = FolderSession::instance();
     m_panel = new FolderPanel(session.articles());
+    m_schemaOffer = new SchemaOffer;
+    m_panel->setBanner(m_schemaOffer);
     m_articlesDock = new QDockWidget(tr("Articles"), window);
     m_articlesDock->setObjectName(QStringLiteral("articlesDock"));
     m_articlesDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
@@ -194,6 +197,7 @@ void FolderDocks::folderChanged()
     m_problemsDock->toggleViewAction()->setEnabled(open);
     m_closeFolder->setEnabled(open);
     m_refresh->setEnabled(open);
+    m_schemaOffer->update();
     const QString name = open ? QDir(session.root()).dirName() : QString();
     m_articlesDock->setWindowTitle(open ? tr("Articles \u2014 %1").arg(name) : tr("Articles"));
     m_problemsDock->setWindowTitle(tr("Problems"));
@@ -210,6 +214,7 @@ void FolderDocks::indexChanged()
 {
     const FolderSession& session = FolderSession::instance();
     m_panel->updateChoices();
+    m_schemaOffer->update();
     m_window->editor()->form()->setSuggestions(QStringLiteral("subject"), session.subjects());
     const ArticleIndex::Totals t = session.index().totals();
     m_problemsDock->setWindowTitle(t.errors + t.warnings > 0
@@ -235,6 +240,7 @@ void FolderDocks::busyChanged(bool busy)
         m_progressLabel->setText(tr("Indexing\u2026"));
         m_progressBar->setRange(0, 0); // busy until the number of files is known
     }
+    m_schemaOffer->update(); // offered once the folder has been read
 }
 
 void FolderDocks::progress(int done, int total)

@@ -16,6 +16,7 @@ namespace frontis {
 class FolderPanel;
 class MainWindow;
 class ProblemsView;
+class SchemaOffer;
 struct Diagnostic;
 
 // What a window shows of the open content folder: the Articles list and the folder's Problems
@@ -47,6 +48,7 @@ public:
     MainWindow* newArticle();
 
     FolderPanel* panel() const { return m_panel; }
+    SchemaOffer* schemaOffer() const { return m_schemaOffer; }
     ProblemsView* problemsView() const { return m_problemsView; }
     QDockWidget* articlesDock() const { return m_articlesDock; }
     QDockWidget* problemsDock() const { return m_problemsDock; }
@@ -68,6 +70,7 @@ private:
 
     MainWindow* m_window;
     FolderPanel* m_panel = nullptr;
+    SchemaOffer* m_schemaOffer = nullptr;
     ProblemsView* m_problemsView = nullptr;
     QDockWidget* m_articlesDock = nullptr;
     QDockWidget* m_problemsDock = nullptr;

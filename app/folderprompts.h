@@ -2,6 +2,7 @@
 
 #include "newarticledialog.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -30,6 +31,8 @@ struct FolderPrompts
                                                   const NewArticleDialog::Proposal& proposal,
                                                   const NewArticleDialog::FileName& fileName)>
         askNewArticle;
+    // Shows an inferred schema and where it will be saved; true: save it.
+    std::function<bool(QWidget* parent, const QString& path, const QByteArray& yaml)> confirmSchema;
 
     static FolderPrompts& instance();
     static FolderPrompts defaults();

@@ -97,6 +97,7 @@ FolderPanel::FolderPanel(ArticleListModel* articles, QWidget* parent)
     filters->addWidget(m_errors);
     filters->addWidget(m_warnings);
     auto* layout = new QVBoxLayout(this);
+    m_layout = layout;
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
     layout->addWidget(m_filter);
@@ -126,6 +127,12 @@ FolderPanel::FolderPanel(ArticleListModel* articles, QWidget* parent)
     // The proxy drops rows before the articles' model has, so that one is counted after it.
     connect(articles, &QAbstractItemModel::rowsRemoved, this, &FolderPanel::updateCount);
     updateCount();
+}
+
+void FolderPanel::setBanner(QWidget* banner)
+{
+    banner->setParent(this);
+    m_layout->insertWidget(0, banner);
 }
 
 void FolderPanel::sizeColumns()

@@ -8,6 +8,7 @@ class QLabel;
 class QLineEdit;
 class QToolButton;
 class QTreeView;
+class QVBoxLayout;
 
 namespace frontis {
 
@@ -30,6 +31,8 @@ public:
     // Brings the choice filter in line with the list's filter column and its values (keeps the
     // value chosen while it still exists); hidden when the list has no such column.
     void updateChoices();
+    // A bar shown above the filter box (the app's offers); the panel takes it over.
+    void setBanner(QWidget* banner);
     // Selects the article at `path` (the one the window shows) without opening it.
     void showCurrent(const QString& path);
 
@@ -61,6 +64,7 @@ private:
     QToolButton* m_warnings = nullptr;
     QTreeView* m_view = nullptr;
     QLabel* m_count = nullptr;
+    QVBoxLayout* m_layout = nullptr;
 };
 
 } // namespace frontis

@@ -45,7 +45,8 @@ bool isDatetime(QStringView text)
                        "(?:[ \\t]*(?:[Zz]|[-+]([0-9]{2})(?::?([0-9]{2}))?))?)?$"));
     if (text.size() < 10 || !text[0].isDigit())
         return false; // the common case, without a regular expression
-    const QRegularExpressionMatch m = re.match(text);
+    // (A QString: Qt 6.8 deprecates match() of a view, Qt 6.4 has no matchView().)
+    const QRegularExpressionMatch m = re.match(text.toString());
     if (!m.hasMatch())
         return false;
     if (!QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()).isValid())

@@ -6,6 +6,7 @@
 #include "app/mainwindow.h"
 #include "app/newarticledialog.h"
 #include "app/prompts.h"
+#include "app/schemaoffer.h"
 #include "editor/articleeditor.h"
 #include "editor/folder/articlefiltermodel.h"
 #include "editor/folder/articlelistmodel.h"
@@ -16,6 +17,7 @@
 #include "editor/rawview.h"
 #include "editor/text/markdowneditor.h"
 #include "model/schema/schema.h"
+#include "model/schema/schemainfer.h"
 #include "model/schema/validator.h"
 #include "model/yaml/document.h"
 
@@ -38,6 +40,7 @@
 #include <QWheelEvent>
 
 using namespace frontis;
+using namespace Qt::StringLiterals;
 using frontis::testing::GeneratedFolder;
 
 // The window with a content folder open: Open Folder, the list opening articles, the Problems
@@ -54,6 +57,8 @@ private:
     std::optional<FolderPrompts::NewArticleAnswer> m_newAnswer;
     QString m_proposed;          // what New Article proposed for the answer's question and subject
     NewArticleDialog::Ask m_ask; // what New Article last asked for
+    QByteArray m_shownSchema;    // what Create Schema showed
+    bool m_acceptSchema = false;
 
     static QByteArray readAll(const QString& path)
     {
@@ -105,6 +110,10 @@ private Q_SLOTS:
         };
         FolderPrompts& f = FolderPrompts::instance();
         f.chooseFolder = [this](QWidget*, const QString&) { return m_chosenFolder; };
+        f.confirmSchema = [this](QWidget*, const QString&, const QByteArray& yaml) {
+            m_shownSchema = yaml;
+            return m_acceptSchema;
+        };
         f.askNewArticle = [this](QWidget*, const NewArticleDialog::Ask& ask,
                                  const NewArticleDialog::Proposal& proposal,
                                  const NewArticleDialog::FileName&)
@@ -368,6 +377,82 @@ private Q_SLOTS:
         FolderSession::instance().close();
         QVERIFY(FolderSession::instance().open(m_folder.root));
         waitIndexed();
+    }
+
+    // A CloudCannon site (read from a copy) whose articles say `_schema: default` for a schema of
+    // their own fails QuickTakes; the bar above the list offers a schema written from them, shows
+    // it, writes it only when accepted, and the articles then pass.
+    void schemaOfferWritesTheInferredSchema()
+    {
+        const QString source = QStringLiteral(FRONTIS_SHARED_DIR) +
+                               u"/corpus/real/CloudCannon__sendit-astro-template"_s;
+        if (!QFileInfo::exists(source))
+            QSKIP("../shared/corpus/real is not there");
+        const QString site = m_tmp.path() + QStringLiteral("/sendit");
+        QVERIFY(QDir().mkpath(site));
+        for (const QString& name : QDir(source).entryList({u"*.md"_s}, QDir::Files)) {
+            QVERIFY(QFile::copy(source + u'/' + name, site + u'/' + name));
+            QFile::setPermissions(site + u'/' + name,
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
+        FolderSession::instance().close();
+        QVERIFY(FolderSession::instance().open(site));
+        waitIndexed();
+        auto* w = new MainWindow;
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        FolderDocks* docks = w->findChild<FolderDocks*>();
+        QVERIFY(docks);
+        SchemaOffer* offer = docks->schemaOffer();
+        QTRY_VERIFY(offer->isVisible());
+        const int articles = FolderSession::instance().index().totals().articles;
+        QCOMPARE(articles, 13); // and three files that are not articles (no front matter)
+        QVERIFY(FolderSession::instance().index().totals().errors > 0);
+        QCOMPARE(offer->createButton()->text().remove(u'&'),
+                 u"Create a schema from these 13 articles\u2026"_s);
+        QVERIFY2(
+            offer->label()->text().contains(u"errors against the \u201cquicktakes\u201d schema"_s),
+            qPrintable(offer->label()->text()));
+
+        // Declined: shown, nothing written, still offered.
+        const QString path = site + QStringLiteral("/.frontis/schemas/default.yml");
+        m_acceptSchema = false;
+        QVERIFY(!offer->create());
+        QVERIFY(m_shownSchema.contains("name: default"));
+        QVERIFY(!QFileInfo::exists(path));
+        QVERIFY(offer->isVisible());
+
+        // Accepted: written as shown; the folder is checked again and passes.
+        m_acceptSchema = true;
+        QVERIFY(offer->create());
+        QCOMPARE(readAll(path), m_shownSchema);
+        QCOMPARE(m_shownSchema, SchemaInference::fromFolder(site).yaml);
+        QVERIFY(!offer->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(FolderSession::instance().index().totals().errors, 0, 20000);
+        waitIndexed();
+        QVERIFY(!offer->isVisible()); // the folder has its schema now
+
+        w->close();
+        FolderSession::instance().close();
+        QVERIFY(FolderSession::instance().open(m_folder.root));
+        waitIndexed();
+    }
+
+    // The generated QuickTakes folder fits its schema: no offer there.
+    void noOfferWhereTheSchemaFits()
+    {
+        // articles, on the generic schema, others with errors
+        QVERIFY(!SchemaOffer::folderWants(m_folder.root, {240, 0, 20}));
+        QVERIFY(SchemaOffer::folderWants(m_folder.root, {240, 240, 0}));
+        QVERIFY(SchemaOffer::folderWants(m_folder.root, {13, 10, 2})); // SendIt: 10 with none
+        QVERIFY(SchemaOffer::folderWants(m_folder.root, {60, 0, 31}));
+        QVERIFY(!SchemaOffer::folderWants(m_folder.root, {60, 0, 30}));
+        QVERIFY(!SchemaOffer::folderWants(m_folder.root, {0, 0, 0}));
+        QVERIFY(!SchemaOffer::folderWants(m_folder.root + u"/nowhere"_s, {0, 0, 0}));
+        // A folder with a schema of its own is never offered one.
+        const QString own = m_tmp.path() + u"/own"_s;
+        QVERIFY(QDir().mkpath(own + u"/.frontis/schemas"_s));
+        QVERIFY(!SchemaOffer::folderWants(own, {10, 10, 0}));
     }
 
     void newArticleDialogProposesAndGuards()
