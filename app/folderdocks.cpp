@@ -12,8 +12,6 @@
 #include "mainwindow.h"
 #include "model/file/atomicwrite.h"
 #include "model/schema/newarticle.h"
-#include "model/schema/schemalibrary.h"
-#include "model/yaml/document.h"
 #include "prompts.h"
 #include "schemaoffer.h"
 
@@ -59,18 +57,9 @@ struct NewArticleSchema
 
 NewArticleSchema schemaForNewArticles(const ArticleIndex& index)
 {
-    static SchemaLibrary library;
     NewArticleSchema out;
     out.name = index.commonSchema();
-    // Articles that name no schema get what the library gives such an article (the folder's
-    // default.yml, else the generic schema), not QuickTakes.
-    const QByteArray probe = out.name.isEmpty() ? QByteArray("---\ntitle: new\n---\n")
-                                                : "---\n_schema: " + out.name.toUtf8() + "\n---\n";
-    const Result<Document> doc = Document::fromBytes(probe);
-    if (doc) {
-        out.schema =
-            library.schemaFor(index.root() + QStringLiteral("/new.md"), doc->frontMatter()).schema;
-    }
+    out.schema = FolderSession::schemaFor(index.root(), out.name);
     return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include "editor/folder/articlelistmodel.h"
 #include "editor/problems/problemsmodel.h"
+#include "model/schema/schemalibrary.h"
+#include "model/yaml/document.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -92,6 +94,18 @@ bool FolderSession::startUp(const QString& folder)
 {
     const QString wanted = folder.isEmpty() ? lastFolder() : folder;
     return !wanted.isEmpty() && open(wanted);
+}
+
+std::shared_ptr<const Schema> FolderSession::schemaFor(const QString& root, const QString& written)
+{
+    static SchemaLibrary library;
+    // A probe article: the library chooses by the `_schema` value and the folder's own schemas.
+    const QByteArray probe = written.isEmpty() ? QByteArray("---\ntitle: probe\n---\n")
+                                               : "---\n_schema: " + written.toUtf8() + "\n---\n";
+    const Result<Document> doc = Document::fromBytes(probe);
+    if (!doc)
+        return nullptr;
+    return library.schemaFor(root + QStringLiteral("/probe.md"), doc->frontMatter()).schema;
 }
 
 } // namespace frontis

@@ -6,10 +6,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace frontis {
 
 class ArticleListModel;
 class ProblemsModel;
+class Schema;
 
 // The content folder open in Frontis: one for the application, shared by every window. It owns
 // the background indexer and the models the windows' article lists and Problems views show, and
@@ -37,6 +40,9 @@ public:
 
     // The folder open when Frontis last quit (empty when none, or when it is gone).
     static QString lastFolder();
+    // The schema an article of the folder at `root` gets when it writes `_schema: written`
+    // (empty: names none), as the folder's index checks it.
+    static std::shared_ptr<const Schema> schemaFor(const QString& root, const QString& written);
     // At start: opens `folder` when given, else the last folder. Returns whether one is open.
     bool startUp(const QString& folder = {});
 

@@ -3,9 +3,8 @@
 #include "folderprompts.h"
 #include "foldersession.h"
 #include "model/file/atomicwrite.h"
+#include "model/schema/schema.h"
 #include "model/schema/schemainfer.h"
-#include "model/schema/schemalibrary.h"
-#include "model/yaml/document.h"
 #include "prompts.h"
 
 #include <QApplication>
@@ -30,21 +29,6 @@ QString dismissedKey(const QString& root)
 {
     return QStringLiteral("folder/schemaOfferDismissed/") +
            QString::fromLatin1(root.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
-}
-
-// The schema the folder's articles without `_schema` get, as the index names it: "" when they
-// name none. (The index keeps each article's `_schema` as written.)
-QString schemaNameFor(const QString& root, const QString& written)
-{
-    static SchemaLibrary library;
-    const QByteArray probe = written.isEmpty() ? QByteArray("---\ntitle: probe\n---\n")
-                                               : "---\n_schema: " + written.toUtf8() + "\n---\n";
-    const Result<Document> doc = Document::fromBytes(probe);
-    if (!doc)
-        return {};
-    const SchemaLibrary::Choice c =
-        library.schemaFor(root + QStringLiteral("/probe.md"), doc->frontMatter());
-    return c.schema ? c.schema->name() : QString();
 }
 
 } // namespace
@@ -88,25 +72,31 @@ void SchemaOffer::update()
 {
     FolderSession& session = FolderSession::instance();
     m_root = session.isOpen() ? session.root() : QString();
+    // The cheap refusals first: this runs after every change of the index.
+    if (m_root.isEmpty() || session.indexer().isBusy() ||
+        QSettings().value(dismissedKey(m_root)).toBool() ||
+        QFileInfo(m_root + QStringLiteral("/.frontis/schemas")).isDir()) {
+        hide();
+        return;
+    }
     Fit fit;
-    QString other; // the schema the others get
-    if (!m_root.isEmpty() && !session.indexer().isBusy()) {
-        QHash<QString, QString> resolved; // `_schema` as written -> the schema it selects
-        for (const ArticleSummary& s : session.index().articles()) {
-            auto it = resolved.constFind(s.schema);
-            if (it == resolved.cend())
-                it = resolved.insert(s.schema, schemaNameFor(m_root, s.schema));
-            ++fit.articles;
-            if (*it == QLatin1String("generic")) {
-                ++fit.generic;
-            } else {
-                other = *it;
-                fit.otherWithErrors += s.errors > 0 ? 1 : 0;
-            }
+    QString other;                    // the schema the others get
+    QHash<QString, QString> resolved; // `_schema` as written -> the schema it selects
+    for (const ArticleSummary& s : session.index().articles()) {
+        auto it = resolved.constFind(s.schema);
+        if (it == resolved.cend()) {
+            const std::shared_ptr<const Schema> schema = FolderSession::schemaFor(m_root, s.schema);
+            it = resolved.insert(s.schema, schema ? schema->name() : QString());
+        }
+        ++fit.articles;
+        if (*it == QLatin1String("generic")) {
+            ++fit.generic;
+        } else {
+            other = *it;
+            fit.otherWithErrors += s.errors > 0 ? 1 : 0;
         }
     }
-    const bool show = !m_root.isEmpty() && !QSettings().value(dismissedKey(m_root)).toBool() &&
-                      folderWants(m_root, fit);
+    const bool show = folderWants(m_root, fit);
     if (show) {
         const QLocale locale;
         m_label->setText(

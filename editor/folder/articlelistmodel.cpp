@@ -67,15 +67,25 @@ QList<ArticleListModel::Column> ArticleListModel::columnsOf(const QList<ArticleS
     return out;
 }
 
-const QString* ArticleListModel::valueOf(const ArticleSummary& s, int column) const
+const ArticleSummary::Shown* ArticleListModel::shownAt(const ArticleSummary& s, int column) const
 {
     const QString& key = m_columns.at(column).key;
     for (const ArticleSummary::Shown& v : s.shown) {
         if (v.key == key)
-            return &v.value;
+            return &v;
     }
     return nullptr;
 }
+
+namespace {
+
+// What a value offers the choice filter: a list's items one by one, else the value.
+QStringList choicesOf(const ArticleSummary::Shown& v)
+{
+    return v.list ? v.value.split(QStringLiteral(", "), Qt::SkipEmptyParts) : QStringList{v.value};
+}
+
+} // namespace
 
 ArticleListModel::Row ArticleListModel::makeRow(const ArticleSummary& s) const
 {
@@ -89,16 +99,13 @@ ArticleListModel::Row ArticleListModel::makeRow(const ArticleSummary& s) const
     r.cells.reserve(m_columns.size());
     for (int c = 0; c < m_columns.size(); ++c) {
         Cell cell;
-        if (const QString* value = valueOf(s, c)) {
-            cell.folded = value->toCaseFolded();
+        if (const ArticleSummary::Shown* v = shownAt(s, c)) {
+            cell.folded = v->value.toCaseFolded();
             if (m_columns.at(c).numeric)
-                cell.number = value->toDouble(&cell.hasNumber);
-            if (c + 1 == m_filterColumn && !value->isEmpty()) {
-                const auto it =
-                    std::find_if(s.shown.cbegin(), s.shown.cend(),
-                                 [&](const ArticleSummary::Shown& v) { return &v.value == value; });
-                cell.items = it->list ? cell.folded.split(QStringLiteral(", "), Qt::SkipEmptyParts)
-                                      : QStringList{cell.folded};
+                cell.number = v->value.toDouble(&cell.hasNumber);
+            if (c + 1 == m_filterColumn && !v->value.isEmpty()) {
+                for (const QString& choice : choicesOf(*v))
+                    cell.items << choice.toCaseFolded();
             }
         }
         r.cells << cell;
@@ -135,14 +142,10 @@ QStringList ArticleListModel::choices() const
     const int c = m_filterColumn - 1;
     QHash<QString, QString> byFolded; // one spelling per value, whatever the case
     for (const Row& r : m_rows) {
-        const QString* value = valueOf(r.summary, c);
-        if (!value || value->isEmpty())
+        const ArticleSummary::Shown* v = shownAt(r.summary, c);
+        if (!v || v->value.isEmpty())
             continue;
-        const bool list = std::any_of(
-            r.summary.shown.cbegin(), r.summary.shown.cend(),
-            [&](const ArticleSummary::Shown& v) { return &v.value == value && v.list; });
-        const QStringList items =
-            list ? value->split(QStringLiteral(", "), Qt::SkipEmptyParts) : QStringList{*value};
+        const QStringList items = choicesOf(*v);
         for (const QString& item : items) {
             QString folded = item.toCaseFolded();
             if (!byFolded.contains(folded)) // the first spelling met
@@ -354,8 +357,8 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const
         if (warnings)
             return s.warnings > 0 ? QString::number(s.warnings) : QString();
         if (value) {
-            const QString* v = valueOf(s, column - 1);
-            return v ? *v : QString();
+            const ArticleSummary::Shown* v = shownAt(s, column - 1);
+            return v ? v->value : QString();
         }
         break;
     case Qt::DecorationRole:

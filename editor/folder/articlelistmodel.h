@@ -101,7 +101,7 @@ private:
     };
     static QList<Column> columnsOf(const QList<ArticleSummary>& articles);
     Row makeRow(const ArticleSummary& s) const;
-    const QString* valueOf(const ArticleSummary& s, int column) const;
+    const ArticleSummary::Shown* shownAt(const ArticleSummary& s, int column) const;
     void rebuildRowIndex();
     QString toolTip(const ArticleSummary& s) const;
 

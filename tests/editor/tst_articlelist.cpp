@@ -314,7 +314,8 @@ private Q_SLOTS:
         FolderPanel panel(&model);
         indexer.open(site);
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 45, 10000);
-        QCOMPARE(model.columnKeys(), (QStringList{u"date"_s, u"categories"_s, u"tags"_s, u"draft"_s}));
+        QCOMPARE(model.columnKeys(),
+                 (QStringList{u"date"_s, u"categories"_s, u"tags"_s, u"draft"_s}));
         QCOMPARE(model.headerData(model.columnOf(u"tags"_s), Qt::Horizontal).toString(), u"Tags"_s);
         QCOMPARE(model.filterColumn(), model.columnOf(u"categories"_s));
         // Every row has a title: its own, its first heading, or its file's name; never a path.
