@@ -3,6 +3,7 @@
 #include "editor/articleeditor.h"
 #include "editor/folder/articlelistmodel.h"
 #include "editor/folder/folderpanel.h"
+#include "editor/folder/valuesview.h"
 #include "editor/form/fieldform.h"
 #include "editor/problems/problemsview.h"
 #include "editor/rawview.h"
@@ -17,6 +18,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
@@ -87,9 +89,16 @@ FolderDocks::FolderDocks(MainWindow* window) : QObject(window), m_window(window)
     m_problemsDock->setObjectName(QStringLiteral("folderProblemsDock"));
     m_problemsDock->setAllowedAreas(Qt::AllDockWidgetAreas);
     m_problemsDock->setWidget(m_problemsView);
+    m_valuesView = new ValuesView;
+    m_valuesDock = new QDockWidget(tr("Values"), window);
+    m_valuesDock->setObjectName(QStringLiteral("folderValuesDock"));
+    m_valuesDock->setAllowedAreas(Qt::AllDockWidgetAreas);
+    m_valuesDock->setWidget(m_valuesView);
     window->addDockWidget(Qt::LeftDockWidgetArea, m_articlesDock);
     window->addDockWidget(Qt::LeftDockWidgetArea, m_problemsDock);
+    window->addDockWidget(Qt::LeftDockWidgetArea, m_valuesDock);
     window->tabifyDockWidget(m_articlesDock, m_problemsDock);
+    window->tabifyDockWidget(m_problemsDock, m_valuesDock);
     m_articlesDock->raise();
 
     m_newArticle = new QAction(tr("&New Article\u2026"), this);
@@ -135,6 +144,16 @@ FolderDocks::FolderDocks(MainWindow* window) : QObject(window), m_window(window)
             [this](const QString& path) { openArticle(path); });
     connect(m_problemsView, &ProblemsView::problemActivated, this,
             [this](const QString& path, const Diagnostic& d) { openProblem(path, d); });
+    connect(m_valuesView, &ValuesView::articlesRequested, this, [this](const QStringList& paths) {
+        // The value's articles, selected in the list: ready for Change Field.
+        m_panel->filterEdit()->clear();
+        m_panel->choiceBox()->setCurrentIndex(0);
+        m_panel->errorsButton()->setChecked(false);
+        m_panel->warningsButton()->setChecked(false);
+        m_panel->selectPaths(paths);
+        m_articlesDock->show();
+        m_articlesDock->raise();
+    });
     connect(m_problemsView, &ProblemsView::fileActivated, this,
             [this](const QString& path) { openArticle(path); });
     connect(window, &QWidget::windowTitleChanged, this, &FolderDocks::showCurrent);
@@ -170,6 +189,9 @@ void FolderDocks::addViewMenu(QMenuBar* bar)
     QAction* problems = m_problemsDock->toggleViewAction();
     problems->setText(tr("&Problems in Folder"));
     view->addAction(problems);
+    QAction* values = m_valuesDock->toggleViewAction();
+    values->setText(tr("&Values in Folder"));
+    view->addAction(values);
     view->addSeparator();
     view->addAction(m_refresh);
     connect(view, &QMenu::aboutToShow, this,
@@ -182,8 +204,10 @@ void FolderDocks::folderChanged()
     const bool open = session.isOpen();
     m_articlesDock->setVisible(open);
     m_problemsDock->setVisible(open);
+    m_valuesDock->setVisible(open);
     m_articlesDock->toggleViewAction()->setEnabled(open);
     m_problemsDock->toggleViewAction()->setEnabled(open);
+    m_valuesDock->toggleViewAction()->setEnabled(open);
     m_closeFolder->setEnabled(open);
     m_refresh->setEnabled(open);
     m_schemaOffer->update();
@@ -192,6 +216,7 @@ void FolderDocks::folderChanged()
     m_problemsDock->setWindowTitle(tr("Problems"));
     m_articlesDock->toggleViewAction()->setText(tr("&Articles"));
     m_problemsDock->toggleViewAction()->setText(tr("&Problems in Folder"));
+    m_valuesDock->toggleViewAction()->setText(tr("&Values in Folder"));
     if (open) {
         m_articlesDock->raise();
         const int width = QSettings().value(DockWidthKey, DefaultDockWidth).toInt();
@@ -203,6 +228,7 @@ void FolderDocks::indexChanged()
 {
     const FolderSession& session = FolderSession::instance();
     m_panel->updateChoices();
+    m_valuesView->setArticles(session.index().articles());
     m_schemaOffer->update();
     m_window->editor()->form()->setSuggestions(QStringLiteral("subject"), session.subjects());
     const ArticleIndex::Totals t = session.index().totals();

@@ -17,14 +17,15 @@ class FolderPanel;
 class MainWindow;
 class ProblemsView;
 class SchemaOffer;
+class ValuesView;
 struct Diagnostic;
 
-// What a window shows of the open content folder: the Articles list and the folder's Problems
-// as docks on the left (tabbed), indexing progress with Cancel in the status bar, and the
-// actions File > New Article, Open Folder, Close Folder and View > Articles, Problems, Refresh.
-// An article chosen in the list opens in this window when it holds no unsaved changes (the
-// list is for browsing: the article shown makes way for the next), else in a new window; an
-// article already open anywhere is raised instead.
+// What a window shows of the open content folder: the Articles list, the folder's Problems and
+// the Values of its choice keys as docks on the left (tabbed), indexing progress with Cancel in the
+// status bar, and the actions File > New Article, Open Folder, Close Folder and View > Articles,
+// Problems, Refresh. An article chosen in the list opens in this window when it holds no unsaved
+// changes (the list is for browsing: the article shown makes way for the next), else in a new
+// window; an article already open anywhere is raised instead.
 class FolderDocks : public QObject
 {
     Q_OBJECT
@@ -50,6 +51,8 @@ public:
     FolderPanel* panel() const { return m_panel; }
     SchemaOffer* schemaOffer() const { return m_schemaOffer; }
     ProblemsView* problemsView() const { return m_problemsView; }
+    ValuesView* valuesView() const { return m_valuesView; }
+    QDockWidget* valuesDock() const { return m_valuesDock; }
     QDockWidget* articlesDock() const { return m_articlesDock; }
     QDockWidget* problemsDock() const { return m_problemsDock; }
     QAction* newArticleAction() const { return m_newArticle; }
@@ -74,6 +77,8 @@ private:
     ProblemsView* m_problemsView = nullptr;
     QDockWidget* m_articlesDock = nullptr;
     QDockWidget* m_problemsDock = nullptr;
+    ValuesView* m_valuesView = nullptr;
+    QDockWidget* m_valuesDock = nullptr;
     QAction* m_newArticle = nullptr;
     QAction* m_openFolder = nullptr;
     QAction* m_closeFolder = nullptr;

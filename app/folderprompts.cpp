@@ -1,12 +1,16 @@
 #include "folderprompts.h"
 
+#include "changefielddialog.h"
+
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFontDatabase>
+#include <QInputDialog>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -62,6 +66,41 @@ FolderPrompts FolderPrompts::defaults()
         layout->addWidget(buttons);
         dialog.resize(720, 560);
         return dialog.exec() == QDialog::Accepted;
+    };
+    p.askValue = [](QWidget* parent, const QString& title, const QString& label,
+                    const QString& suggestion, const QStringList& choices) {
+        if (choices.isEmpty())
+            return QInputDialog::getText(parent, title, label, QLineEdit::Normal, suggestion);
+        QStringList items = choices;
+        items.removeAll(suggestion);
+        items.prepend(suggestion);
+        bool ok = false;
+        const QString value = QInputDialog::getItem(parent, title, label, items, 0, true, &ok);
+        return ok ? value : QString();
+    };
+    p.askChangeField = [](QWidget* parent, const QStringList& keys,
+                          int count) -> std::optional<ChangeFieldAnswer> {
+        ChangeFieldDialog dialog(keys, count, parent);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return ChangeFieldAnswer{dialog.key(), dialog.value(), dialog.remove()};
+    };
+    p.reviewChange = [](QWidget* parent, const QString& title, const QString& what,
+                        const QString& root, const QList<FolderChangeDialog::File>& files) {
+        FolderChangeDialog dialog(title, what, root, files, parent);
+        return dialog.exec() == QDialog::Accepted;
+    };
+    p.saveBeforeChange = [](QWidget* parent, const QStringList& names) {
+        const auto tr = [](const char* text) {
+            return QCoreApplication::translate("FolderPrompts", text);
+        };
+        QMessageBox box(QMessageBox::Question, tr("Unsaved Changes"),
+                        tr("These articles have unsaved changes in Frontis:\n\n%1\n\nSave them "
+                           "first, then change the folder?")
+                            .arg(names.join(QLatin1Char('\n'))),
+                        QMessageBox::Save | QMessageBox::Cancel, parent);
+        box.setDefaultButton(QMessageBox::Save);
+        return box.exec() == QMessageBox::Save;
     };
     return p;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "editor/folder/folderchangedialog.h"
 #include "newarticledialog.h"
 
 #include <QByteArray>
@@ -33,6 +34,30 @@ struct FolderPrompts
         askNewArticle;
     // Shows an inferred schema and where it will be saved; true: save it.
     std::function<bool(QWidget* parent, const QString& path, const QByteArray& yaml)> confirmSchema;
+
+    // Changes across the folder (issue 19).
+    // The new value for Rename or Merge Into (empty: cancelled): `choices` are offered, the
+    // editable text starts at `suggestion`.
+    std::function<QString(QWidget* parent, const QString& title, const QString& label,
+                          const QString& suggestion, const QStringList& choices)>
+        askValue;
+    struct ChangeFieldAnswer
+    {
+        QString key;
+        QString value;
+        bool remove = false; // remove the key instead of setting it
+    };
+    // Change Field on `count` selected articles; `keys` are offered. nullopt when cancelled.
+    std::function<std::optional<ChangeFieldAnswer>(QWidget* parent, const QStringList& keys,
+                                                   int count)>
+        askChangeField;
+    // The review of a folder change (FolderChangeDialog); true: apply it.
+    std::function<bool(QWidget* parent, const QString& title, const QString& what,
+                       const QString& root, const QList<FolderChangeDialog::File>& files)>
+        reviewChange;
+    // Windows hold unsaved edits of articles the change touches (`names`): true saves them
+    // first and goes on, false cancels the change.
+    std::function<bool(QWidget* parent, const QStringList& names)> saveBeforeChange;
 
     static FolderPrompts& instance();
     static FolderPrompts defaults();

@@ -41,14 +41,19 @@ void DiffDialog::fill()
         m_view->setPlainText(tr("No changes: saving would write the file as it is."));
         return;
     }
-    m_view->setPlainText(m_diff);
-    const bool dark = isDarkPalette(palette());
+    showDiff(m_view, m_diff);
+}
+
+void DiffDialog::showDiff(QPlainTextEdit* view, const QString& diff)
+{
+    view->setPlainText(diff);
+    const bool dark = isDarkPalette(view->palette());
     // Line backgrounds in the usual diff colours, toned for the palette so text stays readable.
     const QColor added = dark ? QColor(0x1f, 0x4d, 0x2b) : QColor(0xdc, 0xf5, 0xe0);
     const QColor removed = dark ? QColor(0x5c, 0x22, 0x22) : QColor(0xfb, 0xe0, 0xe0);
     const QColor hunk = dark ? QColor(0x23, 0x3a, 0x5c) : QColor(0xe3, 0xec, 0xfa);
     QList<QTextEdit::ExtraSelection> selections;
-    for (QTextBlock b = m_view->document()->firstBlock(); b.isValid(); b = b.next()) {
+    for (QTextBlock b = view->document()->firstBlock(); b.isValid(); b = b.next()) {
         const QString t = b.text();
         QColor color;
         if (t.startsWith(QLatin1String("+++")) || t.startsWith(QLatin1String("---")))
@@ -67,7 +72,7 @@ void DiffDialog::fill()
         s.format.setProperty(QTextFormat::FullWidthSelection, true);
         selections << s;
     }
-    m_view->setExtraSelections(selections);
+    view->setExtraSelections(selections);
 }
 
 void DiffDialog::changeEvent(QEvent* event)

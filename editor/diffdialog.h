@@ -20,6 +20,10 @@ public:
     const QString& diff() const { return m_diff; }
     QPlainTextEdit* view() const { return m_view; }
 
+    // Shows `diff` in `view` with added, removed and hunk lines coloured for `view`'s palette
+    // (the folder change review uses it too).
+    static void showDiff(QPlainTextEdit* view, const QString& diff);
+
 protected:
     void changeEvent(QEvent* event) override;
 

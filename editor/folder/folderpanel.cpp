@@ -71,7 +71,7 @@ FolderPanel::FolderPanel(ArticleListModel* articles, QWidget* parent)
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true); // the view then never measures 10,000 rows
     m_view->setAlternatingRowColors(true);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAllColumnsShowFocus(true);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -192,12 +192,50 @@ void FolderPanel::showCurrent(const QString& path)
     const QModelIndex index =
         row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_articles->index(row, 0));
     if (!index.isValid()) {
-        m_view->selectionModel()->clearSelection();
+        if (m_view->selectionModel()->selectedRows().size() <= 1)
+            m_view->selectionModel()->clearSelection();
         return;
     }
+    if (m_view->selectionModel()->selectedRows().size() > 1 &&
+        m_view->selectionModel()->isRowSelected(index.row(), {}))
+        return; // a selection being made for Change Field stays
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                          QItemSelectionModel::Rows);
     m_view->scrollTo(index);
+}
+
+QStringList FolderPanel::selectedPaths() const
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    QStringList out;
+    for (const QModelIndex& i : rows)
+        out << i.data(ArticleListModel::PathRole).toString();
+    return out;
+}
+
+int FolderPanel::selectPaths(const QStringList& paths)
+{
+    QItemSelection selection;
+    QModelIndex first;
+    for (const QString& path : paths) {
+        const int row = m_articles->rowOf(path);
+        const QModelIndex index =
+            row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_articles->index(row, 0));
+        if (!index.isValid())
+            continue;
+        selection.select(index, index);
+        if (!first.isValid() || index.row() < first.row())
+            first = index;
+    }
+    QItemSelectionModel* model = m_view->selectionModel();
+    model->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (first.isValid()) {
+        model->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+        m_view->scrollTo(first);
+    }
+    return int(model->selectedRows().size());
 }
 
 void FolderPanel::activateRow(int proxyRow)

@@ -19,7 +19,8 @@ class ArticleListModel;
 // the list's choice column (QuickTakes' subject, a site's categories or tags), "errors" and
 // "warnings" toggles, and the sortable table. Enter or a double click opens an article
 // (articleActivated); Up and Down in the filter box move through the list and Enter there opens the
-// selected (or first) article, so an article is a few keystrokes away.
+// selected (or first) article, so an article is a few keystrokes away. Several articles can be
+// selected (Shift and Ctrl clicks, Ctrl+A) for the window's Change Field.
 class FolderPanel : public QWidget
 {
     Q_OBJECT
@@ -33,8 +34,13 @@ public:
     void updateChoices();
     // A bar shown above the filter box (the app's offers); the panel takes it over.
     void setBanner(QWidget* banner);
-    // Selects the article at `path` (the one the window shows) without opening it.
+    // Selects the article at `path` (the one the window shows) without opening it; a selection
+    // of several articles that holds it is kept.
     void showCurrent(const QString& path);
+    // The selected articles (Shift and Ctrl clicks, Ctrl+A), in the list's order.
+    QStringList selectedPaths() const;
+    // Selects the shown articles among `paths`; returns how many that is.
+    int selectPaths(const QStringList& paths);
 
     QLineEdit* filterEdit() const { return m_filter; }
     QComboBox* choiceBox() const { return m_choice; }
