@@ -8,6 +8,7 @@
 #include "editor/text/markdownhighlighter.h"
 #include "editor/text/spelling.h"
 #include "editor/text/textstatslabel.h"
+#include "folderchanges.h"
 #include "folderdocks.h"
 #include "journalkeeper.h"
 #include "model/file/unifieddiff.h"
@@ -89,6 +90,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_schemaLabel);
 
     m_folder = new FolderDocks(this);
+    m_changes = new FolderChanges(this);
     createActions();
     restoreSettings();
 
@@ -272,6 +274,8 @@ void MainWindow::createActions()
     edit->addAction(m_redo);
     edit->addSeparator();
     m_findActions = m_editor->findBar()->addMenuActions(edit);
+    edit->addSeparator();
+    m_changes->addEditActions(edit);
     edit->addSeparator();
     edit->addMenu(Spelling::instance().createMenu(edit));
 

@@ -17,6 +17,7 @@ namespace frontis {
 
 class ArticleEditor;
 class DiffDialog;
+class FolderChanges;
 class FolderDocks;
 class FileWatch;
 class JournalKeeper;
@@ -67,6 +68,8 @@ public:
     RawView* rawView() const { return m_raw; }
     // The open content folder's article list and problems (folderdocks.h).
     FolderDocks* folderDocks() const { return m_folder; }
+    // Changes across the open folder: Change Field, Replace in Folder, Undo Folder Change.
+    FolderChanges* folderChanges() const { return m_changes; }
 
     // File menu actions; each returns whether it went through.
     bool save();
@@ -134,6 +137,7 @@ private:
     QLabel* m_schemaLabel = nullptr;
     TextStatsLabel* m_stats = nullptr; // the answer's words, reading time, readability
     FolderDocks* m_folder = nullptr;
+    FolderChanges* m_changes = nullptr;
     QPointer<DiffDialog> m_diff;
 
     FileWatch* m_watch = nullptr;

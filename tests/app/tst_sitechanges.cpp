@@ -1,24 +1,34 @@
 #include "../model/testutil.h"
+#include "app/folderchanges.h"
 #include "app/folderdocks.h"
 #include "app/folderprompts.h"
 #include "app/foldersession.h"
 #include "app/mainwindow.h"
 #include "app/prompts.h"
+#include "app/replaceinfolderdialog.h"
+#include "editor/articleeditor.h"
 #include "editor/folder/articlefiltermodel.h"
 #include "editor/folder/articlelistmodel.h"
 #include "editor/folder/folderpanel.h"
 #include "editor/folder/valuesview.h"
+#include "editor/form/fieldform.h"
+#include "model/yaml/document.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,6 +47,14 @@ class TestSiteChanges : public QObject
 private:
     QTemporaryDir m_tmp;
     QStringList m_warnings;
+    // What the prompts were asked and answer.
+    QString m_newValue;
+    std::optional<FolderPrompts::ChangeFieldAnswer> m_fieldAnswer;
+    QList<FolderChangeDialog::File> m_reviewed;
+    QString m_reviewedWhat;
+    bool m_apply = true;
+    QStringList m_unsavedNames;
+    bool m_saveFirst = false;
 
     static QString corpusSite(const char* name)
     {
@@ -136,6 +154,52 @@ print(json.dumps(counts))
         return out;
     }
 
+    // Waits for the window's folder change to end; returns whether it wrote files.
+    static bool waitChange(QSignalSpy& done)
+    {
+        if (done.isEmpty() && !done.wait(60000))
+            return false;
+        const bool applied = done.takeFirst().at(0).toBool();
+        waitIndexed();
+        return applied;
+    }
+
+    // The paths whose bytes differ between two snapshots.
+    static QStringList changedBetween(const QHash<QString, Snapshot>& a,
+                                      const QHash<QString, Snapshot>& b)
+    {
+        QStringList out;
+        for (auto it = a.begin(); it != a.end(); ++it) {
+            if (b.value(it.key()).bytes != it->bytes)
+                out << it.key();
+        }
+        out.sort();
+        return out;
+    }
+
+    // Every file of `before` not in `changed` kept its bytes and its modification time.
+    static bool othersUntouched(const QHash<QString, Snapshot>& before,
+                                const QHash<QString, Snapshot>& now, const QStringList& changed)
+    {
+        for (auto it = before.begin(); it != before.end(); ++it) {
+            if (changed.contains(it.key()))
+                continue;
+            const Snapshot s = now.value(it.key());
+            if (s.bytes != it->bytes || s.modified != it->modified) {
+                qWarning("%s was touched", qPrintable(it.key()));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Where the front matter ends in `bytes`: the offset of the closing fence's line.
+    static qsizetype frontMatterEnd(const QByteArray& bytes)
+    {
+        const qsizetype lf = bytes.indexOf("\n---", 3);
+        return lf < 0 ? 0 : lf + 1;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -153,6 +217,29 @@ private Q_SLOTS:
         p.askRecover = [](QWidget*, const QString&, const QString&) {
             return Prompts::RecoveryChoice::Discard;
         };
+        FolderPrompts& f = FolderPrompts::instance();
+        f.askValue = [this](QWidget*, const QString&, const QString&, const QString&,
+                            const QStringList&) { return m_newValue; };
+        f.askChangeField = [this](QWidget*, const QStringList&, int) { return m_fieldAnswer; };
+        f.reviewChange = [this](QWidget*, const QString&, const QString& what, const QString&,
+                                const QList<FolderChangeDialog::File>& files) {
+            m_reviewedWhat = what;
+            m_reviewed = files;
+            return m_apply;
+        };
+        f.saveBeforeChange = [this](QWidget*, const QStringList& names) {
+            m_unsavedNames = names;
+            return m_saveFirst;
+        };
+    }
+
+    void init()
+    {
+        m_reviewed.clear();
+        m_reviewedWhat.clear();
+        m_apply = true;
+        m_unsavedNames.clear();
+        m_saveFirst = false;
     }
 
     void cleanup()
@@ -240,6 +327,302 @@ private Q_SLOTS:
         waitIndexed();
         QTRY_COMPARE(panel->filterModel()->rowCount(), rows + 1);
         QCOMPARE(panel->selectedPaths().size(), 5);
+    }
+    void renameValueThenUndo()
+    {
+        const QString root = copySite("11ty__11ty-website");
+        if (root.isEmpty())
+            QSKIP("the corpus is not here");
+        const QHash<QString, Snapshot> before = snapshot(root);
+        MainWindow* w = openFolder(root);
+        QVERIFY(w);
+        ValuesView* values = w->folderDocks()->valuesView();
+        QVERIFY(values->showKey(QStringLiteral("tags")));
+        const QString from = QStringLiteral("related-shortcodes");
+        const QStringList having = values->pathsOf(from);
+        QVERIFY(having.size() >= 3);
+        // An open window of one of them, without edits of its own, reloads.
+        auto* open = new MainWindow;
+        open->show();
+        QVERIFY(open->openFile(having.first()));
+
+        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
+        m_newValue = QStringLiteral("shortcodes");
+        values->selectValues({from});
+        values->renameButton()->click();
+        QVERIFY(waitChange(done));
+        QVERIFY(m_reviewedWhat.contains(from));
+        QStringList reviewed;
+        for (const FolderChangeDialog::File& f : m_reviewed) {
+            reviewed << f.path;
+            QVERIFY2(f.diff.contains(QStringLiteral("+  - shortcodes")) ||
+                         f.diff.contains(QStringLiteral("shortcodes")),
+                     qPrintable(f.diff));
+        }
+        reviewed.sort();
+        QCOMPARE(reviewed, having);
+
+        // Exactly the item's text changed, in each file's own style; nothing else anywhere.
+        const QHash<QString, Snapshot> after = snapshot(root);
+        QCOMPARE(changedBetween(before, after), having);
+        for (const QString& path : having) {
+            QByteArray expected = before.value(path).bytes;
+            const qsizetype at = expected.indexOf(from.toUtf8());
+            QVERIFY(at > 0 && at < frontMatterEnd(expected));
+            QVERIFY(expected.indexOf(from.toUtf8(), at + 1) < 0 ||
+                    expected.indexOf(from.toUtf8(), at + 1) > frontMatterEnd(expected));
+            expected.replace(at, from.size(), "shortcodes");
+            QCOMPARE(after.value(path).bytes, expected);
+        }
+        QVERIFY(othersUntouched(before, after, having));
+        QTRY_COMPARE(values->pathsOf(QStringLiteral("shortcodes")), having);
+        QVERIFY(values->pathsOf(from).isEmpty());
+        QTRY_VERIFY(open->editor()->document().bytes().contains("- shortcodes"));
+        QVERIFY(!open->isModified());
+
+        // Undo Folder Change puts every file back as it was, as one step.
+        QAction* undo = w->folderChanges()->undoAction();
+        QVERIFY(undo->isEnabled());
+        undo->trigger();
+        QVERIFY(waitChange(done));
+        const QHash<QString, Snapshot> undone = snapshot(root);
+        QVERIFY(changedBetween(before, undone).isEmpty());
+        QVERIFY(othersUntouched(before, undone, having));
+        QTRY_COMPARE(values->pathsOf(from), having);
+    }
+
+    void mergeValueIntoAnother()
+    {
+        const QString root = copySite("11ty__11ty-website");
+        if (root.isEmpty())
+            QSKIP("the corpus is not here");
+        const QHash<QString, Snapshot> before = snapshot(root);
+        MainWindow* w = openFolder(root);
+        QVERIFY(w);
+        ValuesView* values = w->folderDocks()->valuesView();
+        QVERIFY(values->showKey(QStringLiteral("tags")));
+        const QByteArray from = "related-filters";
+        const QByteArray into = "related-shortcodes";
+        const QStringList having = values->pathsOf(QString::fromUtf8(from));
+        QVERIFY(having.size() >= 2);
+        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
+        m_newValue = QString::fromUtf8(into);
+        values->selectValues({QString::fromUtf8(from)});
+        values->mergeButton()->click();
+        QVERIFY(waitChange(done));
+
+        // An article with both keeps one (the line of the one that goes is removed); the others
+        // get the new value in place, in their own style (block or flow list).
+        const QHash<QString, Snapshot> after = snapshot(root);
+        QCOMPARE(changedBetween(before, after), having);
+        int both = 0;
+        for (const QString& path : having) {
+            const QByteArray old = before.value(path).bytes;
+            const qsizetype fm = frontMatterEnd(old);
+            QByteArray expected = old;
+            const qsizetype at = old.indexOf(from);
+            QVERIFY(at > 0 && at < fm);
+            if (old.left(fm).contains("  - " + into + "\n")) {
+                ++both;
+                QVERIFY(old.mid(at - 4, 4) == "  - ");
+                expected.remove(at - 4, 4 + from.size() + 1);
+            } else {
+                expected.replace(at, from.size(), into);
+            }
+            QCOMPARE(after.value(path).bytes, expected);
+        }
+        QVERIFY(both >= 1);
+        QVERIFY(othersUntouched(before, after, having));
+        QTRY_VERIFY(values->pathsOf(QString::fromUtf8(from)).isEmpty());
+    }
+
+    void renameAsksAboutUnsavedEdits()
+    {
+        const QString root = copySite("11ty__11ty-website");
+        if (root.isEmpty())
+            QSKIP("the corpus is not here");
+        const QHash<QString, Snapshot> before = snapshot(root);
+        MainWindow* w = openFolder(root);
+        QVERIFY(w);
+        ValuesView* values = w->folderDocks()->valuesView();
+        QVERIFY(values->showKey(QStringLiteral("tags")));
+        const QString from = QStringLiteral("related-filters");
+        const QStringList having = values->pathsOf(from);
+        QVERIFY(!having.isEmpty());
+        auto* editing = new MainWindow;
+        editing->show();
+        QVERIFY(editing->openFile(having.first()));
+        QVERIFY(!editing->editor()->form()->apply(FieldEdit{QStringLiteral("title"),
+                                                            {QStringLiteral("title")},
+                                                            QStringLiteral("Mine"),
+                                                            false,
+                                                            {}}));
+        QVERIFY(editing->isModified());
+
+        // Cancelled: nothing written, the window keeps its edits.
+        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
+        m_newValue = QStringLiteral("filters");
+        values->selectValues({from});
+        values->renameButton()->click();
+        QTRY_VERIFY(!m_unsavedNames.isEmpty());
+        QTRY_VERIFY(!w->folderChanges()->isBusy());
+        QVERIFY(m_unsavedNames.first().contains(QFileInfo(having.first()).fileName()));
+        QVERIFY(m_reviewed.isEmpty());
+        QVERIFY(changedBetween(before, snapshot(root)).isEmpty());
+        QVERIFY(editing->isModified());
+
+        // Saved first: the change starts from the saved article and keeps its edit.
+        m_unsavedNames.clear();
+        m_saveFirst = true;
+        values->renameButton()->click();
+        QVERIFY(waitChange(done));
+        QVERIFY(!m_unsavedNames.isEmpty());
+        const QByteArray saved = testutil::readAll(having.first());
+        QVERIFY(saved.contains("title: Mine"));
+        QVERIFY(saved.contains("- filters"));
+        QVERIFY(!saved.contains("related-filters"));
+        QTRY_VERIFY(editing->editor()->document().bytes() == saved);
+        QVERIFY(!editing->isModified());
+    }
+
+    void changeFieldOnSelectedArticles()
+    {
+        const QString root = copySite("jekyll__jekyll");
+        if (root.isEmpty())
+            QSKIP("the corpus is not here");
+        const QStringList chosen{root + QStringLiteral("/docs___docs__community__community.md"),
+                                 root + QStringLiteral("/docs___docs__configuration__markdown.md"),
+                                 root + QStringLiteral("/docs___docs__configuration__sass.md")};
+        const QHash<QString, Snapshot> before = snapshot(root);
+        MainWindow* w = openFolder(root);
+        QVERIFY(w);
+        FolderPanel* panel = w->folderDocks()->panel();
+        QCOMPARE(panel->selectPaths(chosen), 3);
+        QAction* change = w->folderChanges()->changeFieldAction();
+        QVERIFY(change->isEnabled());
+        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
+        m_fieldAnswer = FolderPrompts::ChangeFieldAnswer{QStringLiteral("permalink"),
+                                                         QStringLiteral("/moved/"), false};
+        change->trigger();
+        QVERIFY(waitChange(done));
+        QCOMPARE(m_reviewed.size(), 3);
+
+        // Each keeps its style: the plain value stays plain, the quoted ones quoted.
+        const QHash<QString, Snapshot> after = snapshot(root);
+        QStringList sorted = chosen;
+        sorted.sort();
+        QCOMPARE(changedBetween(before, after), sorted);
+        const QByteArray community = before.value(chosen.at(0)).bytes;
+        QByteArray expected = community;
+        expected.replace("permalink: /docs/community/", "permalink: /moved/");
+        QVERIFY(expected != community);
+        QCOMPARE(after.value(chosen.at(0)).bytes, expected);
+        for (int i = 1; i < 3; ++i) {
+            const QByteArray old = before.value(chosen.at(i)).bytes;
+            const qsizetype at = old.indexOf("permalink: \"");
+            QVERIFY(at > 0);
+            const qsizetype end = old.indexOf('"', at + 12);
+            expected = old;
+            expected.replace(at, end + 1 - at, "permalink: \"/moved/\"");
+            QCOMPARE(after.value(chosen.at(i)).bytes, expected);
+        }
+        QVERIFY(othersUntouched(before, after, sorted));
+
+        // Removing a field removes its lines only.
+        QCOMPARE(panel->selectPaths({chosen.at(0)}), 1);
+        m_fieldAnswer = FolderPrompts::ChangeFieldAnswer{QStringLiteral("redirect_from"), {}, true};
+        change->trigger();
+        QVERIFY(waitChange(done));
+        expected = after.value(chosen.at(0)).bytes;
+        expected.replace("redirect_from: \"/help/index.html\"\n", "");
+        QCOMPARE(testutil::readAll(chosen.at(0)), expected);
+        QVERIFY(othersUntouched(after, snapshot(root), {chosen.at(0)}));
+    }
+
+    void replaceInFolderListsMatchesAsYouType()
+    {
+        const QString root = copySite("jekyll__jekyll");
+        if (root.isEmpty())
+            QSKIP("the corpus is not here");
+        const QHash<QString, Snapshot> before = snapshot(root);
+        MainWindow* w = openFolder(root);
+        QVERIFY(w);
+        QAction* action = w->folderChanges()->replaceAction();
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+        action->trigger();
+        ReplaceInFolderDialog* dialog = w->findChild<ReplaceInFolderDialog*>();
+        QVERIFY(dialog);
+        QSignalSpy searched(dialog, &ReplaceInFolderDialog::searched);
+        const QByteArray term = "GitHub Pages";
+        dialog->caseBox()->setChecked(true);
+        QTest::keyClicks(dialog->findEdit(), QStringLiteral("GitHub Pag"));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 30000);
+        dialog->replaceEdit()->setText(QStringLiteral("GitHub Pages (GHP)"));
+        QTest::keyClicks(dialog->findEdit(), QStringLiteral("es"));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 30000);
+
+        // The article text only (bodies here), matched case-sensitively as the find bar does.
+        QHash<QString, QByteArray> expected;
+        int matches = 0;
+        for (auto it = before.begin(); it != before.end(); ++it) {
+            const qsizetype body = it->bytes.indexOf('\n', frontMatterEnd(it->bytes)) + 1;
+            QByteArray text = it->bytes.mid(body);
+            const int n = int(text.count(term));
+            if (n == 0)
+                continue;
+            matches += n;
+            text.replace(term, "GitHub Pages (GHP)");
+            expected.insert(it.key(), it->bytes.left(body) + text);
+        }
+        QVERIFY(expected.size() >= 3);
+        QCOMPARE(dialog->matchList()->count(), expected.size());
+        QVERIFY2(dialog->summaryLabel()->text().startsWith(QString::number(matches)),
+                 qPrintable(dialog->summaryLabel()->text()));
+
+        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
+        QVERIFY(dialog->replaceAllButton()->isEnabled());
+        dialog->replaceAllButton()->click();
+        QVERIFY(waitChange(done));
+        QCOMPARE(m_reviewed.size(), expected.size());
+        const QHash<QString, Snapshot> after = snapshot(root);
+        QStringList changed = expected.keys();
+        changed.sort();
+        QCOMPARE(changedBetween(before, after), changed);
+        for (const QString& path : changed)
+            QCOMPARE(after.value(path).bytes, expected.value(path));
+        QVERIFY(othersUntouched(before, after, changed));
+
+        // Undone as one step, while the files hold what it wrote.
+        w->folderChanges()->undoAction()->trigger();
+        QVERIFY(waitChange(done));
+        QVERIFY(changedBetween(before, snapshot(root)).isEmpty());
+        QVERIFY(!w->folderChanges()->undoAction()->isEnabled());
+    }
+
+    void undoRefusedOnceAFileChanged()
+    {
+        const QString root = copySite("jekyll__jekyll");
+        if (root.isEmpty())
+            QSKIP("the corpus is not here");
+        const QString path = root + QStringLiteral("/docs___docs__deployment.md");
+        MainWindow* w = openFolder(root);
+        QVERIFY(w);
+        QCOMPARE(w->folderDocks()->panel()->selectPaths({path}), 1);
+        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
+        m_fieldAnswer = FolderPrompts::ChangeFieldAnswer{QStringLiteral("title"),
+                                                         QStringLiteral("Shipping"), false};
+        w->folderChanges()->changeFieldAction()->trigger();
+        QVERIFY(waitChange(done));
+        QVERIFY(testutil::readAll(path).contains("title: Shipping"));
+        // Edited since by someone else: the undo would lose that, and is refused.
+        QByteArray edited = testutil::readAll(path) + "\nMore.\n";
+        QVERIFY(testutil::writeAll(path, edited));
+        w->folderChanges()->undoAction()->trigger();
+        QTRY_VERIFY(!m_warnings.isEmpty());
+        QVERIFY2(m_warnings.first().contains(QFileInfo(path).fileName()),
+                 qPrintable(m_warnings.first()));
+        m_warnings.clear();
+        QCOMPARE(testutil::readAll(path), edited);
     }
 };
 

@@ -1,0 +1,457 @@
+#include "folderchanges.h"
+
+#include "editor/folder/articlelistmodel.h"
+#include "editor/folder/folderchangedialog.h"
+#include "editor/folder/folderpanel.h"
+#include "editor/folder/valuesview.h"
+#include "folderdocks.h"
+#include "folderprompts.h"
+#include "foldersession.h"
+#include "mainwindow.h"
+#include "model/folder/valuecounts.h"
+#include "model/site/sitechangejournal.h"
+#include "prompts.h"
+#include "replaceinfolderdialog.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <optional>
+
+namespace frontis {
+
+namespace {
+
+constexpr int MessageMs = 10000;
+constexpr int ProblemsShown = 12;
+
+QString problemsText(const QList<PlanProblem>& problems)
+{
+    QStringList lines;
+    for (const PlanProblem& p : problems.mid(0, ProblemsShown))
+        lines << p.format();
+    if (problems.size() > ProblemsShown)
+        lines << QCoreApplication::translate("FolderChanges", "\u2026and %1 more")
+                     .arg(problems.size() - ProblemsShown);
+    return lines.join(QLatin1Char('\n'));
+}
+
+// The applied changes Undo Folder Change offers, newest first. An undo is kept in the journal
+// too (undoing it would redo the change); the menu offers only changes, so that pressing it
+// again goes further back.
+QList<AppliedChange> undoable(const QString& root)
+{
+    QList<AppliedChange> out = SiteChangeJournal::history(root);
+    out.removeIf(
+        [](const AppliedChange& c) { return c.description.startsWith(QLatin1String("undo ")); });
+    return out;
+}
+
+} // namespace
+
+FolderChanges::FolderChanges(MainWindow* window)
+    : QObject(window), m_window(window), m_cancel(std::make_shared<std::atomic<bool>>(false))
+{
+    m_changeField = new QAction(tr("Change &Field\u2026"), this);
+    m_changeField->setObjectName(QStringLiteral("changeField"));
+    m_changeField->setStatusTip(tr("Set or remove a field in the articles selected in the list"));
+    connect(m_changeField, &QAction::triggered, this,
+            [this] { changeField(m_window->folderDocks()->panel()->selectedPaths()); });
+    m_replace = new QAction(tr("Replace in F&older\u2026"), this);
+    m_replace->setObjectName(QStringLiteral("replaceInFolder"));
+    m_replace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_replace->setStatusTip(tr("Find and replace in a field or the text of every article"));
+    connect(m_replace, &QAction::triggered, this, [this] { replaceInFolder(); });
+    m_undo = new QAction(tr("Undo Folder C&hange"), this);
+    m_undo->setObjectName(QStringLiteral("undoFolderChange"));
+    connect(m_undo, &QAction::triggered, this, &FolderChanges::undoFolderChange);
+
+    m_label = new QLabel(window);
+    m_bar = new QProgressBar(window);
+    m_bar->setMaximumWidth(160);
+    m_bar->setTextVisible(false);
+    m_cancelButton = new QToolButton(window);
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setAutoRaise(true);
+    m_cancelButton->setToolTip(tr("Stop the change; no article is changed"));
+    connect(m_cancelButton, &QToolButton::clicked, this, &FolderChanges::cancel);
+    window->statusBar()->addPermanentWidget(m_label);
+    window->statusBar()->addPermanentWidget(m_bar);
+    window->statusBar()->addPermanentWidget(m_cancelButton);
+    setBusy(false);
+
+    FolderDocks* docks = window->folderDocks();
+    connect(docks->valuesView(), &ValuesView::renameRequested, this, &FolderChanges::renameValue);
+    connect(docks->valuesView(), &ValuesView::mergeRequested, this, &FolderChanges::mergeValues);
+    QTreeView* list = docks->panel()->view();
+    list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    list->addAction(m_changeField);
+    connect(list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &FolderChanges::updateActions);
+    connect(&FolderSession::instance(), &FolderSession::folderChanged, this, [this] {
+        recoverInterrupted();
+        updateActions();
+    });
+    recoverInterrupted();
+    updateActions();
+}
+
+void FolderChanges::recoverInterrupted()
+{
+    // A change that a crash or a kill interrupted is finished (or rolled back) before the folder
+    // is worked on: once per folder opened, by the first window that sees it.
+    static QString recovered;
+    FolderSession& session = FolderSession::instance();
+    if (!session.isOpen() || session.root() == recovered)
+        return;
+    recovered = session.root();
+    const SiteRecovery recovery = SiteChangeJournal::recover(recovered);
+    if (recovery.isEmpty())
+        return;
+    session.indexer().refresh();
+    Prompts::instance().warn(m_window, tr("Interrupted Folder Change"), recovery.text());
+}
+
+void FolderChanges::addEditActions(QMenu* edit)
+{
+    edit->addAction(m_changeField);
+    edit->addAction(m_replace);
+    edit->addAction(m_undo);
+    connect(edit, &QMenu::aboutToShow, this, &FolderChanges::updateActions);
+}
+
+void FolderChanges::updateActions()
+{
+    const FolderSession& session = FolderSession::instance();
+    const bool open = session.isOpen() && !m_busy;
+    m_changeField->setEnabled(open && !m_window->folderDocks()->panel()->selectedPaths().isEmpty());
+    m_replace->setEnabled(open);
+    // The journal keeps what can be undone, also across sessions; reading its folder is cheap.
+    const QList<AppliedChange> history = open ? undoable(session.root()) : QList<AppliedChange>();
+    m_undo->setEnabled(!history.isEmpty());
+    m_undo->setText(history.isEmpty()
+                        ? tr("Undo Folder C&hange")
+                        : tr("Undo Folder C&hange: %1").arg(history.first().description));
+}
+
+void FolderChanges::setBusy(bool busy, const QString& label)
+{
+    m_busy = busy;
+    m_label->setText(label);
+    m_label->setVisible(busy);
+    m_bar->setVisible(busy);
+    m_cancelButton->setVisible(busy);
+    if (busy) {
+        *m_cancel = false;
+        m_bar->setRange(0, 0); // busy until the number of files is known
+    }
+    updateActions();
+}
+
+SiteProgress FolderChanges::progress()
+{
+    // Called on the worker: the bar is moved on the GUI thread; a closed window stops nothing.
+    QPointer<QProgressBar> bar = m_bar;
+    std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
+    return [bar, cancel](int done, int total) {
+        QMetaObject::invokeMethod(
+            bar.data(),
+            [bar, done, total] {
+                if (bar) {
+                    bar->setRange(0, total);
+                    bar->setValue(done);
+                }
+            },
+            Qt::QueuedConnection);
+        return !*cancel;
+    };
+}
+
+template <typename T>
+void FolderChanges::inBackground(const QString& label, std::function<T(const SiteProgress&)> work,
+                                 std::function<void(const T&)> finished)
+{
+    setBusy(true, label);
+    auto result = std::make_shared<std::optional<T>>();
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, result, finished] {
+        watcher->deleteLater();
+        setBusy(false);
+        finished(**result);
+    });
+    const SiteProgress report = progress();
+    watcher->setFuture(QtConcurrent::run([work, report, result] { *result = work(report); }));
+}
+
+QString FolderChanges::display(const QString& path) const
+{
+    const QString root = FolderSession::instance().root();
+    return QDir::toNativeSeparators(root.isEmpty() ? path : QDir(root).relativeFilePath(path));
+}
+
+void FolderChanges::renameValue(const QString& key, const QString& value)
+{
+    const QString label = ValueCounts::label(FolderSession::instance().index().articles(), key);
+    const QString to = FolderPrompts::instance().askValue(
+        m_window, tr("Rename Value"), tr("New spelling of \u201c%1\u201d in %2:").arg(value, label),
+        value, {});
+    if (to.isEmpty() || to == value)
+        return;
+    run(SiteChange::rename(key, value, to), m_window->folderDocks()->valuesView()->pathsOf(value),
+        tr("Rename Value"));
+}
+
+void FolderChanges::mergeValues(const QString& key, const QStringList& values)
+{
+    if (values.isEmpty())
+        return;
+    const QList<ArticleSummary>& articles = FolderSession::instance().index().articles();
+    const QString label = ValueCounts::label(articles, key);
+    // The value most articles have is the likely survivor: among the selected ones when there
+    // are several, else among the others. Every value of the key is offered.
+    ValuesView* view = m_window->folderDocks()->valuesView();
+    QStringList choices;
+    QString most;
+    int mostCount = -1;
+    for (const ValueCount& c : ValueCounts::of(articles, key)) {
+        choices << c.value;
+        const bool candidate =
+            values.size() > 1 ? values.contains(c.value) : !values.contains(c.value);
+        if (candidate && c.articles() > mostCount) {
+            most = c.value;
+            mostCount = c.articles();
+        }
+    }
+    const QString prompt = values.size() == 1
+                               ? tr("Merge \u201c%1\u201d of %2 into:").arg(values.first(), label)
+                               : tr("Merge %1 values of %2 into:").arg(values.size()).arg(label);
+    const QString to =
+        FolderPrompts::instance().askValue(m_window, tr("Merge Values"), prompt, most, choices);
+    if (to.isEmpty())
+        return;
+    QStringList paths;
+    QStringList others; // the values that go
+    for (const QString& v : values) {
+        if (v != to) {
+            paths += view->pathsOf(v);
+            others << v;
+        }
+    }
+    paths.removeDuplicates();
+    if (others.isEmpty())
+        return;
+    if (others.size() == 1) {
+        run(SiteChange::rename(key, others.first(), to), paths, tr("Merge Values"));
+        return;
+    }
+    // Spellings of one value ("Go", "go", "GO") are one rename that ignores case; the engine
+    // plans a rename of one value at a time, and a merge must stay one step to undo.
+    const bool spellings = std::all_of(others.begin(), others.end(), [&to](const QString& v) {
+        return v.compare(to, Qt::CaseInsensitive) == 0;
+    });
+    if (spellings) {
+        run(SiteChange::rename(key, to, to, true), paths, tr("Merge Values"));
+        return;
+    }
+    Prompts::instance().warn(m_window, tr("Merge Values"),
+                             tr("Values that are not spellings of \u201c%1\u201d are merged one "
+                                "at a time: select one of them, then Merge Into.")
+                                 .arg(to));
+}
+
+void FolderChanges::changeField(const QStringList& paths)
+{
+    if (paths.isEmpty())
+        return;
+    QStringList keys = FolderSession::instance().articles()->columnKeys();
+    const std::optional<FolderPrompts::ChangeFieldAnswer> answer =
+        FolderPrompts::instance().askChangeField(m_window, keys, int(paths.size()));
+    if (!answer || answer->key.isEmpty())
+        return;
+    run(answer->remove ? SiteChange::unset(answer->key)
+                       : SiteChange::set(answer->key, answer->value),
+        paths, tr("Change Field"));
+}
+
+ReplaceInFolderDialog* FolderChanges::replaceInFolder()
+{
+    if (!FolderSession::instance().isOpen())
+        return nullptr;
+    if (!m_replaceDialog) {
+        m_replaceDialog = new ReplaceInFolderDialog(m_window);
+        m_replaceDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_replaceDialog, &ReplaceInFolderDialog::replaceAll, this,
+                [this](const ChangePlan& plan) { review(plan, tr("Replace in Folder")); });
+    }
+    m_replaceDialog->show();
+    m_replaceDialog->raise();
+    m_replaceDialog->activateWindow();
+    return m_replaceDialog;
+}
+
+void FolderChanges::run(const SiteChange& change, const QStringList& paths, const QString& title)
+{
+    if (m_busy || paths.isEmpty())
+        return;
+    inBackground<Result<ChangePlan>>(
+        tr("Looking at %1 articles\u2026").arg(QLocale().toString(paths.size())),
+        [paths, change](const SiteProgress& p) {
+            return planSiteChange(paths, change, nullptr, p);
+        },
+        [this, change, paths, title](const Result<ChangePlan>& plan) {
+            planned(plan, change, paths, title);
+        });
+}
+
+void FolderChanges::planned(const Result<ChangePlan>& plan, const SiteChange& change,
+                            const QStringList& paths, const QString& title)
+{
+    if (!plan) {
+        Prompts::instance().warn(m_window, title, plan.error().message);
+        return;
+    }
+    if (plan->cancelled) {
+        m_window->statusBar()->showMessage(tr("Cancelled: no article was changed"), MessageMs);
+        return;
+    }
+    // Unsaved edits of a file the change touches would be lost or would overwrite it: they are
+    // saved first (and the change planned again on what was saved), or nothing happens.
+    QList<MainWindow*> unsaved;
+    QStringList names;
+    for (const FileChange& f : plan->files) {
+        MainWindow* w = MainWindow::windowFor(f.path);
+        if (w && w->isModified()) {
+            unsaved << w;
+            names << display(f.path);
+        }
+    }
+    if (!unsaved.isEmpty()) {
+        if (!FolderPrompts::instance().saveBeforeChange(m_window, names))
+            return;
+        for (MainWindow* w : unsaved) {
+            if (!w->save())
+                return; // the window said why
+        }
+        run(change, paths, title);
+        return;
+    }
+    review(plan.value(), title);
+}
+
+void FolderChanges::review(const ChangePlan& plan, const QString& title)
+{
+    if (m_busy)
+        return;
+    if (!plan.problems.isEmpty()) {
+        Prompts::instance().warn(
+            m_window, title,
+            tr("Nothing was changed: %n article(s) cannot take the change safely.\n\n%1", nullptr,
+               int(plan.problems.size()))
+                .arg(problemsText(plan.problems)));
+        return;
+    }
+    if (plan.files.isEmpty()) {
+        m_window->statusBar()->showMessage(tr("No article changes"), MessageMs);
+        Q_EMIT done(false);
+        return;
+    }
+    for (const FileChange& f : plan.files) {
+        MainWindow* w = MainWindow::windowFor(f.path);
+        if (w && w->isModified()) {
+            if (!FolderPrompts::instance().saveBeforeChange(m_window, {display(f.path)}) ||
+                !w->save())
+                return;
+            // The plan read the file before this save: applying it would refuse.
+            Prompts::instance().warn(m_window, title,
+                                     tr("Saved \u201c%1\u201d: look at the change again, it now "
+                                        "starts from what was saved.")
+                                         .arg(display(f.path)));
+            return;
+        }
+    }
+    QList<FolderChangeDialog::File> files;
+    for (const FileChange& f : plan.files)
+        files << FolderChangeDialog::File{f.path, f.diff};
+    if (!FolderPrompts::instance().reviewChange(m_window, title, plan.change.describe(),
+                                                FolderSession::instance().root(), files))
+        return;
+    apply(plan, false);
+}
+
+void FolderChanges::apply(const ChangePlan& plan, bool undo)
+{
+    inBackground<Result<AppliedChange>>(
+        tr("Changing %n article(s)\u2026", nullptr, int(plan.files.size())),
+        [plan](const SiteProgress& p) { return SiteChangeJournal::apply(plan, p); },
+        [this, undo](const Result<AppliedChange>& result) { applied(result, undo); });
+}
+
+void FolderChanges::applied(const Result<AppliedChange>& result, bool undo)
+{
+    const QString title = undo ? tr("Undo Folder Change") : tr("Change Folder");
+    if (!result) {
+        Prompts::instance().warn(m_window, title,
+                                 tr("Nothing was changed: %1").arg(result.error().message));
+        Q_EMIT done(false);
+        return;
+    }
+    const AppliedChange& change = result.value();
+    if (change.files.isEmpty()) {
+        m_window->statusBar()->showMessage(tr("Cancelled: no article was changed"), MessageMs);
+        Q_EMIT done(false);
+        return;
+    }
+    FolderSession::instance().indexer().refresh();
+    const int n = int(change.files.size());
+    m_window->statusBar()->showMessage(
+        undo ? tr("Undone: %n article(s) back as they were", nullptr, n)
+             : tr("Changed %n article(s) (Edit > Undo Folder Change puts them back)", nullptr, n),
+        MessageMs);
+    updateActions();
+    Q_EMIT done(true);
+}
+
+void FolderChanges::undoFolderChange()
+{
+    if (m_busy || !FolderSession::instance().isOpen())
+        return;
+    const QList<AppliedChange> history = undoable(FolderSession::instance().root());
+    if (history.isEmpty())
+        return;
+    const Result<ChangePlan> plan = SiteChangeJournal::planUndo(history.first());
+    if (!plan) {
+        Prompts::instance().warn(m_window, tr("Undo Folder Change"),
+                                 tr("The change cannot be undone: %1").arg(plan.error().message));
+        return;
+    }
+    for (const FileChange& f : plan->files) {
+        MainWindow* w = MainWindow::windowFor(f.path);
+        if (w && w->isModified()) {
+            if (!FolderPrompts::instance().saveBeforeChange(m_window, {display(f.path)}))
+                return;
+            // Saving would change the file the undo puts back: the undo is refused then.
+            if (!w->save())
+                return;
+            Prompts::instance().warn(m_window, tr("Undo Folder Change"),
+                                     tr("\u201c%1\u201d changed since: the folder change can no "
+                                        "longer be undone.")
+                                         .arg(display(f.path)));
+            return;
+        }
+    }
+    apply(plan.value(), true);
+}
+
+} // namespace frontis
