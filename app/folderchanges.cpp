@@ -48,6 +48,13 @@ QString problemsText(const QList<PlanProblem>& problems)
     return lines.join(QLatin1Char('\n'));
 }
 
+QString articles(int n)
+{
+    return n == 1 ? QCoreApplication::translate("FolderChanges", "1 article")
+                  : QCoreApplication::translate("FolderChanges", "%1 articles")
+                        .arg(QLocale().toString(n));
+}
+
 // The applied changes Undo Folder Change offers, newest first. An undo is kept in the journal
 // too (undoing it would redo the change); the menu offers only changes, so that pressing it
 // again goes further back.
@@ -357,9 +364,8 @@ void FolderChanges::review(const ChangePlan& plan, const QString& title)
     if (!plan.problems.isEmpty()) {
         Prompts::instance().warn(
             m_window, title,
-            tr("Nothing was changed: %n article(s) cannot take the change safely.\n\n%1", nullptr,
-               int(plan.problems.size()))
-                .arg(problemsText(plan.problems)));
+            tr("Nothing was changed: %1 cannot take the change safely.\n\n%2")
+                .arg(articles(int(plan.problems.size())), problemsText(plan.problems)));
         return;
     }
     if (plan.files.isEmpty()) {
@@ -393,7 +399,9 @@ void FolderChanges::review(const ChangePlan& plan, const QString& title)
 void FolderChanges::apply(const ChangePlan& plan, bool undo)
 {
     inBackground<Result<AppliedChange>>(
-        tr("Changing %n article(s)\u2026", nullptr, int(plan.files.size())),
+        plan.files.size() == 1
+            ? tr("Changing 1 article\u2026")
+            : tr("Changing %1 articles\u2026").arg(QLocale().toString(plan.files.size())),
         [plan](const SiteProgress& p) { return SiteChangeJournal::apply(plan, p); },
         [this, undo](const Result<AppliedChange>& result) { applied(result, undo); });
 }
@@ -413,12 +421,19 @@ void FolderChanges::applied(const Result<AppliedChange>& result, bool undo)
         Q_EMIT done(false);
         return;
     }
-    FolderSession::instance().indexer().refresh();
     const int n = int(change.files.size());
-    m_window->statusBar()->showMessage(
-        undo ? tr("Undone: %n article(s) back as they were", nullptr, n)
-             : tr("Changed %n article(s) (Edit > Undo Folder Change puts them back)", nullptr, n),
-        MessageMs);
+    const QString message =
+        undo ? tr("Undone: %1 back as they were").arg(articles(n))
+             : tr("Changed %1 (Edit > Undo Folder Change puts them back)").arg(articles(n));
+    // Said once the index has taken the change in, so that its own message does not hide it.
+    FolderIndexer& indexer = FolderSession::instance().indexer();
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(&indexer, &FolderIndexer::finished, this, [this, once, message] {
+        disconnect(*once);
+        m_window->statusBar()->showMessage(message, MessageMs);
+    });
+    indexer.refresh();
+    m_window->statusBar()->showMessage(message, MessageMs);
     updateActions();
     Q_EMIT done(true);
 }

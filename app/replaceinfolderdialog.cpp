@@ -179,8 +179,10 @@ void ReplaceInFolderDialog::showPlan(const Result<ChangePlan>& plan)
     const QString root = FolderSession::instance().root();
     for (const FileChange& f : m_plan->files) {
         const QString name = QDir::toNativeSeparators(QDir(root).relativeFilePath(f.path));
-        auto* item = new QListWidgetItem(tr("%1 \u2014 %n match(es)", nullptr, f.edits).arg(name),
-                                         m_matches);
+        auto* item = new QListWidgetItem(
+            (f.edits == 1 ? tr("%1 \u2014 1 match").arg(name)
+                          : tr("%1 \u2014 %2 matches").arg(name, locale.toString(f.edits))),
+            m_matches);
         item->setToolTip(QDir::toNativeSeparators(f.path));
     }
     for (const PlanProblem& p : m_plan->problems)
@@ -188,7 +190,7 @@ void ReplaceInFolderDialog::showPlan(const Result<ChangePlan>& plan)
     if (m_find->text().isEmpty())
         m_summary->setText(tr("Type what to find."));
     else if (m_plan->files.isEmpty())
-        m_summary->setText(tr("No matches in %n article(s).", nullptr, m_plan->examined));
+        m_summary->setText(tr("No matches in %1 articles.").arg(locale.toString(m_plan->examined)));
     else
         m_summary->setText(tr("%1 matches in %2 of %3 articles")
                                .arg(locale.toString(m_plan->edits()),
