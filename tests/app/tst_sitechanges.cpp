@@ -26,7 +26,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QToolButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -350,7 +352,13 @@ private Q_SLOTS:
         m_newValue = QStringLiteral("shortcodes");
         values->selectValues({from});
         values->renameButton()->click();
+        // Worked out in the background, with its progress and Cancel in the status bar.
+        QVERIFY(w->folderChanges()->isBusy());
+        QVERIFY(w->folderChanges()->progressBar()->isVisibleTo(w));
+        QVERIFY(w->folderChanges()->cancelButton()->isVisibleTo(w));
+        QVERIFY(!w->folderChanges()->undoAction()->isEnabled());
         QVERIFY(waitChange(done));
+        QVERIFY(!w->folderChanges()->progressBar()->isVisibleTo(w));
         QVERIFY(m_reviewedWhat.contains(from));
         QStringList reviewed;
         for (const FolderChangeDialog::File& f : m_reviewed) {
