@@ -373,19 +373,25 @@ void FolderChanges::review(const ChangePlan& plan, const QString& title)
         Q_EMIT done(false);
         return;
     }
+    // A plan made elsewhere (Replace in Folder's) meets unsaved edits as run() does: saved
+    // first, then planned again on what was saved.
+    QList<MainWindow*> unsaved;
+    QStringList names;
     for (const FileChange& f : plan.files) {
-        MainWindow* w = MainWindow::windowFor(f.path);
-        if (w && w->isModified()) {
-            if (!FolderPrompts::instance().saveBeforeChange(m_window, {display(f.path)}) ||
-                !w->save())
-                return;
-            // The plan read the file before this save: applying it would refuse.
-            Prompts::instance().warn(m_window, title,
-                                     tr("Saved \u201c%1\u201d: look at the change again, it now "
-                                        "starts from what was saved.")
-                                         .arg(display(f.path)));
-            return;
+        if (MainWindow* w = MainWindow::windowFor(f.path); w && w->isModified()) {
+            unsaved << w;
+            names << display(f.path);
         }
+    }
+    if (!unsaved.isEmpty()) {
+        if (!FolderPrompts::instance().saveBeforeChange(m_window, names))
+            return;
+        for (MainWindow* w : unsaved) {
+            if (!w->save())
+                return;
+        }
+        run(plan.change, {FolderSession::instance().root()}, title);
+        return;
     }
     QList<FolderChangeDialog::File> files;
     for (const FileChange& f : plan.files)
@@ -451,21 +457,15 @@ void FolderChanges::undoFolderChange()
                                  tr("The change cannot be undone: %1").arg(plan.error().message));
         return;
     }
+    // Saving first would change what the undo puts back (and so refuse it): the windows keep
+    // their edits, and each asks afterwards, as for any change on disk, whether to keep them.
+    QStringList names;
     for (const FileChange& f : plan->files) {
-        MainWindow* w = MainWindow::windowFor(f.path);
-        if (w && w->isModified()) {
-            if (!FolderPrompts::instance().saveBeforeChange(m_window, {display(f.path)}))
-                return;
-            // Saving would change the file the undo puts back: the undo is refused then.
-            if (!w->save())
-                return;
-            Prompts::instance().warn(m_window, tr("Undo Folder Change"),
-                                     tr("\u201c%1\u201d changed since: the folder change can no "
-                                        "longer be undone.")
-                                         .arg(display(f.path)));
-            return;
-        }
+        if (MainWindow* w = MainWindow::windowFor(f.path); w && w->isModified())
+            names << display(f.path);
     }
+    if (!names.isEmpty() && !FolderPrompts::instance().undoOverEdits(m_window, names))
+        return;
     apply(plan.value(), true);
 }
 

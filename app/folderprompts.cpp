@@ -102,6 +102,19 @@ FolderPrompts FolderPrompts::defaults()
         box.setDefaultButton(QMessageBox::Save);
         return box.exec() == QMessageBox::Save;
     };
+    p.undoOverEdits = [](QWidget* parent, const QStringList& names) {
+        const auto tr = [](const char* text) {
+            return QCoreApplication::translate("FolderPrompts", text);
+        };
+        QMessageBox box(QMessageBox::Question, tr("Unsaved Changes"),
+                        tr("These articles have unsaved changes in Frontis:\n\n%1\n\nUndo the "
+                           "folder change anyway? Each of them then asks whether to keep your "
+                           "changes or reload the article.")
+                            .arg(names.join(QLatin1Char('\n'))),
+                        QMessageBox::Yes | QMessageBox::Cancel, parent);
+        box.setDefaultButton(QMessageBox::Cancel);
+        return box.exec() == QMessageBox::Yes;
+    };
     return p;
 }
 

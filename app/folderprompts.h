@@ -58,6 +58,9 @@ struct FolderPrompts
     // Windows hold unsaved edits of articles the change touches (`names`): true saves them
     // first and goes on, false cancels the change.
     std::function<bool(QWidget* parent, const QStringList& names)> saveBeforeChange;
+    // Undo Folder Change would put back files that windows hold unsaved edits of (`names`):
+    // true undoes it anyway (each window then asks whether to keep its edits or reload).
+    std::function<bool(QWidget* parent, const QStringList& names)> undoOverEdits;
 
     static FolderPrompts& instance();
     static FolderPrompts defaults();

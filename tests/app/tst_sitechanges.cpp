@@ -28,12 +28,12 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QToolButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace frontis;
@@ -57,6 +57,9 @@ private:
     bool m_apply = true;
     QStringList m_unsavedNames;
     bool m_saveFirst = false;
+    QStringList m_undoOverEdits;
+    bool m_undoAnyway = false;
+    QStringList m_diskAsked; // windows asked about a change on disk under their edits
 
     static QString corpusSite(const char* name)
     {
@@ -233,6 +236,14 @@ private Q_SLOTS:
             m_unsavedNames = names;
             return m_saveFirst;
         };
+        f.undoOverEdits = [this](QWidget*, const QStringList& names) {
+            m_undoOverEdits = names;
+            return m_undoAnyway;
+        };
+        p.askDiskChanged = [this](QWidget*, const QString& name) {
+            m_diskAsked << name;
+            return Prompts::DiskChoice::KeepMine;
+        };
     }
 
     void init()
@@ -242,6 +253,9 @@ private Q_SLOTS:
         m_apply = true;
         m_unsavedNames.clear();
         m_saveFirst = false;
+        m_undoOverEdits.clear();
+        m_undoAnyway = false;
+        m_diskAsked.clear();
     }
 
     void cleanup()
@@ -491,6 +505,28 @@ private Q_SLOTS:
         QVERIFY(!saved.contains("related-filters"));
         QTRY_VERIFY(editing->editor()->document().bytes() == saved);
         QVERIFY(!editing->isModified());
+
+        // Undo over new unsaved edits: asked first; when confirmed the files go back and the
+        // window, asked as for any change on disk, keeps its edits.
+        QVERIFY(!editing->editor()->form()->apply(FieldEdit{QStringLiteral("title"),
+                                                            {QStringLiteral("title")},
+                                                            QStringLiteral("Mine 2"),
+                                                            false,
+                                                            {}}));
+        QAction* undo = w->folderChanges()->undoAction();
+        undo->trigger();
+        QVERIFY(!m_undoOverEdits.isEmpty());
+        QVERIFY(!w->folderChanges()->isBusy());
+        QCOMPARE(testutil::readAll(having.first()), saved);
+        m_undoAnyway = true;
+        undo->trigger();
+        QVERIFY(waitChange(done));
+        const QByteArray back = testutil::readAll(having.first());
+        QVERIFY(back.contains("related-filters"));
+        QVERIFY(back.contains("title: Mine\n")); // the save before the change stays
+        QTRY_VERIFY(!m_diskAsked.isEmpty());
+        QVERIFY(editing->isModified());
+        QVERIFY(editing->editor()->document().bytes().contains("Mine 2"));
     }
 
     void changeFieldOnSelectedArticles()
