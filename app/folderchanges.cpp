@@ -396,10 +396,36 @@ void FolderChanges::review(const ChangePlan& plan, const QString& title)
     QList<FolderChangeDialog::File> files;
     for (const FileChange& f : plan.files)
         files << FolderChangeDialog::File{f.path, f.diff};
-    if (!FolderPrompts::instance().reviewChange(m_window, title, plan.change.describe(),
+    if (!FolderPrompts::instance().reviewChange(m_window, title, sentence(plan.change),
                                                 FolderSession::instance().root(), files))
         return;
     apply(plan, false);
+}
+
+QString FolderChanges::sentence(const SiteChange& c)
+{
+    const QString label =
+        c.key.isEmpty() ? QString()
+                        : ValueCounts::label(FolderSession::instance().index().articles(), c.key);
+    switch (c.kind) {
+    case SiteChange::Kind::Rename:
+        if (c.ignoreCase)
+            return tr("Every spelling of \u201c%1\u201d in %2 becomes \u201c%1\u201d.")
+                .arg(c.to, label);
+        return tr("\u201c%1\u201d becomes \u201c%2\u201d in %3 (an article that has both keeps "
+                  "one).")
+            .arg(c.from, c.to, label);
+    case SiteChange::Kind::Set:
+        return tr("%1 is set to \u201c%2\u201d in the selected articles.").arg(label, c.to);
+    case SiteChange::Kind::Unset:
+        return tr("%1 is removed from the selected articles.").arg(label);
+    case SiteChange::Kind::Replace:
+        return tr("\u201c%1\u201d is replaced with \u201c%2\u201d in %3.")
+            .arg(c.from, c.to, c.inText ? tr("the text of every article") : label);
+    case SiteChange::Kind::Undo:
+        break;
+    }
+    return c.describe();
 }
 
 void FolderChanges::apply(const ChangePlan& plan, bool undo)

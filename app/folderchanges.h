@@ -81,6 +81,8 @@ private:
     void inBackground(const QString& label, std::function<T(const SiteProgress&)> work,
                       std::function<void(const T&)> finished);
     QString display(const QString& path) const;
+    // What the review says the change does, in words.
+    static QString sentence(const SiteChange& change);
 
     MainWindow* m_window;
     QAction* m_changeField = nullptr;
