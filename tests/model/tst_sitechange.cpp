@@ -1,5 +1,6 @@
 // Site-wide changes (issue 19): planning, verification, the all-or-nothing journal, undo and
 // recovery, on real files in a temporary folder and on copies of the real corpus.
+#include "generatefolder.h"
 #include "model/site/sitechange.h"
 #include "model/site/sitechangejournal.h"
 #include "model/yaml/document.h"
@@ -429,6 +430,49 @@ private Q_SLOTS:
         QDir(m_dir + QStringLiteral("/.frontis")).removeRecursively();
         QCOMPARE(SiteChangeJournal::folderFor({a, m_dir + QStringLiteral("/deep/b.md")}),
                  m_dir + QStringLiteral("/deep/.frontis-changes"));
+    }
+
+    // The benchmark's kind of folder (QuickTakes, folded values): an entry of the keywords tags
+    // field (separator ",") renamed in every article that has it, nothing else changed.
+    void generatedFolderTagsRename()
+    {
+        const testing::GeneratedFolder g = testing::generateFolder(m_dir, 200, 7);
+        const auto before = snapshot(m_dir);
+        Result<ChangePlan> p = planSiteChange(
+            {m_dir}, SiteChange::rename(QStringLiteral("seo.page_keywords"),
+                                        QStringLiteral("guide"), QStringLiteral("how-to guide")));
+        QVERIFY(p);
+        QVERIFY(p->canApply());
+        QCOMPARE(p->examined, g.articles);
+        QVERIFY(p->files.size() > 100);
+        QVERIFY(SiteChangeJournal::apply(p.value()));
+        const auto after = snapshot(m_dir);
+        QJsonArray items;
+        QStringList changed;
+        for (const FileChange& f : p->files) {
+            changed << f.path;
+            Result<Document> old = Document::fromBytes(f.before);
+            QVERIFY(old);
+            QStringList entries =
+                old->find({QStringLiteral("seo"), QStringLiteral("page_keywords")})
+                    ->text.split(QStringLiteral(", "));
+            entries.replaceInStrings(QRegularExpression(QStringLiteral("^guide$")),
+                                     QStringLiteral("how-to guide"));
+            items.append(checkItem(f.before, after[f.path].bytes,
+                                   {QStringLiteral("seo"), QStringLiteral("page_keywords")},
+                                   entries.join(QStringLiteral(", "))));
+        }
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            if (!changed.contains(it.key())) {
+                QCOMPARE(after[it.key()].bytes, it->bytes);
+                QCOMPARE(after[it.key()].modified, it->modified);
+            }
+        }
+        QString why;
+        const QStringList verdicts = secondReader(items, &why);
+        QVERIFY2(!verdicts.isEmpty(), qPrintable(why));
+        for (const QString& v : verdicts)
+            QCOMPARE(v, QString());
     }
 
     // On copies of the real sites: the most used value of a key renamed everywhere changes
