@@ -7,6 +7,7 @@
 #include "model/yaml/document.h"
 #include "rendercommand.h"
 #include "schemacommand.h"
+#include "sitecommand.h"
 #include "validatecommand.h"
 
 #include <QCoreApplication>
@@ -28,10 +29,10 @@ constexpr int ExitOk = 0;
 constexpr int ExitNo = 1;
 constexpr int ExitError = 2;
 
-const QStringList Commands = {QStringLiteral("get"),      QStringLiteral("set"),
-                              QStringLiteral("add"),      QStringLiteral("unset"),
-                              QStringLiteral("validate"), QStringLiteral("render"),
-                              QStringLiteral("schema")};
+const QStringList Commands = {
+    QStringLiteral("get"),    QStringLiteral("set"),      QStringLiteral("add"),
+    QStringLiteral("unset"),  QStringLiteral("validate"), QStringLiteral("render"),
+    QStringLiteral("schema"), QStringLiteral("rename"),   QStringLiteral("replace")};
 
 // Positional arguments and flags of one command. Only the flags a command knows count as flags, so
 // that values such as "-1" stay positional; "--" ends the flags.
@@ -258,6 +259,18 @@ QString helpText()
         "  frontis set FILE --body PATH [--dry-run]\n"
         "                                         replace the body by PATH's text (- for\n"
         "                                         standard input), changing only the body\n"
+        "  frontis rename PATH... KEY OLD NEW [--ignore-case] [--dry-run]\n"
+        "                                         in every article below PATH, change the\n"
+        "                                         value OLD of KEY, or its entry OLD, to NEW\n"
+        "  frontis set PATH... KEY VALUE [--where KEY=VALUE]... [--dry-run]\n"
+        "                                         set KEY in the articles below PATH that\n"
+        "                                         every --where picks\n"
+        "  frontis unset PATH... KEY [--where KEY=VALUE]... [--dry-run]\n"
+        "                                         remove KEY from the articles picked\n"
+        "  frontis replace PATH... FIND REPLACEMENT --key KEY|--body [--regex] [--ignore-case] "
+        "[--whole-words] [--dry-run]\n"
+        "                                         find and replace in KEY's values or in\n"
+        "                                         the article text (body or answer)\n"
         "  frontis validate [--format text|json] [--schema FILE] [--no-cache] PATH...\n"
         "                                         check articles, and folders of them, against\n"
         "                                         their schemas\n"
@@ -287,6 +300,22 @@ QString helpText()
         "quoting, key order); an absent list is created. unset removes a key or a list item\n"
         "with its lines and the comment lines directly above it; the only item of a list\n"
         "leaves 'KEY: []'. Both check, write and --dry-run as set does.\n"
+        "\n"
+        "rename, set PATH..., unset PATH... and replace change many articles at once\n"
+        "(folders are searched as validate searches them): every article is changed in\n"
+        "memory and verified first, as set does; if any cannot be (it does not parse, is\n"
+        "read-only, or changed on disk meanwhile), nothing is written and the error names\n"
+        "it. The files are then written all or nothing through a journal (in the content\n"
+        "folder's .frontis/changes, else in .frontis-changes): a change interrupted by a\n"
+        "crash or a kill is finished the next time frontis runs on the folder (or a\n"
+        "folder below it). Articles that need no change are not\n"
+        "touched. --dry-run prints every file's diff and the totals, and writes nothing.\n"
+        "rename compares exactly (--ignore-case: in any case); in a list or a tags field\n"
+        "the entry OLD becomes NEW, or goes where NEW already is an entry (a merge).\n"
+        "--where KEY=VALUE picks articles whose KEY is VALUE (or has the entry VALUE).\n"
+        "replace matches as the window's find bar does: literal text, or with --regex a\n"
+        "regular expression whose groups REPLACEMENT names as \\1 to \\99; it is\n"
+        "case-sensitive unless --ignore-case.\n"
         "\n"
         "validate searches folders recursively for .md files (hidden folders and\n"
         "node_modules are skipped) and prints FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE]\n"
@@ -341,6 +370,12 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         out << helpText();
         return ExitOk;
     }
+    if (Commands.contains(command))
+        recoverInterruptedChanges(rest, err); // before anything reads the articles
+    if (command == QLatin1String("rename") || command == QLatin1String("replace") ||
+        ((command == QLatin1String("set") || command == QLatin1String("unset")) &&
+         isSiteForm(command, rest)))
+        return runSiteCommand(command, rest, out, err);
     if (command == QLatin1String("get"))
         return runGet(rest, out, err);
     if (command == QLatin1String("set"))

@@ -3,6 +3,7 @@
 #include "editor/folder/articlelistmodel.h"
 #include "editor/problems/problemsmodel.h"
 #include "model/schema/schemalibrary.h"
+#include "model/site/sitechangejournal.h"
 #include "model/yaml/document.h"
 
 #include <QApplication>
@@ -58,6 +59,9 @@ bool FolderSession::open(const QString& folder)
     if (isOpen() &&
         QFileInfo(root).canonicalFilePath() == QFileInfo(this->root()).canonicalFilePath())
         return true;
+    // A site-wide change a crash or a kill interrupted is finished (or dropped) before anything
+    // reads the articles (docs/sitechanges.md). What it did is not shown yet (issue 19, item 4).
+    (void)SiteChangeJournal::recover(root);
     m_indexer.open(root);
     QSettings().setValue(LastFolderKey, m_indexer.root());
     takeIndex();

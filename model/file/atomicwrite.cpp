@@ -130,6 +130,13 @@ void syncFolder(const QString& folder)
 
 } // namespace
 
+Status checkWritable(const QString& path)
+{
+    bool exists = false;
+    struct stat st = {};
+    return precheck(path, resolveLinks(path), exists, st);
+}
+
 Status writeAtomically(const QString& path, const QByteArray& bytes,
                        const AtomicWriteOptions& options)
 {

@@ -27,4 +27,9 @@ struct AtomicWriteOptions
 Status writeAtomically(const QString& path, const QByteArray& bytes,
                        const AtomicWriteOptions& options = {});
 
+// The refusals writeAtomically() would make before writing anything (a folder, not a regular
+// file, read-only even for root, no permission, a folder that does not exist or takes no new
+// files), so that a change to many files can refuse before it writes any.
+Status checkWritable(const QString& path);
+
 } // namespace frontis

@@ -22,6 +22,8 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QRandomGenerator>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <unistd.h>
@@ -42,6 +44,7 @@ const QString LockName = QStringLiteral("lock");
 constexpr int ManifestVersion = 1;
 constexpr int KeptChanges = 10; // applied changes kept for undo
 constexpr int LockWaitMs = 10000;
+constexpr int WriteBatch = 64; // articles written between progress reports
 
 struct JournalFile
 {
@@ -181,9 +184,16 @@ Status writeState(const Entry& e, const QString& state)
     return writeAtomically(e.dir + QLatin1Char('/') + StateName, state.toLatin1() + '\n');
 }
 
+// In the content folder's `.frontis`; where there is none, beside it: a `.frontis` folder made
+// for the journal would hide one made later above it from the schema lookup (the nearest wins).
 QString journalOf(const QString& folder)
 {
     return folder + QStringLiteral("/.frontis/changes");
+}
+
+QString looseJournalOf(const QString& folder)
+{
+    return folder + QStringLiteral("/.frontis-changes");
 }
 
 // Journal folders at and above `folder` that exist.
@@ -194,9 +204,11 @@ QStringList journalsAbove(const QString& folder)
     if (!QFileInfo(dir.absolutePath()).isDir())
         dir.setPath(QFileInfo(dir.absolutePath()).absolutePath()); // a file: its folder
     for (;;) {
-        const QString j = journalOf(dir.absolutePath());
-        if (QFileInfo(j).isDir())
-            found << j;
+        for (const QString& j :
+             {journalOf(dir.absolutePath()), looseJournalOf(dir.absolutePath())}) {
+            if (QFileInfo(j).isDir())
+                found << j;
+        }
         if (!dir.cdUp())
             return found;
     }
@@ -255,6 +267,32 @@ void prune(const QString& journal)
     }
 }
 
+// The threads that write a change's articles: more than the cores, as they mostly wait for the
+// disk.
+QThreadPool* writerPool()
+{
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool;
+        p->setMaxThreadCount(8);
+        return p;
+    }();
+    return pool;
+}
+
+// One article replaced, unless it changed on disk since it was planned (checked just before the
+// new copy takes its place).
+Status writeOne(const FileChange& f)
+{
+    AtomicWriteOptions options;
+    options.beforeCommit = [&f]() -> Status {
+        Result<FileStamp> now = FileStamp::read(f.path);
+        if (!now || !now->sameContent(f.stamp))
+            return Error{tr("changed on disk while the change was being written")};
+        return std::nullopt;
+    };
+    return writeAtomically(f.path, f.after, options);
+}
+
 AppliedChange appliedFrom(const Entry& e)
 {
     AppliedChange a;
@@ -291,13 +329,14 @@ QString SiteChangeJournal::folderFor(const QStringList& files)
             common = dir;
             continue;
         }
-        while (common != dir && !dir.startsWith(common + QLatin1Char('/')) && common != QLatin1String("/"))
+        while (common != dir && !dir.startsWith(common + QLatin1Char('/')) &&
+               common != QLatin1String("/"))
             common = QFileInfo(common).absolutePath();
     }
     if (common.isEmpty())
         common = QDir::currentPath();
     const QString config = SchemaLibrary::configFolder(common);
-    return config.isEmpty() ? journalOf(common) : config + QStringLiteral("/changes");
+    return config.isEmpty() ? looseJournalOf(common) : config + QStringLiteral("/changes");
 }
 
 Result<AppliedChange> SiteChangeJournal::apply(const ChangePlan& plan, const SiteProgress& progress)
@@ -329,11 +368,8 @@ Result<AppliedChange> SiteChangeJournal::apply(const ChangePlan& plan, const Sit
         if (!now->sameContent(f.stamp))
             return Error{fileError(f.path, tr("changed on disk since it was read; nothing was "
                                               "written, run the change again"))};
-        if (!QFileInfo(f.path).isWritable())
-            return Error{fileError(f.path, tr("the file is read-only; nothing was written"))};
-        const QString dir = QFileInfo(f.path).absolutePath();
-        if (!QFileInfo(dir).isWritable())
-            return Error{fileError(f.path, tr("its folder is read-only; nothing was written"))};
+        if (Status s = checkWritable(f.path))
+            return Error{fileError(f.path, s->message + tr(" Nothing was written."))};
     }
 
     Entry e;
@@ -354,36 +390,35 @@ Result<AppliedChange> SiteChangeJournal::apply(const ChangePlan& plan, const Sit
         dropEntry();
         return *s;
     }
-    // From here on the change is recorded: a crash finishes it on the next run.
+    // From here on the change is recorded: a crash finishes it on the next run. The articles are
+    // written by several threads at once: each write waits for the disk (fsync), and waits that
+    // overlap cost little more than one (the file system commits them together).
     const int total = int(plan.files.size());
     std::optional<Error> failed;
-    int written = 0;
-    for (; written < total; ++written) {
-        if (progress && !progress(written, total)) {
+    for (int from = 0; from < total && !failed; from += WriteBatch) {
+        if (progress && !progress(from, total)) {
             failed = Error{tr("cancelled; every article was put back as it was")};
             break;
         }
-        const FileChange& f = plan.files.at(written);
-        AtomicWriteOptions options;
-        options.beforeCommit = [&f]() -> Status {
-            Result<FileStamp> now = FileStamp::read(f.path);
-            if (!now || !now->sameContent(f.stamp))
-                return Error{tr("changed on disk while the change was being written")};
-            return std::nullopt;
-        };
-        if (Status s = writeAtomically(f.path, f.after, options)) {
-            failed = Error{fileError(f.path, s->message + tr(" Every article was put back as it "
-                                                             "was."))};
-            break;
+        QList<int> batch;
+        for (int i = from; i < std::min(total, from + WriteBatch); ++i)
+            batch << i;
+        const QList<Status> results = QtConcurrent::blockingMapped(
+            writerPool(), batch, [&plan](int i) { return writeOne(plan.files.at(i)); });
+        for (qsizetype i = 0; i < results.size() && !failed; ++i) {
+            if (results.at(i)) {
+                const QString& path = plan.files.at(batch.at(i)).path;
+                failed = Error{fileError(path, results.at(i)->message +
+                                                   tr(" Every article was put back as it was."))};
+            }
         }
     }
     if (failed) {
-        // A crash while putting files back makes the next run put back the rest.
+        // A crash while putting files back makes the next run put back the rest. Files still
+        // holding their old bytes are left alone.
         (void)writeState(e, QStringLiteral("rollback"));
         QList<PlanProblem> problems;
-        Entry done = e;
-        done.files = e.files.mid(0, written);
-        settle(done, false, &problems);
+        settle(e, false, &problems);
         if (problems.isEmpty())
             dropEntry();
         else

@@ -15,7 +15,7 @@ namespace frontis {
 struct AppliedChange
 {
     QString id;          // the entry's name in the journal folder; sorts by time
-    QString journalDir;  // the journal folder (`<content folder>/.frontis/changes`)
+    QString journalDir;  // the journal folder (folderFor())
     QString description; // SiteChange::describe() of the change
     QDateTime applied;   // UTC
     QStringList files;   // absolute paths of the files written, in plan order
@@ -47,7 +47,8 @@ class SiteChangeJournal
 {
 public:
     // The journal folder for a change to `files`: `.frontis/changes` in the nearest folder at or
-    // above their common folder that holds a `.frontis` folder, else in the common folder.
+    // above their common folder that holds a `.frontis` folder, else `.frontis-changes` in the
+    // common folder (a `.frontis` made there would hide one made later above it from schemas).
     static QString folderFor(const QStringList& files);
 
     // Applies `plan` (refused unless plan.canApply()). Before anything is written every file is

@@ -2,6 +2,7 @@
 // minimal-diff splices, and verified by a re-parse whose whole tree is compared with the old one
 // (only the changed value may differ, and it must hold what was intended). Articles are planned in
 // parallel, in batches, so that progress can be reported and planning cancelled between batches.
+#include "model/file/atomicwrite.h"
 #include "model/file/unifieddiff.h"
 #include "model/folder/articlefinder.h"
 #include "model/schema/schemalibrary.h"
@@ -52,14 +53,25 @@ const SchemaField* fieldFor(const Schema& schema, const KeyPath& key)
     return schema.field(joinKeyPath(key));
 }
 
-// The texts a value set with `set`'s typing reads back as.
-QStringList settledTexts(const QString& value, std::optional<yaml::PlainType> type)
+// The texts a value set with `set`'s typing reads back as: VALUE, or a literal of the schema's
+// type, or of the current value's type (setLiteral keeps "-1.0" a float: 1 is written "1.0").
+QStringList settledTexts(const QString& value, const std::optional<yaml::PlainType>& type,
+                         const FmNode* current)
 {
-    if (!type)
-        return {value};
     QStringList texts;
+    yaml::PlainType literal = yaml::PlainType::String;
+    if (type) {
+        literal = *type;
+    } else {
+        texts << value;
+        if (current && current->isPlain())
+            literal = yaml::agreedType(current->text);
+    }
+    if (literal == yaml::PlainType::String || literal == yaml::PlainType::Other ||
+        literal == yaml::PlainType::Null)
+        return texts;
     for (bool floatForm : {false, true}) {
-        if (std::optional<QString> t = yaml::typedLiteral(*type, value, floatForm))
+        if (std::optional<QString> t = yaml::typedLiteral(literal, value, floatForm))
             texts << *t;
     }
     return texts;
@@ -68,7 +80,7 @@ QStringList settledTexts(const QString& value, std::optional<yaml::PlainType> ty
 // `set`'s typing: a field the schema types is written as a literal of its type, anything else
 // as a string unless the current value is an agreed literal and `value` one of its type.
 Status setAsSetDoes(Document& doc, const KeyPath& key, const QString& value,
-                    std::optional<yaml::PlainType> type)
+                    const std::optional<yaml::PlainType>& type)
 {
     return type ? doc.setTyped(key, value, *type) : doc.setLiteral(key, value);
 }
@@ -169,13 +181,21 @@ bool sameExcept(const FmNode& a, const FmNode& b, const KeyPath& skip, qsizetype
     return a.text == b.text && a.isPlain() == b.isPlain();
 }
 
-// The re-read article holds the intended value, and every other value as before.
-std::optional<Error> verify(const Document& before, const QByteArray& after, const Expectation& e,
-                            const ArticleText& text)
+// The re-read article holds the intended value, and every other value as before. `edited` is the
+// document after the edits: its tree is a parse of its bytes after every splice (Document::splice
+// parses the new bytes), except after its fast path for one-line block scalars; only then, and
+// for a new body, are the bytes parsed once more here.
+std::optional<Error> verify(const Document& before, const Document& edited, const Expectation& e,
+                            const ArticleText& text, bool parseAgain)
 {
-    Result<Document> re = Document::fromBytes(after);
-    if (!re)
-        return Error{tr("the changed article does not read back: %1").arg(re.error().message)};
+    std::optional<Result<Document>> parsed;
+    if (parseAgain) {
+        parsed.emplace(Document::fromBytes(edited.bytes()));
+        if (!*parsed)
+            return Error{
+                tr("the changed article does not read back: %1").arg(parsed->error().message)};
+    }
+    const Document* re = parsed ? &parsed->value() : &edited;
     const FmNode& oldRoot = before.frontMatter().root();
     const FmNode& newRoot = re->frontMatter().root();
     const bool bodyChange = e.shape == Expectation::Shape::Text && text.isBody();
@@ -186,11 +206,13 @@ std::optional<Error> verify(const Document& before, const QByteArray& after, con
     const FmNode* node = bodyChange ? nullptr : re->find(e.key);
     switch (e.shape) {
     case Expectation::Shape::Absent: {
-        if (e.listSizeBefore < 0 ? node != nullptr : [&] {
-                const FmNode* list = re->find(e.key.mid(0, e.key.size() - 1));
-                return !list || !list->isSequence() ||
-                       qsizetype(list->items.size()) != e.listSizeBefore - 1;
-            }())
+        bool gone = !node;
+        if (e.listSizeBefore >= 0) { // a list item: the list is one shorter
+            const FmNode* list = re->find(e.key.mid(0, e.key.size() - 1));
+            gone =
+                list && list->isSequence() && qsizetype(list->items.size()) == e.listSizeBefore - 1;
+        }
+        if (!gone)
             return Error{tr("'%1' is still there").arg(joinKeyPath(e.key))};
         return std::nullopt;
     }
@@ -208,7 +230,7 @@ std::optional<Error> verify(const Document& before, const QByteArray& after, con
         return std::nullopt;
     }
     case Expectation::Shape::Text:
-        if (text.stored(re.value()) != e.bodyOrText)
+        if (text.stored(*re) != e.bodyOrText)
             return Error{tr("the article text does not read back as intended")};
         return std::nullopt;
     }
@@ -309,7 +331,7 @@ Result<int> edit(Document& doc, const Schema& schema, const Context& ctx, bool* 
                 return *s;
             return 1;
         }
-        e->texts = settledTexts(c.to, type);
+        e->texts = settledTexts(c.to, type, node);
         if (Status s = setAsSetDoes(doc, key, c.to, type))
             return *s;
         return doc.isModified() ? 1 : 0;
@@ -354,7 +376,7 @@ Result<int> edit(Document& doc, const Schema& schema, const Context& ctx, bool* 
         if (node->text.compare(c.from, cs) != 0 || node->text == c.to)
             return 0;
         *matched = true;
-        e->texts = settledTexts(c.to, type);
+        e->texts = settledTexts(c.to, type, node);
         if (Status s = setAsSetDoes(doc, key, c.to, type))
             return *s;
         return doc.isModified() ? 1 : 0;
@@ -410,7 +432,7 @@ Result<int> edit(Document& doc, const Schema& schema, const Context& ctx, bool* 
         *matched = count > 0;
         if (count == 0 || t == node->text)
             return count;
-        e->texts = settledTexts(t, type);
+        e->texts = settledTexts(t, type, node);
         if (Status s = setAsSetDoes(doc, key, t, type))
             return *s;
         return count;
@@ -440,13 +462,23 @@ FileOutcome planFile(const QString& path, const Context& ctx)
     }
     if (!doc.isModified())
         return out;
+    // A block scalar may have been rewritten by Document's fast path, and a body is not parsed
+    // by setBody: those are parsed again.
+    const FmNode* edited = e.key.isEmpty() ? nullptr : original.find(e.key);
+    const auto isBlock = [](const FmNode& n) {
+        return n.isScalar() && (n.style == ScalarStyle::Literal || n.style == ScalarStyle::Folded);
+    };
+    bool parseAgain = !edited || isBlock(*edited) || e.shape == Expectation::Shape::Text;
+    if (edited && edited->isSequence())
+        parseAgain =
+            parseAgain || std::any_of(edited->items.cbegin(), edited->items.cend(), isBlock);
     if (std::optional<Error> bad =
-            verify(original, doc.bytes(), e, ArticleText::of(*choice.schema))) {
+            verify(original, doc, e, ArticleText::of(*choice.schema), parseAgain)) {
         out.problem = PlanProblem{path, *bad};
         return out;
     }
-    if (!QFileInfo(path).isWritable()) {
-        out.problem = PlanProblem{path, Error{tr("the file is read-only")}};
+    if (Status s = checkWritable(path)) {
+        out.problem = PlanProblem{path, *s};
         return out;
     }
     FileChange f;

@@ -222,7 +222,8 @@ private Q_SLOTS:
         commands.sort();
         commands.removeDuplicates(); // get and set have a line for a key and one for --body
         QCOMPARE(commands, QStringList({QStringLiteral("add"), QStringLiteral("get"),
-                                        QStringLiteral("render"), QStringLiteral("schema"),
+                                        QStringLiteral("rename"), QStringLiteral("render"),
+                                        QStringLiteral("replace"), QStringLiteral("schema"),
                                         QStringLiteral("set"), QStringLiteral("unset"),
                                         QStringLiteral("validate")}));
 

@@ -9,7 +9,8 @@
 // answers of 10 KB, 100 KB and 1 MB of Markdown. WORK (default: a temporary folder) keeps the
 // 10,000-article folder of tests/model/generatefolder.h between runs; --quick leaves out what
 // needs it (validation, the folder's memory) and the start-up runs; --only NAME measures one
-// answer (sample, 10k, 100k, 1m) and nothing else. Progress goes to stderr.
+// answer (sample, 10k, 100k, 1m) and nothing else, or `--only sitechange` the site-wide rename
+// on the 10,000-article folder (tests/bench/benchsitechange.h). Progress goes to stderr.
 //
 //   QT_QPA_PLATFORM=offscreen tests/frontis_bench --markdown RESULT.json
 // prints the table of docs/performance.md for a saved result (scripts/bench does both).
@@ -20,6 +21,7 @@
 #include "../model/generatefolder.h"
 #include "app/mainwindow.h"
 #include "app/prompts.h"
+#include "benchsitechange.h"
 #include "benchvalidate.h"
 #include "editor/articleeditor.h"
 #include "editor/preview/previewpane.h"
@@ -790,6 +792,20 @@ QString markdownTable(const QJsonObject& r)
             v.toDouble() <= 150,
             QStringLiteral("the index alone: %1 MB")
                 .arg(num(at(QStringLiteral("memory.folder10k.indexPeakRssMb")).toDouble(), 0)));
+    if (const QJsonValue v = at(QStringLiteral("siteChange.dryRun.ms")); v.isDouble())
+        row(QStringLiteral("`frontis rename --dry-run` over the 10,000-article folder"),
+            num(v.toDouble(), 0) + QStringLiteral(" ms"), QStringLiteral("< 2 s"),
+            v.toDouble() < 2000,
+            QStringLiteral("%1 articles change; CPU %2 ms")
+                .arg(at(QStringLiteral("siteChange.changed")).toInt())
+                .arg(num(at(QStringLiteral("siteChange.dryRun.cpuMs")).toDouble(), 0)));
+    if (const QJsonValue v = at(QStringLiteral("siteChange.apply.ms")); v.isDouble())
+        row(QStringLiteral("`frontis rename`: verified and written"),
+            num(v.toDouble(), 0) + QStringLiteral(" ms"),
+            QStringLiteral("< 3 s (1,000 of 10,000 changed)"), v.toDouble() < 3000,
+            QStringLiteral("%1 articles written; CPU %2 ms")
+                .arg(at(QStringLiteral("siteChange.changed")).toInt())
+                .arg(num(at(QStringLiteral("siteChange.apply.cpuMs")).toDouble(), 0)));
     return rows.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
@@ -850,10 +866,9 @@ int main(int argc, char* argv[])
             only = args[++i];
 
         else {
-            std::fprintf(
-                stderr,
-                "usage: frontis_bench [--repeats N] [--work DIR] [--quick] [--only ANSWER]\n"
-                "       frontis_bench --markdown RESULT.json\n");
+            std::fprintf(stderr, "usage: frontis_bench [--repeats N] [--work DIR] [--quick] "
+                                 "[--only ANSWER|sitechange]\n"
+                                 "       frontis_bench --markdown RESULT.json\n");
             return 2;
         }
     }
@@ -932,6 +947,19 @@ int main(int argc, char* argv[])
         memory.insert(QStringLiteral("folder10k"), runFolderMemory(work));
     }
     result.insert(QStringLiteral("memory"), memory);
+
+    // Site-wide changes (issue 19) on the 10,000-article folder: with the full run, or alone with
+    // --only sitechange (then also with --quick, once).
+    if ((!quick && only.isEmpty()) || only == QLatin1String("sitechange")) {
+        const QString site = QDir(work).absoluteFilePath(QStringLiteral("site"));
+        if (!QDir(site).exists() || QDir(site).isEmpty()) {
+            progress(QStringLiteral("generating 10,000 articles in %1").arg(site));
+            testing::generateFolder(site, 10000, 7);
+        }
+        progress(QStringLiteral("site-wide rename"));
+        result.insert(QStringLiteral("siteChange"),
+                      bench::measureSiteChange(site, quick ? 1 : std::min(repeats, 3)));
+    }
     result.insert(
         QStringLiteral("loadAverage"),
         QJsonObject{{QStringLiteral("start"), loadBefore}, {QStringLiteral("end"), loadAverage()}});
