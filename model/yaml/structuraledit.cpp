@@ -418,10 +418,28 @@ void countLists(const FmNode& node, const Lines& lines, ListHabit& habit)
 
 } // namespace
 
+Status Document::structuralEditsSupported(const QString& what) const
+{
+    // List edits are written for YAML's block and flow lists; TOML and JSON arrays are edited
+    // value by value (set, remove) for now.
+    if (m_file.syntax() == FrontMatterSyntax::Yaml)
+        return {};
+    return Error{tr("%1 is not supported in %2 front matter yet")
+                     .arg(what, FrontMatterFormat::of(m_file).name())};
+}
+
 Status Document::remove(const KeyPath& path)
 {
     if (path.isEmpty())
         return Error{tr("no key given")};
+    if (m_file.syntax() != FrontMatterSyntax::Yaml) {
+        FmNode expected = m_fm.root();
+        const Result<Splice> s =
+            FrontMatterFormat::of(m_file).removal(m_file, m_fm.root(), path, expected);
+        if (!s)
+            return s.error();
+        return splice(s->begin, s->end, s->text, expected, nullptr);
+    }
     const KeyPath parentPath = path.first(path.size() - 1);
     const FmNode* parent = m_fm.find(parentPath);
     const FmNode* node = m_fm.find(path);
@@ -510,6 +528,8 @@ Status Document::remove(const KeyPath& path)
 
 Status Document::appendItem(const KeyPath& path, const ListItem& item, const InsertHint& hint)
 {
+    if (Status s = structuralEditsSupported(tr("adding a list item")))
+        return s;
     if (path.isEmpty())
         return Error{tr("no key given")};
     if (item.isMap && item.fields.isEmpty())
@@ -637,6 +657,8 @@ Status Document::appendToNewList(const KeyPath& path, const ListItem& item, cons
 
 Status Document::moveItem(const KeyPath& path, int by)
 {
+    if (Status s = structuralEditsSupported(tr("moving a list item")))
+        return s;
     if (path.isEmpty())
         return Error{tr("no key given")};
     const FmNode* list = m_fm.find(path.first(path.size() - 1));
@@ -693,6 +715,8 @@ Status Document::moveItem(const KeyPath& path, int by)
 
 Status Document::duplicateItem(const KeyPath& path)
 {
+    if (Status s = structuralEditsSupported(tr("duplicating a list item")))
+        return s;
     if (path.isEmpty())
         return Error{tr("no key given")};
     const FmNode* list = m_fm.find(path.first(path.size() - 1));
