@@ -1,5 +1,7 @@
 #include "model/format/frontmatterformat.h"
 
+#include "model/json/jsonformat.h"
+#include "model/toml/tomlformat.h"
 #include "model/yaml/yamlformat.h"
 
 #include <QCoreApplication>
@@ -74,9 +76,17 @@ const FrontMatterFormat& FrontMatterFormat::of(const ArticleFile& file)
 
 const FrontMatterFormat& FrontMatterFormat::of(FrontMatterSyntax syntax)
 {
-    // ArticleFile tells only YAML front matter yet.
     static const YamlFormat yamlFormat;
-    Q_UNUSED(syntax);
+    static const TomlFormat tomlFormat;
+    static const JsonFormat jsonFormat;
+    switch (syntax) {
+    case FrontMatterSyntax::Yaml:
+        break;
+    case FrontMatterSyntax::Toml:
+        return tomlFormat;
+    case FrontMatterSyntax::Json:
+        return jsonFormat;
+    }
     return yamlFormat;
 }
 

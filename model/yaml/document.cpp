@@ -285,6 +285,9 @@ bool Document::alreadyHolds(const FmNode& node, const QString& value, bool typed
 Status Document::setLiteral(const KeyPath& path, const QString& literal, const InsertHint& hint)
 {
     const FmNode* node = m_fm.find(path);
+    // A value its format typed (TOML, JSON) that already reads as `literal` ("inf", "1e3"): kept.
+    if (node && node->type && node->isPlain() && node->text == literal)
+        return {};
     if (node && node->isPlain() && node->editable && !node->flow) {
         using yaml::PlainType;
         const PlainType current = agreedTypeOf(*node);
