@@ -131,6 +131,7 @@ private:
     // `text` between fences when the file has no front matter yet.
     QByteArray withFences(const QByteArray& text) const;
     Status appendToNewList(const KeyPath& path, const ListItem& item, const InsertHint& hint);
+    Status appendToArray(const KeyPath& path, const ListItem& item, const InsertHint& hint);
     // The value at `node` already is `value`, as a string or (`typed`) as a plain literal.
     static bool alreadyHolds(const FmNode& node, const QString& value, bool typed);
     Status splice(qsizetype begin, qsizetype end, const QByteArray& text, const EditTarget& target);

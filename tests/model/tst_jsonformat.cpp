@@ -111,7 +111,8 @@ private Q_SLOTS:
         QVERIFY(!doc.setLiteral(k({"weight"}), QStringLiteral("12")));
         QVERIFY(doc.bytes().contains("  \"weight\": 12,\n"));
         // A date in JSON is a string.
-        QVERIFY(!doc.setTyped(k({"date"}), QStringLiteral("2024-03-01"), yaml::PlainType::Timestamp));
+        QVERIFY(
+            !doc.setTyped(k({"date"}), QStringLiteral("2024-03-01"), yaml::PlainType::Timestamp));
         QVERIFY(doc.bytes().contains("  \"date\": \"2024-03-01\",\n"));
         // Added after the last sibling, at its indent, the comma moved onto the sibling.
         QVERIFY(!doc.setString(k({"slug"}), QStringLiteral("s")));
@@ -136,7 +137,12 @@ private Q_SLOTS:
         QVERIFY(!doc.remove(k({"seo", "empty"})));
         QVERIFY(doc.bytes().contains("\"title\": \"SEO \\\"title\\\"\"\n  }\n}\n"));
         QCOMPARE(qtReads(doc).size(), 6);
-        QVERIFY(doc.moveItem(k({"tags", "0"}), 1));
+        QVERIFY(!doc.appendItem(k({"tags"}), ListItem::scalar(QStringLiteral("c\"d"))));
+        QVERIFY(doc.bytes().contains("\"tags\": [\"b\", \"c\\\"d\"],"));
+        QVERIFY(!doc.moveItem(k({"tags", "1"}), -1));
+        QVERIFY(doc.bytes().contains("\"tags\": [\"c\\\"d\", \"b\"],"));
+        QVERIFY(doc.appendItem(k({"tags"}),
+                               ListItem::map({{QStringLiteral("a"), QStringLiteral("b")}})));
     }
 
     void badInput_data()

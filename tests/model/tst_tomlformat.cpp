@@ -231,9 +231,20 @@ private Q_SLOTS:
         const Status table = doc.remove(k({"seo"}));
         QVERIFY(table);
         QVERIFY(table->message.contains(QLatin1String("not supported in TOML")));
-        const Status append = doc.appendItem(k({"tags"}), ListItem::scalar(QStringLiteral("d")));
+        QVERIFY(!doc.appendItem(k({"tags"}), ListItem::scalar(QStringLiteral("it's"))));
+        QVERIFY(doc.bytes().contains("tags = [\"a\", \"c\", \"it's\"]\n"));
+        QVERIFY(!doc.moveItem(k({"tags", "2"}), -1));
+        QVERIFY(!doc.duplicateItem(k({"tags", "0"})));
+        QVERIFY(doc.bytes().contains("tags = [\"a\", \"a\", \"it's\", \"c\"]\n"));
+        QVERIFY(!doc.appendItem(k({"aliases"}), ListItem::scalar(QStringLiteral("/old"))));
+        QCOMPARE(doc.find(k({"aliases", "0"}))->text, QStringLiteral("/old"));
+        const Status append = doc.appendItem(
+            k({"resources"}), ListItem::map({{QStringLiteral("src"), QStringLiteral("c.png")}}));
         QVERIFY(append);
         QVERIFY(append->message.contains(QLatin1String("not supported in TOML")));
+        const Status move = doc.moveItem(k({"resources", "0"}), 1);
+        QVERIFY(move);
+        QVERIFY(move->message.contains(QLatin1String("not supported in TOML")));
     }
 
     void hugoArchetype()
