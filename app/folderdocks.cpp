@@ -401,7 +401,9 @@ MainWindow* FolderDocks::newArticle()
     if (!answer)
         return nullptr;
     input = withText(answer->question, answer->subject);
-    const Result<QByteArray> bytes = NewArticle::build(schema, input);
+    // A site whose articles are TOML gets TOML (issue 20).
+    const Result<QByteArray> bytes =
+        NewArticle::build(schema, input, NewArticle::folderSyntax(index));
     Status status;
     if (!bytes)
         status = bytes.error();

@@ -21,32 +21,60 @@ qsizetype lineEnd(const QByteArray& b, qsizetype from)
     return nl < 0 ? b.size() : nl;
 }
 
-// A fence line is exactly "---", optionally followed by spaces or tabs and a line break.
-bool isFence(const QByteArray& b, qsizetype from, qsizetype end)
+// A fence line is exactly `marker` ("---", "+++", "---json"), optionally followed by spaces or
+// tabs and a line break.
+bool isFenceLine(const QByteArray& b, qsizetype from, qsizetype end, QByteArrayView marker)
 {
     if (end > from && b[end - 1] == '\r')
         --end;
-    if (end - from < 3 || b[from] != '-' || b[from + 1] != '-' || b[from + 2] != '-')
+    if (end - from < marker.size() || QByteArrayView(b.constData() + from, marker.size()) != marker)
         return false;
-    for (qsizetype i = from + 3; i < end; ++i) {
+    for (qsizetype i = from + marker.size(); i < end; ++i) {
         if (b[i] != ' ' && b[i] != '\t')
             return false;
     }
     return true;
 }
 
-// A TOML front matter's fence: "+++", optionally followed by spaces or tabs.
-bool isTomlFence(const QByteArray& b, qsizetype from, qsizetype end)
+bool isFence(const QByteArray& b, qsizetype from, qsizetype end)
 {
-    if (end > from && b[end - 1] == '\r')
-        --end;
-    if (end - from < 3 || b[from] != '+' || b[from + 1] != '+' || b[from + 2] != '+')
+    return isFenceLine(b, from, end, "---");
+}
+
+// Hugo's JSON front matter: a first line that opens an object, "{" alone or followed by its
+// first key ('"'); "{{<" (a shortcode) and other text are body.
+bool opensJsonObject(const QByteArray& b, qsizetype from, qsizetype end)
+{
+    if (from >= end || b[from] != '{')
         return false;
-    for (qsizetype i = from + 3; i < end; ++i) {
-        if (b[i] != ' ' && b[i] != '\t')
-            return false;
+    qsizetype i = from + 1;
+    while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r'))
+        ++i;
+    return i == end || b[i] == '"' || b[i] == '}';
+}
+
+// The offset just past the '}' that closes the object opened at `open`, or -1: strings (with
+// their escapes) are skipped, so braces inside them do not count.
+qsizetype matchingBrace(const QByteArray& b, qsizetype open)
+{
+    int depth = 0;
+    for (qsizetype i = open; i < b.size(); ++i) {
+        const char c = b[i];
+        if (c == '"') {
+            for (++i; i < b.size() && b[i] != '"'; ++i) {
+                if (b[i] == '\\')
+                    ++i;
+                else if (b[i] == '\n')
+                    return -1; // JSON strings hold no line break: the object is broken
+            }
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                return c == '}' ? i + 1 : -1;
+        }
     }
-    return true;
+    return -1;
 }
 
 // Offset of the first byte that is not valid UTF-8 in [from, end), or -1.
@@ -178,48 +206,76 @@ Result<ArticleFile> ArticleFile::split(QByteArray bytes, bool* tooLarge)
     if (isConflictMarker(b, start, firstEnd))
         return errorAt(start,
                        tr("an unresolved merge conflict marker; resolve the conflict first"));
-    if (!isFence(b, start, firstEnd)) {
+    QByteArrayView closing = "---";
+    if (isFence(b, start, firstEnd)) {
+        f.m_syntax = FrontMatterSyntax::Yaml;
+    } else if (isFenceLine(b, start, firstEnd, "+++")) {
+        f.m_syntax = FrontMatterSyntax::Toml;
+        closing = "+++";
+    } else if (isFenceLine(b, start, firstEnd, "---json")) {
+        f.m_syntax = FrontMatterSyntax::Json;
+    } else if (opensJsonObject(b, start, firstEnd)) {
+        f.m_syntax = FrontMatterSyntax::Json;
+        closing = {};
+    } else {
         if (b.indexOf('\r', start) >= 0 && b.indexOf('\n', start) < 0)
             return Error{tr("the file uses CR-only line endings, which are not supported"), 1, 1};
-        // TOML front matter would otherwise read as body text, and a first field added would
-        // put a second, YAML, front matter above it.
-        if (isTomlFence(b, start, firstEnd))
-            return Error{tr("TOML front matter ('+++') is not supported; Frontis reads YAML "
-                            "front matter between '---' lines"),
-                         1, 1};
         // No front matter: the whole file is the body, under an empty front matter.
         f.m_crlf = firstEnd > start && firstEnd < b.size() && b[firstEnd - 1] == '\r';
         f.m_frontMatter = false;
         f.m_fmBegin = f.m_fmEnd = f.m_bodyBegin = start;
         return f;
     }
-    if (firstEnd >= b.size())
-        return errorAt(start, tr("no closing '---' fence for the front matter opened here"));
-    f.m_crlf = firstEnd > start && b[firstEnd - 1] == '\r';
-    f.m_fmBegin = firstEnd + 1;
-
-    qsizetype line = f.m_fmBegin;
-    while (true) {
-        if (line >= b.size())
-            return errorAt(start, tr("no closing '---' fence for the front matter opened here"));
-        const qsizetype end = lineEnd(b, line);
-        if (isConflictMarker(b, line, end))
-            return errorAt(line,
-                           tr("an unresolved merge conflict marker; resolve the conflict first"));
-        if (isFence(b, line, end)) {
-            f.m_fmEnd = line;
-            f.m_bodyBegin = end < b.size() ? end + 1 : end;
-            break;
-        }
-        // This line and its line break belong to the front matter: past the limit, the rest
-        // (possibly not even read, see read()) is not looked at.
-        if (end + 1 - f.m_fmBegin > MaxFrontMatterBytes) {
+    const QString noClosing = closing.isEmpty()
+                                  ? tr("no closing '}' for the JSON front matter opened here")
+                                  : tr("no closing '%1' fence for the front matter opened here")
+                                        .arg(QString::fromLatin1(closing.toByteArray()));
+    f.m_crlf = firstEnd > start && firstEnd < b.size() && b[firstEnd - 1] == '\r';
+    if (closing.isEmpty()) {
+        // Hugo's JSON: the object is the front matter; the line of its closing '}' ends it.
+        const qsizetype close = matchingBrace(b, start);
+        if (close < 0)
+            return errorAt(start, noClosing);
+        if (close - start > MaxFrontMatterBytes) {
             *tooLarge = true;
-            return errorAt(f.m_fmBegin,
-                           tr("the front matter is larger than %1 MiB; Frontis refuses it")
-                               .arg(MaxFrontMatterBytes / (1024 * 1024)));
+            return errorAt(start, tr("the front matter is larger than %1 MiB; Frontis refuses it")
+                                      .arg(MaxFrontMatterBytes / (1024 * 1024)));
         }
-        line = end + 1;
+        const qsizetype end = lineEnd(b, close);
+        for (qsizetype i = close; i < end; ++i) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r')
+                return errorAt(i, tr("text after the '}' that closes the JSON front matter; "
+                                     "the body starts on the next line"));
+        }
+        f.m_fmBegin = start;
+        f.m_fmEnd = f.m_bodyBegin = end < b.size() ? end + 1 : end;
+    } else {
+        if (firstEnd >= b.size())
+            return errorAt(start, noClosing);
+        f.m_fmBegin = firstEnd + 1;
+        qsizetype line = f.m_fmBegin;
+        while (true) {
+            if (line >= b.size())
+                return errorAt(start, noClosing);
+            const qsizetype end = lineEnd(b, line);
+            if (isConflictMarker(b, line, end))
+                return errorAt(
+                    line, tr("an unresolved merge conflict marker; resolve the conflict first"));
+            if (isFenceLine(b, line, end, closing)) {
+                f.m_fmEnd = line;
+                f.m_bodyBegin = end < b.size() ? end + 1 : end;
+                break;
+            }
+            // This line and its line break belong to the front matter: past the limit, the rest
+            // (possibly not even read, see read()) is not looked at.
+            if (end + 1 - f.m_fmBegin > MaxFrontMatterBytes) {
+                *tooLarge = true;
+                return errorAt(f.m_fmBegin,
+                               tr("the front matter is larger than %1 MiB; Frontis refuses it")
+                                   .arg(MaxFrontMatterBytes / (1024 * 1024)));
+            }
+            line = end + 1;
+        }
     }
 
     if (const qsizetype bad = invalidUtf8At(b, f.m_fmBegin, f.m_fmEnd); bad >= 0)

@@ -9,10 +9,14 @@
 
 namespace frontis {
 
+// How a file's front matter is written, told by its first line: "---" YAML, "+++" TOML,
+// "---json" or a first line that opens a JSON object with '{' (Hugo's form) JSON.
+enum class FrontMatterSyntax { Yaml, Toml, Json };
+
 // An article's raw bytes split into BOM, opening fence, front matter, closing fence and body.
 // Nothing is normalised: offsets index bytes() and the body is never looked into. A file whose
-// first line is not '---' has no front matter: it is all body, after an empty front matter
-// (every offset then at the body's start, after a BOM).
+// first line opens no front matter (see FrontMatterSyntax) has no front matter: it is all body,
+// after an empty front matter (every offset then at the body's start, after a BOM).
 class ArticleFile
 {
 public:
@@ -32,6 +36,8 @@ public:
     bool hasBom() const { return m_bom; }
     // False when the file has no fences: its first line is not '---'.
     bool hasFrontMatter() const { return m_frontMatter; }
+    // Yaml for a file without front matter (a first field added brings '---' fences).
+    FrontMatterSyntax syntax() const { return m_syntax; }
     // The file's line break: "\r\n" when its opening fence ends so (without front matter: its
     // first line), else "\n".
     QByteArray newline() const
@@ -39,7 +45,8 @@ public:
         return m_crlf ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
     }
     // [frontMatterBegin, frontMatterEnd): the bytes between the fence lines (ends with a line break
-    // unless empty).
+    // unless empty). Hugo's JSON form has no fence lines: the range is the object, from its '{'
+    // line through the line of its matching '}' (with that line's break).
     qsizetype frontMatterBegin() const { return m_fmBegin; }
     qsizetype frontMatterEnd() const { return m_fmEnd; }
     QByteArray frontMatterText() const { return m_bytes.mid(m_fmBegin, m_fmEnd - m_fmBegin); }
@@ -71,6 +78,7 @@ private:
     bool m_bom = false;
     bool m_crlf = false;
     bool m_frontMatter = true;
+    FrontMatterSyntax m_syntax = FrontMatterSyntax::Yaml;
     qsizetype m_fmBegin = 0;
     qsizetype m_fmEnd = 0;
     qsizetype m_bodyBegin = 0;

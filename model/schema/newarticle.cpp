@@ -2,11 +2,13 @@
 
 #include "model/folder/articleindex.h"
 #include "model/schema/template.h"
+#include "model/toml/tomlformat.h"
 #include "model/yaml/document.h"
 #include "model/yaml/scalaremitter.h"
 #include "model/yaml/yamltypes.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -194,6 +196,40 @@ Status emit(const Node& node, int indent, QByteArray& out)
     return std::nullopt;
 }
 
+// The same keys as TOML: a table's plain keys first, then each sub-table under its [header]
+// (a key after a header would belong to that table).
+Status emitToml(const Node& node, const QByteArray& prefix, QByteArray& out)
+{
+    for (const Node& c : node.children) {
+        if (!c.children.empty())
+            continue;
+        QByteArray text;
+        if (const std::optional<QByteArray> literal = literalFor(*c.field, c.value->text)) {
+            text = *literal;
+        } else {
+            const bool literalKind = c.field->style == ScalarStyle::SingleQuoted;
+            std::optional<QByteArray> s =
+                tomltext::writeString(c.value->text, literalKind ? tomltext::StringKind::Literal
+                                                                 : tomltext::StringKind::Basic);
+            if (!s)
+                s = tomltext::writeString(c.value->text, tomltext::StringKind::Basic);
+            if (!s)
+                return Error{tr("'%1' cannot be written as TOML").arg(c.value->key)};
+            text = *s;
+        }
+        out += tomltext::writeKey(c.name) + " = " + text + '\n';
+    }
+    for (const Node& c : node.children) {
+        if (c.children.empty())
+            continue;
+        const QByteArray name = prefix + tomltext::writeKey(c.name);
+        out += "\n[" + name + "]\n";
+        if (Status s = emitToml(c, name + '.', out))
+            return s;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 QString NewArticle::headlineKey(const Schema& schema)
@@ -280,7 +316,8 @@ QList<NewArticle::Value> NewArticle::values(const Schema& schema, const Input& i
     return out;
 }
 
-Result<QByteArray> NewArticle::build(const Schema& schema, const Input& input)
+Result<QByteArray> NewArticle::build(const Schema& schema, const Input& input,
+                                     FrontMatterSyntax syntax)
 {
     if (input.question.trimmed().isEmpty())
         return Error{headlineKey(schema) == QuestionKey ? tr("the question is empty")
@@ -294,15 +331,17 @@ Result<QByteArray> NewArticle::build(const Schema& schema, const Input& input)
         n->value = &v;
         n->field = fieldFor(schema, v.key);
     }
-    QByteArray out = "---\n";
-    if (Status s = emit(root, 0, out))
+    const bool toml = syntax == FrontMatterSyntax::Toml;
+    const QByteArray fence = toml ? "+++\n" : "---\n";
+    QByteArray out = fence;
+    if (Status s = toml ? emitToml(root, {}, out) : emit(root, 0, out))
         return *s;
     // A body site's article is its body: empty, or the schema's `body_template`. The QuickTakes
     // layout keeps a blank line before the closing fence and ends with its `&nbsp;` body.
     if (schema.textLocation().body)
-        out += "---\n" + schema.bodyTemplate().toUtf8();
+        out += fence + schema.bodyTemplate().toUtf8();
     else
-        out += "\n---\n" + body();
+        out += "\n" + fence + body();
 
     // Read back: the file must hold exactly the values meant.
     const Result<Document> doc = Document::fromBytes(out);
@@ -317,6 +356,33 @@ Result<QByteArray> NewArticle::build(const Schema& schema, const Input& input)
     if (schema.textLocation().body && doc->body() != schema.bodyTemplate())
         return Error{tr("the body template does not read back unchanged")};
     return out;
+}
+
+FrontMatterSyntax NewArticle::folderSyntax(const ArticleIndex& index)
+{
+    int yamlCount = 0;
+    int tomlCount = 0;
+    int jsonCount = 0;
+    const QList<ArticleSummary>& articles = index.articles();
+    for (qsizetype i = 0; i < articles.size() && i < 500; ++i) {
+        QFile f(articles[i].path);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        QByteArray head = f.read(16);
+        if (head.startsWith("\xEF\xBB\xBF"))
+            head.remove(0, 3);
+        if (head.startsWith("+++"))
+            ++tomlCount;
+        else if (head.startsWith("---json") || head.startsWith("{"))
+            ++jsonCount;
+        else if (head.startsWith("---"))
+            ++yamlCount;
+    }
+    if (tomlCount > yamlCount && tomlCount > jsonCount)
+        return FrontMatterSyntax::Toml;
+    if (jsonCount > yamlCount && jsonCount > tomlCount)
+        return FrontMatterSyntax::Json;
+    return FrontMatterSyntax::Yaml;
 }
 
 QString NewArticle::fileName(const Schema& schema, const Input& input)

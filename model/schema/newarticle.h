@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/file/articlefile.h"
 #include "model/file/error.h"
 #include "model/schema/schema.h"
 
@@ -48,8 +49,14 @@ public:
     static QList<Value> values(const Schema& schema, const Input& input);
     // The article's bytes. Fails when the question (title) is empty or a value cannot be written
     // so that it reads back unchanged.
-    static Result<QByteArray> build(const Schema& schema, const Input& input);
+    // `syntax`: the front matter's format, the one most of the folder's articles use (TOML
+    // between '+++' fences, nested keys under [table] headers); JSON is written as YAML for now.
+    static Result<QByteArray> build(const Schema& schema, const Input& input,
+                                    FrontMatterSyntax syntax = FrontMatterSyntax::Yaml);
 
+    // The format most of the folder's articles use, from the first line of each (up to 500 of
+    // them); YAML where there are none or as many of another.
+    static FrontMatterSyntax folderSyntax(const ArticleIndex& index);
     // The file name to save as: the `file_name` value, else the question as a slug plus ".md".
     static QString fileName(const Schema& schema, const Input& input);
     // Where to save it in a folder: beside the folder's other articles of that subject (the

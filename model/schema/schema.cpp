@@ -667,7 +667,7 @@ SchemaField Schema::inferField(const QString& key, const FmNode& node)
         });
         f.type = scalars ? FieldType::Tags : FieldType::Text;
     } else if (node.isPlain()) {
-        switch (yaml::resolve12(node.text)) {
+        switch (node.plainType()) {
         case yaml::PlainType::Int:
             f.type = FieldType::Integer;
             break;

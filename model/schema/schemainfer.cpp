@@ -75,7 +75,7 @@ quint16 scalarTypes(const FmNode& n)
     quint16 mask = 0;
     const QString& t = n.text;
     if (n.isPlain()) {
-        switch (yaml::resolve12(t)) {
+        switch (n.plainType()) {
         case yaml::PlainType::Int:
             mask |= Integer | Number;
             break;

@@ -65,10 +65,11 @@ double floatValue(const QString& text)
         negative = t.startsWith(QLatin1Char('-'));
         t.remove(0, 1);
     }
-    if (t.compare(QLatin1String(".inf"), Qt::CaseInsensitive) == 0)
+    // YAML's ".inf" and TOML's "inf" (a TOML float's text is its source form).
+    if (t.compare(QLatin1String(".inf"), Qt::CaseInsensitive) == 0 || t == QLatin1String("inf"))
         return negative ? -std::numeric_limits<double>::infinity()
                         : std::numeric_limits<double>::infinity();
-    if (t.compare(QLatin1String(".nan"), Qt::CaseInsensitive) == 0)
+    if (t.compare(QLatin1String(".nan"), Qt::CaseInsensitive) == 0 || t == QLatin1String("nan"))
         return std::numeric_limits<double>::quiet_NaN();
     return integerValue(text);
 }
@@ -324,7 +325,7 @@ private:
             const QString what = tr("an integer");
             if (!node.isPlain() && yaml::resolve12(text) == yaml::PlainType::Int)
                 return quotedAsText(what);
-            if (!node.isPlain() || yaml::resolve12(text) != yaml::PlainType::Int) {
+            if (!node.isPlain() || node.plainType() != yaml::PlainType::Int) {
                 report(f, key, QStringLiteral("type"), node,
                        tr("'%1' must be %2, not '%3'").arg(key, what, text));
                 return false;
@@ -333,7 +334,7 @@ private:
         }
         case FieldType::Number: {
             const QString what = tr("a number");
-            const yaml::PlainType t = yaml::resolve12(text);
+            const yaml::PlainType t = node.isPlain() ? node.plainType() : yaml::resolve12(text);
             const bool numeric = t == yaml::PlainType::Int || t == yaml::PlainType::Float;
             if (!node.isPlain() && numeric)
                 return quotedAsText(what);
@@ -345,7 +346,7 @@ private:
             return checkRange(f, key, node, floatValue(text));
         }
         case FieldType::Boolean:
-            if (!node.isPlain() || yaml::resolve12(text) != yaml::PlainType::Bool) {
+            if (!node.isPlain() || node.plainType() != yaml::PlainType::Bool) {
                 report(f, key, QStringLiteral("type"), node,
                        tr("'%1' must be true or false, not '%2'").arg(key, text));
                 return false;

@@ -1,6 +1,7 @@
 #include "model/yaml/document.h"
 
 #include "model/file/atomicwrite.h"
+#include "model/format/frontmatterformat.h"
 #include "model/yaml/document_p.h"
 #include "model/yaml/scalaremitter.h"
 #include "model/yaml/yamltypes.h"
@@ -15,15 +16,20 @@ namespace frontis {
 
 namespace {
 
-using documentdetail::newlineAt;
 using documentdetail::quoted;
 using documentdetail::tr;
+
+// The type every reader gives a plain scalar: its format's, or what YAML 1.1 and 1.2 agree on.
+yaml::PlainType agreedTypeOf(const FmNode& node)
+{
+    return node.type ? *node.type : yaml::agreedType(node.text);
+}
 
 bool targetHolds(const FmNode& got, const EditTarget& t)
 {
     if (!got.isScalar() || got.text != t.text)
         return false;
-    return t.mustBeString ? (!got.isPlain() || yaml::readsAsString(got.text)) : got.isPlain();
+    return t.mustBeString ? got.isString() : got.isPlain();
 }
 
 // Compares two trees by value (not by position). `target`, when given, is checked with targetHolds.
@@ -96,82 +102,6 @@ void insertPath(FmNode& root, const KeyPath& path)
         node = next;
     }
     node->kind = FmNode::Kind::Scalar;
-}
-
-int leadingSpaces(const QByteArray& b, qsizetype from)
-{
-    int n = 0;
-    while (from + n < b.size() && b[from + n] == ' ')
-        ++n;
-    return n;
-}
-
-int charsBetween(const QByteArray& b, qsizetype from, qsizetype to)
-{
-    return int(QString::fromUtf8(b.constData() + from, to - from).size());
-}
-
-// A plain or quoted scalar continued over lines: its width, first column and continuation
-// indent, so that an edit breaks its lines in the same way (ScalarSlot::lineWidth).
-void measureContinuedLines(const QByteArray& b, const FmNode& node, ScalarSlot& slot)
-{
-    const qsizetype firstBreak = b.indexOf('\n', node.span.begin);
-    if (firstBreak < 0 || firstBreak >= node.span.end)
-        return;
-    qsizetype lineStart = b.lastIndexOf('\n', node.span.begin) + 1;
-    slot.firstColumn = charsBetween(b, lineStart, node.span.begin);
-    slot.contentIndent = leadingSpaces(b, firstBreak + 1);
-    int widest = 0;
-    while (lineStart < node.span.end) {
-        qsizetype end = b.indexOf('\n', lineStart);
-        if (end < 0 || end > node.span.end)
-            end = node.span.end;
-        const qsizetype contentEnd = (end > lineStart && b[end - 1] == '\r') ? end - 1 : end;
-        widest = qMax(widest, charsBetween(b, lineStart, contentEnd));
-        lineStart = end + 1;
-    }
-    slot.lineWidth = widest;
-}
-
-// Where a value sits, as the emitter needs to know it to write in the value's own style.
-ScalarSlot slotFor(const FmNode& node, const ArticleFile& file)
-{
-    const QByteArray& b = file.bytes();
-    ScalarSlot slot;
-    slot.flow = node.flow;
-    slot.parentIndent = qMax(0, node.indent);
-    slot.newline = newlineAt(b, node.span.begin, file.newline());
-    if (node.style != ScalarStyle::Literal && node.style != ScalarStyle::Folded) {
-        if (!node.flow && node.isScalar())
-            measureContinuedLines(b, node, slot);
-        return slot;
-    }
-    qsizetype i = node.span.begin;
-    while (i < node.span.end && QByteArrayView("|>+-123456789").contains(b[i]))
-        ++i;
-    slot.blockHeader = b.mid(node.span.begin, i - node.span.begin);
-    // Content lines: from the line after the header to the span's end.
-    const qsizetype firstLine = b.indexOf('\n', node.span.begin) + 1;
-    if (firstLine <= 0 || firstLine >= node.span.end)
-        return slot;
-    slot.contentIndent = leadingSpaces(b, firstLine);
-    int lines = 0;
-    int widest = 0;
-    for (qsizetype line = firstLine; line < node.span.end;) {
-        qsizetype end = b.indexOf('\n', line);
-        if (end < 0 || end > node.span.end)
-            end = node.span.end;
-        const qsizetype contentEnd = (end > line && b[end - 1] == '\r') ? end - 1 : end;
-        const int width =
-            int(QString::fromUtf8(b.mid(line, contentEnd - line)).size()) - slot.contentIndent;
-        if (width > 0) {
-            ++lines;
-            widest = qMax(widest, width + slot.contentIndent); // the emitter counts the indent
-        }
-        line = end + 1;
-    }
-    slot.lineWidth = lines > 1 ? widest : 0;
-    return slot;
 }
 
 // "\r\n" read as "\n"; any other byte as it is.
@@ -287,16 +217,11 @@ Status Document::setString(const KeyPath& path, const QString& value, const Inse
         return {};
     if (Status s = checkSettable(path, *node))
         return s;
-    const ScalarStyle preferred = node->isNull() ? ScalarStyle::Plain : node->style;
-    const EmittedScalar emitted = emitString(value, preferred, slotFor(*node, m_file));
-    if (!emitted.verified)
-        return Error{tr("%1 cannot hold this text (it contains characters YAML cannot store)")
-                         .arg(quoted(path)),
-                     node->line, node->column};
-    QByteArray text = emitted.text;
-    if (node->isNull() && node->span.size() == 0)
-        text.prepend(' '); // `key:` becomes `key: value`
-    return splice(node->span.begin, node->span.end, text, EditTarget{path, value, true});
+    const Result<QByteArray> text =
+        FrontMatterFormat::of(m_file).scalarText(m_file, path, *node, value, false);
+    if (!text)
+        return text.error();
+    return splice(node->span.begin, node->span.end, text.value(), EditTarget{path, value, true});
 }
 
 bool Document::rewriteOneLineBlock(const KeyPath& path, const FmNode& node, const QString& value)
@@ -354,15 +279,18 @@ bool Document::alreadyHolds(const FmNode& node, const QString& value, bool typed
 {
     if (!node.isScalar() || node.text != value)
         return false;
-    return typed ? node.isPlain() : (!node.isPlain() || yaml::readsAsString(value));
+    return typed ? node.isPlain() : node.isString();
 }
 
 Status Document::setLiteral(const KeyPath& path, const QString& literal, const InsertHint& hint)
 {
     const FmNode* node = m_fm.find(path);
+    // A value its format typed (TOML, JSON) that already reads as `literal` ("inf", "1e3"): kept.
+    if (node && node->type && node->isPlain() && node->text == literal)
+        return {};
     if (node && node->isPlain() && node->editable && !node->flow) {
         using yaml::PlainType;
-        const PlainType current = yaml::agreedType(node->text);
+        const PlainType current = agreedTypeOf(*node);
         const QString written = literal.trimmed();
         const bool typed = current == PlainType::Int || current == PlainType::Float ||
                            current == PlainType::Bool || current == PlainType::Timestamp;
@@ -385,7 +313,7 @@ Status Document::setTyped(const KeyPath& path, const QString& value, yaml::Plain
     const FmNode* node = m_fm.find(path);
     // A field written as a float stays a float: 1 is written "1.0".
     const bool floatForm = node && node->isPlain() && type == PlainType::Float &&
-                           yaml::agreedType(node->text) == PlainType::Float;
+                           agreedTypeOf(*node) == PlainType::Float;
     const std::optional<QString> literal = yaml::typedLiteral(type, value, floatForm);
     if (!literal) {
         if (orString)
@@ -399,6 +327,9 @@ Status Document::setTyped(const KeyPath& path, const QString& value, yaml::Plain
                          .arg(quoted(path), what, value),
                      node ? node->line : 0, node ? node->column : 0};
     }
+    // A format without dates (JSON) writes them as strings.
+    if (type == PlainType::Timestamp && !FrontMatterFormat::of(m_file).hasDates())
+        return setString(path, *literal, hint);
     if (!node)
         return addKey(path, *literal, hint, true);
     if (type == PlainType::Timestamp && node->isScalar() && !node->isPlain())
@@ -407,10 +338,12 @@ Status Document::setTyped(const KeyPath& path, const QString& value, yaml::Plain
         return {};
     if (Status s = checkSettable(path, *node))
         return s;
-    QByteArray text = literal->toUtf8();
-    if (node->isNull() && node->span.size() == 0)
-        text.prepend(' '); // `key:` becomes `key: value`
-    return splice(node->span.begin, node->span.end, text, EditTarget{path, *literal, false});
+    const Result<QByteArray> text =
+        FrontMatterFormat::of(m_file).scalarText(m_file, path, *node, *literal, true);
+    if (!text)
+        return text.error();
+    return splice(node->span.begin, node->span.end, text.value(),
+                  EditTarget{path, *literal, false});
 }
 
 Status Document::checkSettable(const KeyPath& path, const FmNode& node) const
@@ -436,87 +369,27 @@ Status Document::checkSettable(const KeyPath& path, const FmNode& node) const
 
 Result<KeyPlace> Document::placeNewKey(const KeyPath& path, const InsertHint& hint) const
 {
-    // The deepest node that exists along the path; the rest is created.
-    qsizetype depth = path.size() - 1;
-    const FmNode* parent = m_fm.find(path.first(depth));
-    while (!parent)
-        parent = m_fm.find(path.first(--depth));
-    const KeyPath parentPath = path.first(depth);
-    if (parent->isScalar() || parent->isSequence() || parent->flow || !parent->editable) {
-        const QString what = parent->isSequence() ? tr("a list")
-                             : parent->flow       ? tr("a flow mapping")
-                                                  : tr("a single value");
-        return Error{tr("cannot add %1: %2 is %3").arg(quoted(path), quoted(parentPath), what),
-                     parent->line, parent->column};
-    }
-    const QByteArray& b = m_file.bytes();
-    KeyPlace place;
-    place.depth = depth;
-    place.parentNull = parent->isNull();
-    if (parent->isNull()) { // `seo:` with nothing after it becomes a mapping
-        place.at = parent->span.begin;
-        place.indent = parent->indent + 2;
-        place.prefix = newlineAt(b, place.at, m_file.newline());
-    } else if (parent->entries.empty()) {
-        place.at = m_file.frontMatterBegin();
-    } else {
-        const FmEntry* after = &parent->entries.back();
-        if (depth == path.size() - 1) {
-            for (const FmEntry& e : parent->entries) {
-                if (hint.precedingKeys.contains(e.key))
-                    after = &e;
-            }
-        }
-        place.at = after->lines.end;
-        place.indent = after->column - 1;
-        if (place.at > 0 && b[place.at - 1] != '\n')
-            place.prefix = newlineAt(b, after->lines.begin, m_file.newline());
-    }
-    place.newline = newlineAt(b, qMax<qsizetype>(0, place.at - 1), m_file.newline());
-    return place;
+    return yaml::placeNewKey(m_file, m_fm.root(), path, hint);
 }
 
 QByteArray Document::newKeyLines(const KeyPlace& place, const KeyPath& path)
 {
-    QByteArray text = place.prefix;
-    for (qsizetype i = place.depth; i < path.size(); ++i) {
-        ScalarSlot keySlot;
-        keySlot.flow = true; // one line, no block styles
-        text += QByteArray(place.indent + 2 * int(i - place.depth), ' ') +
-                emitString(path[i], ScalarStyle::Plain, keySlot).text + ':';
-        if (i + 1 < path.size())
-            text += place.newline;
-    }
-    return text;
+    return yaml::newKeyLines(place, path);
 }
 
 QByteArray Document::withFences(const QByteArray& text) const
 {
-    if (m_file.hasFrontMatter())
-        return text;
-    // The first field of a file without front matter brings the fences, in its line endings.
-    const QByteArray fence = QByteArrayLiteral("---") + m_file.newline();
-    return fence + text + fence;
+    return yaml::withFences(m_file, text);
 }
 
 Status Document::addKey(const KeyPath& path, const QString& value, const InsertHint& hint,
                         bool literal)
 {
-    const Result<KeyPlace> place = placeNewKey(path, hint);
-    if (!place)
-        return place.error();
-    const int ind = place->indent + 2 * int(path.size() - 1 - place->depth);
-    ScalarSlot slot;
-    slot.parentIndent = ind;
-    slot.newline = place->newline;
-    const ScalarStyle style = hint.style.value_or(ScalarStyle::Plain);
-    if (style == ScalarStyle::Folded || style == ScalarStyle::Literal)
-        slot.contentIndent = ind + hint.blockIndent;
-    QByteArray text = newKeyLines(place.value(), path) + ' ' +
-                      (literal ? value.toUtf8() : emitString(value, style, slot).text);
-    if (!place->parentNull)
-        text += place->newline;
-    return splice(place->at, place->at, withFences(text), EditTarget{path, value, !literal});
+    const Result<Splice> s =
+        FrontMatterFormat::of(m_file).newKey(m_file, m_fm.root(), path, value, literal, hint);
+    if (!s)
+        return s.error();
+    return splice(s->begin, s->end, s->text, EditTarget{path, value, !literal});
 }
 
 Status Document::splice(qsizetype begin, qsizetype end, const QByteArray& text,

@@ -3,6 +3,7 @@
 #include "model/file/articlefile.h"
 #include "model/file/error.h"
 #include "model/file/filestamp.h"
+#include "model/format/frontmatterformat.h"
 #include "model/yaml/fmnode.h"
 #include "model/yaml/frontmatter.h"
 #include "model/yaml/keypath.h"
@@ -19,15 +20,6 @@ namespace frontis {
 
 struct EditTarget;
 struct KeyPlace;
-
-// Where a new key goes: after the last existing sibling named here (schema order), else
-// after the last sibling.
-struct InsertHint
-{
-    QStringList precedingKeys;
-    std::optional<ScalarStyle> style; // style for a new value (default plain, quoted if needed)
-    int blockIndent = 4;              // a new block scalar's content indent past its key
-};
 
 // An article being edited. Every edit splices new text into the current bytes at the edited
 // value's span only, re-parses, and checks that all values are the intended ones before it is
@@ -126,6 +118,8 @@ public:
 private:
     Document(ArticleFile file, FrontMatter fm);
     Status checkSettable(const KeyPath& path, const FmNode& node) const;
+    // Refused with "`what` is not supported ..." in formats without list edits.
+    Status structuralEditsSupported(const QString& what) const;
     bool rewriteOneLineBlock(const KeyPath& path, const FmNode& node, const QString& value);
     // `literal`: `value` is written plain as it is, a typed literal (setTyped).
     Status addKey(const KeyPath& path, const QString& value, const InsertHint& hint,
@@ -137,6 +131,7 @@ private:
     // `text` between fences when the file has no front matter yet.
     QByteArray withFences(const QByteArray& text) const;
     Status appendToNewList(const KeyPath& path, const ListItem& item, const InsertHint& hint);
+    Status appendToArray(const KeyPath& path, const ListItem& item, const InsertHint& hint);
     // The value at `node` already is `value`, as a string or (`typed`) as a plain literal.
     static bool alreadyHolds(const FmNode& node, const QString& value, bool typed);
     Status splice(qsizetype begin, qsizetype end, const QByteArray& text, const EditTarget& target);

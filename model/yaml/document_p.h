@@ -3,6 +3,7 @@
 // What document.cpp and structuraledit.cpp, the two halves of Document, share.
 #include "model/file/articlefile.h"
 #include "model/yaml/keypath.h"
+#include "model/yaml/yamlformat.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -16,18 +17,6 @@ struct EditTarget
     KeyPath path;
     QString text;
     bool mustBeString = true; // false: a typed literal, written plain
-};
-
-// Where the lines of a new key go (Document::placeNewKey): at `at`, after `prefix`, the keys of
-// path[depth..] each on its own line, the first at `indent`.
-struct KeyPlace
-{
-    qsizetype at = 0;
-    int indent = 0;
-    qsizetype depth = 0;
-    QByteArray prefix;       // a line break, when `at` is not at a line start
-    QByteArray newline;      // the line break of the neighbouring lines
-    bool parentNull = false; // the parent was `key:` with nothing: the text ends at its line end
 };
 
 namespace documentdetail {

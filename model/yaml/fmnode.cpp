@@ -11,4 +11,16 @@ const FmNode* FmNode::child(const QString& key) const
     return nullptr;
 }
 
+yaml::PlainType FmNode::plainType() const
+{
+    return type ? *type : yaml::resolve12(text);
+}
+
+bool FmNode::isString() const
+{
+    if (kind != Kind::Scalar)
+        return false;
+    return !isPlain() || (!type && yaml::readsAsString(text));
+}
+
 } // namespace frontis

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "model/yaml/scalarstyle.h"
+#include "model/yaml/yamltypes.h"
 
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace frontis {
@@ -32,6 +34,10 @@ struct FmNode
     SourceSpan span; // the value's bytes; an empty `key:` gets an empty span after ':'
     int line = 0;    // 1-based file position of the value
     int column = 0;
+    // A plain scalar's type where its format says it (TOML, JSON: the parser typed it; `text` is
+    // then the value in a form the schema's checks read: "1_000" is "1000"); unset for YAML,
+    // whose plain scalars are typed by their text (plainType()).
+    std::optional<yaml::PlainType> type;
     int indent = 0;               // 0-based column of the owning key or '-' (the parent's indent)
     bool editable = true;         // false: an anchor, alias, tag or unmapped null; shown, read-only
     std::vector<FmEntry> entries; // a map's entries, in source order
@@ -43,6 +49,11 @@ struct FmNode
     bool isSequence() const { return kind == Kind::Sequence; }
     // Plain scalars resolve by their text (numbers, booleans, dates); all other styles are strings.
     bool isPlain() const { return kind == Kind::Scalar && style == ScalarStyle::Plain; }
+    // What a plain scalar reads as: its format's type, else YAML 1.2 core resolution of its text.
+    yaml::PlainType plainType() const;
+    // A string value: any non-plain scalar, or a plain one that reads as a string in YAML 1.1 and
+    // 1.2 alike (a typed plain scalar never is).
+    bool isString() const;
     const FmNode* child(const QString& key) const;
 };
 

@@ -1,5 +1,6 @@
 #include "model/yaml/frontmatter.h"
 
+#include "model/format/frontmatterformat.h"
 #include "model/yaml/yamlcpp.h"
 #include "model/yaml/yamltree.h"
 
@@ -558,10 +559,23 @@ const char* kindName(const YamlTree::Node& n)
 
 Result<FrontMatter> FrontMatter::parse(const ArticleFile& file)
 {
+    Result<FmNode> root = FrontMatterFormat::of(file).parse(file);
+    if (!root)
+        return root.error();
+    return FrontMatter(std::move(root.value()));
+}
+
+bool FrontMatter::spanReadsBack(const ArticleFile& file, const FmNode& node)
+{
+    return FrontMatterFormat::of(file).spanReadsBack(file, node);
+}
+
+Result<FmNode> yaml::parseFrontMatter(const ArticleFile& file)
+{
     const QByteArray text = file.frontMatterText();
     YamlTree tree;
     Builder builder(file, tree);
-    FrontMatter fm;
+    FmNode fm;
     // yaml-cpp reads the first document of a stream and drops the rest without a word.
     const qsizetype documentEnd = lineStarting(file, "...");
     if (documentEnd >= 0) {
@@ -585,8 +599,8 @@ Result<FrontMatter> FrontMatter::parse(const ArticleFile& file)
             const qsizetype content = contentLineAfter(file, -1);
             if (content >= 0 && !isNullDocumentLine(file, content))
                 return builder.errorAt(content, tr("this does not read as YAML keys and values"));
-            fm.m_root.kind = FmNode::Kind::Map; // empty front matter: a map with no keys
-            fm.m_root.span = {file.frontMatterBegin(), file.frontMatterBegin()};
+            fm.kind = FmNode::Kind::Map; // empty front matter: a map with no keys
+            fm.span = {file.frontMatterBegin(), file.frontMatterBegin()};
             return fm;
         }
         if (root.kind != YamlTree::Kind::Map) {
@@ -595,7 +609,7 @@ Result<FrontMatter> FrontMatter::parse(const ArticleFile& file)
                 tr("the front matter must be a mapping of keys to values, not %1")
                     .arg(QLatin1String(kindName(root))));
         }
-        builder.build(root, fm.m_root, -1, false, false);
+        builder.build(root, fm, -1, false, false);
     } catch (const YAML::DeepRecursion& e) {
         const auto fence = file.position(file.frontMatterBegin());
         return Error{tr("the front matter is nested too deeply for Frontis to read"),
@@ -618,7 +632,7 @@ Result<FrontMatter> FrontMatter::parse(const ArticleFile& file)
     return fm;
 }
 
-bool FrontMatter::spanReadsBack(const ArticleFile& file, const FmNode& node)
+bool yaml::spanReadsBack(const ArticleFile& file, const FmNode& node)
 {
     if (!node.isScalar() || !node.span.isValid())
         return false;
@@ -642,22 +656,7 @@ bool FrontMatter::spanReadsBack(const ArticleFile& file, const FmNode& node)
 
 const FmNode* FrontMatter::find(const KeyPath& path) const
 {
-    const FmNode* node = &m_root;
-    for (const QString& segment : path) {
-        if (node->isMap()) {
-            node = node->child(segment);
-        } else if (node->isSequence()) {
-            bool ok = false;
-            const int i = segment.toInt(&ok);
-            node =
-                ok && i >= 0 && size_t(i) < node->items.size() ? &node->items[size_t(i)] : nullptr;
-        } else {
-            return nullptr;
-        }
-        if (!node)
-            return nullptr;
-    }
-    return node;
+    return findNode(m_root, path);
 }
 
 KeyPath FrontMatter::resolve(const QString& dotted) const

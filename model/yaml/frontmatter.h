@@ -9,12 +9,15 @@
 
 namespace frontis {
 
-// The parsed front matter of an ArticleFile: yaml-cpp's values plus a source map (the span,
-// style and position of every key and value). Exceptions from yaml-cpp never leave parse().
+// The parsed front matter of an ArticleFile: its values plus a source map (the span, style and
+// position of every key and value), read by the file's format (FrontMatterFormat: YAML through
+// yaml-cpp, TOML, JSON). Exceptions from the parsers never leave parse().
 class FrontMatter
 {
 public:
     static Result<FrontMatter> parse(const ArticleFile& file);
+    // A tree a format read (an empty front matter is a map with no entries).
+    explicit FrontMatter(FmNode root = {}) : m_root(std::move(root)) {}
 
     const FmNode& root() const { return m_root; }
     const FmNode* find(const KeyPath& path) const;
@@ -38,5 +41,14 @@ public:
 private:
     FmNode m_root;
 };
+
+namespace yaml {
+
+// YAML front matter read by yaml-cpp into the tree, with the span of every key and value.
+Result<FmNode> parseFrontMatter(const ArticleFile& file);
+// YAML's FrontMatter::spanReadsBack.
+bool spanReadsBack(const ArticleFile& file, const FmNode& node);
+
+} // namespace yaml
 
 } // namespace frontis

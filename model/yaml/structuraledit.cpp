@@ -418,10 +418,28 @@ void countLists(const FmNode& node, const Lines& lines, ListHabit& habit)
 
 } // namespace
 
+Status Document::structuralEditsSupported(const QString& what) const
+{
+    // List edits are written for YAML's block and flow lists; TOML and JSON arrays are edited
+    // value by value (set, remove) for now.
+    if (m_file.syntax() == FrontMatterSyntax::Yaml)
+        return {};
+    return Error{tr("%1 is not supported in %2 front matter yet")
+                     .arg(what, FrontMatterFormat::of(m_file).name())};
+}
+
 Status Document::remove(const KeyPath& path)
 {
     if (path.isEmpty())
         return Error{tr("no key given")};
+    if (m_file.syntax() != FrontMatterSyntax::Yaml) {
+        FmNode expected = m_fm.root();
+        const Result<Splice> s =
+            FrontMatterFormat::of(m_file).removal(m_file, m_fm.root(), path, expected);
+        if (!s)
+            return s.error();
+        return splice(s->begin, s->end, s->text, expected, nullptr);
+    }
     const KeyPath parentPath = path.first(path.size() - 1);
     const FmNode* parent = m_fm.find(parentPath);
     const FmNode* node = m_fm.find(path);
@@ -514,6 +532,8 @@ Status Document::appendItem(const KeyPath& path, const ListItem& item, const Ins
         return Error{tr("no key given")};
     if (item.isMap && item.fields.isEmpty())
         return Error{tr("an item for %1 needs at least one key").arg(quoted(path))};
+    if (m_file.syntax() != FrontMatterSyntax::Yaml)
+        return appendToArray(path, item, hint);
     const FmNode* list = m_fm.find(path);
     if (!list || (list->isNull() && list->span.size() == 0 && !list->flow && !list->inSequence))
         return appendToNewList(path, item, hint);
@@ -585,6 +605,66 @@ Status Document::appendItem(const KeyPath& path, const ListItem& item, const Ins
     return splice(last->end, last->end, text, expected, nullptr);
 }
 
+Status Document::appendToArray(const KeyPath& path, const ListItem& item, const InsertHint& hint)
+{
+    // TOML and JSON: a string item appended to an array, after its last item with the separator
+    // the array uses ("[a, b]" -> "[a, b, c]"; a multi-line array keeps its layout and trailing
+    // comma); an absent key becomes a one-item array. Objects and arrays of [[tables]] are not
+    // written yet.
+    const FrontMatterFormat& format = FrontMatterFormat::of(m_file);
+    if (item.isMap)
+        return structuralEditsSupported(tr("adding an object to a list"));
+    const FmNode* list = m_fm.find(path);
+    FmNode expected = m_fm.root();
+    FmNode added;
+    added.kind = FmNode::Kind::Scalar;
+    added.style = ScalarStyle::DoubleQuoted; // a string: what the comparison asks of it
+    added.text = item.text;
+    if (!list) {
+        FmNode& created = createAt(expected, path);
+        created = FmNode();
+        created.kind = FmNode::Kind::Sequence;
+        created.items.push_back(added);
+        const Result<QByteArray> text = format.scalarText(m_file, path, added, item.text, false);
+        if (!text)
+            return text.error();
+        const Result<Splice> s = format.newKey(
+            m_file, m_fm.root(), path, QString::fromUtf8("[" + text.value() + "]"), true, hint);
+        if (!s)
+            return s.error();
+        return splice(s->begin, s->end, s->text, expected, nullptr);
+    }
+    if (!list->isSequence())
+        return Error{tr("cannot add to %1: it holds a %2, not a list")
+                         .arg(quoted(path), list->isMap() ? tr("mapping") : tr("single value")),
+                     list->line, list->column};
+    if (!list->flow || !list->span.isValid())
+        return structuralEditsSupported(tr("adding a [[table]] to an array of tables"));
+    nodeAt(expected, path)->items.push_back(added);
+    // The new item in the kind of the last string item (TOML's literal or basic strings).
+    const FmNode* like = nullptr;
+    for (const FmNode& i : list->items) {
+        if (i.isScalar() && !i.isPlain())
+            like = &i;
+    }
+    KeyPath itemPath = path;
+    itemPath << QString::number(list->items.size());
+    const Result<QByteArray> text =
+        format.scalarText(m_file, itemPath, like ? *like : added, item.text, false);
+    if (!text)
+        return text.error();
+    const QByteArray& b = m_file.bytes();
+    if (list->items.empty())
+        return splice(list->span.begin + 1, list->span.begin + 1, text.value(), expected, nullptr);
+    const std::vector<Range> el = flowElements(*list);
+    if (el.empty())
+        return Error{
+            tr("Frontis could not map where the items of %1 are written").arg(quoted(path)),
+            list->line, list->column};
+    const qsizetype at = el.back().end;
+    return splice(at, at, flowSeparator(b, el, el.size() - 1) + text.value(), expected, nullptr);
+}
+
 Status Document::appendToNewList(const KeyPath& path, const ListItem& item, const InsertHint& hint)
 {
     const Lines lines(m_file);
@@ -644,6 +724,11 @@ Status Document::moveItem(const KeyPath& path, int by)
     if (from < 0)
         return Error{tr("there is no list item %1").arg(quoted(path))};
     const FmNode& node = list->items[size_t(from)];
+    // TOML and JSON arrays are flow lists; an array of [[tables]] is not written as one.
+    if (!list->flow) {
+        if (Status s = structuralEditsSupported(tr("moving a list item")))
+            return s;
+    }
     const int to = from + by;
     if (to < 0 || size_t(to) >= list->items.size())
         return Error{tr("%1 cannot move %2: it is the %3 item")
@@ -700,6 +785,11 @@ Status Document::duplicateItem(const KeyPath& path)
     if (index < 0)
         return Error{tr("there is no list item %1").arg(quoted(path))};
     const FmNode& node = list->items[size_t(index)];
+    // TOML and JSON arrays are flow lists; an array of [[tables]] is not written as one.
+    if (!list->flow) {
+        if (Status s = structuralEditsSupported(tr("duplicating a list item")))
+            return s;
+    }
     if (!list->editable || !allEditable(node))
         return Error{tr("%1 cannot be duplicated: it uses YAML that Frontis cannot safely "
                         "rewrite (an anchor, alias, tag or unusual layout)")

@@ -434,6 +434,49 @@ private Q_SLOTS:
                      .code,
                  2);
     }
+
+    // Issue 20: Hugo's own archetype output and a Hugo JSON article, through the real command line.
+    void tomlAndJsonFrontMatter()
+    {
+        const QString toml = m_dir.filePath(QStringLiteral("hugo.md"));
+        QVERIFY(testutil::writeAll(
+            toml, testutil::readAll(
+                      QStringLiteral(FRONTIS_SOURCE_DIR "/tests/data/toml/hugo-archetype.md"))));
+        Run r = frontis({QStringLiteral("validate"), toml});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        r = frontis({QStringLiteral("get"), toml, QStringLiteral("date")});
+        QCOMPARE(r.out, QStringLiteral("2024-01-01T10:00:00-05:00\n"));
+        r = frontis(
+            {QStringLiteral("set"), toml, QStringLiteral("title"), QStringLiteral("It's \"new\"")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = frontis(
+            {QStringLiteral("set"), toml, QStringLiteral("draft"), QStringLiteral("false")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(testutil::readAll(toml),
+                 QByteArray("+++\ntitle = \"It's \\\"new\\\"\"\ndate = 2024-01-01T10:00:00-05:00\n"
+                            "draft = false\n+++\n"));
+        r = frontis({QStringLiteral("add"), toml, QStringLiteral("tags"), QStringLiteral("x")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QLatin1String("not supported in TOML front matter yet")));
+
+        const QString json = m_dir.filePath(QStringLiteral("hugo-json.md"));
+        QVERIFY(testutil::writeAll(json, testutil::readAll(QStringLiteral(
+                                             FRONTIS_SOURCE_DIR "/tests/data/json/hugo.md"))));
+        r = frontis({QStringLiteral("validate"), json});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        r = frontis({QStringLiteral("unset"), json, QStringLiteral("none")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(
+            testutil::readAll(json).endsWith("    \"empty\": {}\n  }\n}\n\nBody with {braces} and "
+                                             "\"quotes\".\n"));
+        // Bad TOML: a parse error at its position, the file not rewritten.
+        const QByteArray bad = "+++\ntitle = 'x\n+++\n";
+        QVERIFY(testutil::writeAll(toml, bad));
+        r = frontis({QStringLiteral("set"), toml, QStringLiteral("title"), QStringLiteral("y")});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains(QLatin1String("hugo.md:2:")), qPrintable(r.err));
+        QCOMPARE(testutil::readAll(toml), bad);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCommandLine)

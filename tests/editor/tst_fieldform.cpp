@@ -111,6 +111,7 @@ private Q_SLOTS:
     void refusedEditRevertsControl();
     void diagnosticsMarkFields();
     void undoKeysDoNotReachInputs();
+    void tomlAndJsonFrontMatter();
 
 private:
     QByteArray m_seed;
@@ -639,6 +640,30 @@ void TestFieldForm::wheelOverTheFormChangesNothing()
                       Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(date, &wheel);
     QVERIFY(m_doc->bytes() != before);
+}
+
+// Issue 20: the form edits TOML and JSON front matter as it does YAML, one line per edit.
+void TestFieldForm::tomlAndJsonFrontMatter()
+{
+    for (const char* name : {"toml/hugo-archetype.md", "json/hugo.md"}) {
+        QFile f(QStringLiteral(FRONTIS_SOURCE_DIR "/tests/data/") + QLatin1String(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        Result<Document> doc = Document::fromBytes(before);
+        QVERIFY2(doc, name);
+        FieldForm form;
+        form.resize(420, 700);
+        form.setDocument(&doc.value(), std::make_shared<const Schema>(Schema::generic()), {});
+        form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
+        form.refresh();
+        QCOMPARE(doc->bytes(), before);
+        auto* edit = qobject_cast<QLineEdit*>(form.control(QStringLiteral("title")));
+        QVERIFY2(edit, name);
+        retype(edit, QStringLiteral("A \"quoted\" title"));
+        QCOMPARE(doc->find({QStringLiteral("title")})->text, QStringLiteral("A \"quoted\" title"));
+        QCOMPARE(changedLines(before, doc->bytes()), QList<int>{1});
+    }
 }
 
 QTEST_MAIN(TestFieldForm)

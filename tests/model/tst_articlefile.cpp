@@ -94,8 +94,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("message");
         QTest::newRow("empty") << QByteArray() << 1 << 1 << "empty";
-        QTest::newRow("toml front matter")
-            << QByteArray("+++\ntitle = 'A'\n+++\n") << 1 << 1 << "TOML";
+        QTest::newRow("toml front matter unclosed")
+            << QByteArray("+++\ntitle = 'A'\n") << 1 << 1 << "no closing '+++' fence";
         QTest::newRow("no closing fence")
             << QByteArray("---\na: 1\nb: 2\n") << 1 << 1 << "no closing";
         QTest::newRow("yaml syntax")

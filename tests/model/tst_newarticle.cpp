@@ -167,6 +167,49 @@ private Q_SLOTS:
                  QStringLiteral("release-notes-0-13.md"));
     }
 
+    // Issue 20, item 4: in a site whose articles are TOML, a new article is TOML, nested keys
+    // under [table] headers, and reads back as the values meant.
+    void tomlSite()
+    {
+        const NewArticle::Input in{
+            QStringLiteral("Release \"notes\": 0.13"), QString(), 1, QDate(2026, 12, 7), {}};
+        const Result<QByteArray> made =
+            NewArticle::build(Schema::generic(), in, FrontMatterSyntax::Toml);
+        QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+        QCOMPARE(
+            made.value(),
+            QByteArray("+++\ntitle = \"Release \\\"notes\\\": 0.13\"\ndate = 2026-12-07\n+++\n"));
+        const Result<Schema> nested =
+            Schema::fromYaml("name: nested\ntext: body\nfields:\n"
+                             "  - {key: title, required: true}\n"
+                             "  - {key: seo.title, default: 'It''s'}\n"
+                             "  - {key: weight, type: integer, default: 3}\n");
+        QVERIFY(nested);
+        const Result<QByteArray> toml =
+            NewArticle::build(nested.value(), in, FrontMatterSyntax::Toml);
+        QVERIFY2(toml, toml ? "" : qPrintable(toml.error().message));
+        QVERIFY2(toml->startsWith("+++\ntitle = "), toml->constData());
+        QVERIFY2(toml->contains("weight = 3\n\n[seo]\ntitle = \"It's\"\n+++\n"), toml->constData());
+    }
+
+    void folderSyntaxIsTheMajoritys()
+    {
+        QTemporaryDir tmp;
+        auto write = [&](const char* name, const QByteArray& bytes) {
+            QVERIFY(testutil::writeAll(tmp.filePath(QLatin1String(name)), bytes));
+        };
+        write("a.md", "+++\ntitle = 'A'\n+++\n");
+        write("b.md", "\xEF\xBB\xBF+++\ntitle = 'B'\n+++\n");
+        write("c.md", "---\ntitle: C\n---\n");
+        ArticleIndex index(tmp.path());
+        index.update();
+        QCOMPARE(index.articles().size(), 3);
+        QCOMPARE(NewArticle::folderSyntax(index), FrontMatterSyntax::Toml);
+        write("d.md", "---\ntitle: D\n---\n");
+        index.update();
+        QCOMPARE(NewArticle::folderSyntax(index), FrontMatterSyntax::Yaml); // a tie
+    }
+
     // A schema's `body_template` starts the body, taken as it is (shortcodes are text), and its
     // required fields are filled as for QuickTakes.
     void bodyTemplate()
