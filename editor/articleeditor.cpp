@@ -150,6 +150,14 @@ ArticleEditor::ArticleEditor(SchemaLibrary* library, QWidget* parent)
             afterChange(); // the form shows its own change
         return status;
     });
+    // Adding, removing, moving and duplicating list items: one step each, never merged.
+    m_form->setStructureApplier(
+        [this](const QString& text, const QString&, const std::function<Status(Document&)>& edit) {
+            Status status = pushEdit(text, QString(), edit);
+            if (!status)
+                afterChange();
+            return status;
+        });
     connect(m_form, &FieldForm::editRefused, this, [this](const QString& key, const Error& error) {
         Q_EMIT message(tr("'%1' was not changed: %2").arg(key, error.message));
     });
@@ -266,6 +274,7 @@ void ArticleEditor::setDocument(Document doc, const QString& path, const QByteAr
     setDisk(diskBytes);
     m_schema.reset();
     m_preview->setBaseDirectory(QFileInfo(path).absolutePath());
+    m_form->setArticlePath(path);
     chooseSchema();
     syncAll();
     validateNow();
@@ -317,6 +326,7 @@ Status ArticleEditor::saveTo(const QString& path, Document::IfChangedOnDisk ifCh
     if (path != m_path) {
         m_path = path;
         m_preview->setBaseDirectory(QFileInfo(path).absolutePath());
+        m_form->setArticlePath(path);
     }
     afterChange();
     return std::nullopt;
@@ -517,8 +527,9 @@ void ArticleEditor::validateInBackground()
     }
     followSchema();
     m_validating = m_doc->bytes();
-    m_validation.setFuture(QtConcurrent::run(
-        [doc = *m_doc, schema = m_schema] { return Validator(*schema).validate(doc); }));
+    m_validation.setFuture(QtConcurrent::run([doc = *m_doc, schema = m_schema, path = m_path] {
+        return Validator(*schema).validate(doc, path);
+    }));
 }
 
 void ArticleEditor::validateNow()
@@ -530,7 +541,7 @@ void ArticleEditor::validateNow()
         return;
     followSchema();
     const Validator validator(*m_schema);
-    showDiagnostics(m_schemaNotes + validator.validate(*m_doc));
+    showDiagnostics(m_schemaNotes + validator.validate(*m_doc, m_path));
 }
 
 void ArticleEditor::followSchema()

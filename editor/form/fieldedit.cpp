@@ -59,6 +59,29 @@ void makePlain(Document& work, const KeyPath& path)
         work = std::move(trial);
 }
 
+// `work` with the value at `path` replaced by a plain placeholder, when `original` has no value
+// there and the current one is quoted: a key the writer is adding gets the style its final
+// value needs (a passing "a " must not leave "ab" quoted). nullopt when that cannot be done.
+std::optional<Document> withPlainStart(const Document& work, const KeyPath& path,
+                                       const Document& original)
+{
+    const FmNode* orig = original.find(path);
+    const FmNode* cur = work.find(path);
+    if ((orig && !orig->isNull()) || !cur || !cur->isScalar() || !cur->editable ||
+        !cur->span.isValid() ||
+        (cur->style != ScalarStyle::SingleQuoted && cur->style != ScalarStyle::DoubleQuoted))
+        return std::nullopt;
+    QByteArray bytes = work.bytes();
+    bytes.replace(cur->span.begin, cur->span.size(), "x");
+    Document trial = work;
+    if (trial.setBytes(bytes))
+        return std::nullopt;
+    const FmNode* t = trial.find(path);
+    if (!t || !t->isPlain() || t->text != QLatin1String("x"))
+        return std::nullopt;
+    return trial;
+}
+
 } // namespace
 
 Status applyFieldEdit(Document& doc, const FieldEdit& edit, const Document* original)
@@ -67,6 +90,10 @@ Status applyFieldEdit(Document& doc, const FieldEdit& edit, const Document* orig
     if (original) {
         if (std::optional<Document> restyled = withOriginalStyle(work, edit.path, *original))
             work = std::move(*restyled);
+        else if (!edit.literal && !edit.type &&
+                 edit.hint.style.value_or(ScalarStyle::Plain) == ScalarStyle::Plain)
+            if (std::optional<Document> plain = withPlainStart(work, edit.path, *original))
+                work = std::move(*plain);
     }
     const FmNode* before = work.find(edit.path);
     const bool wasEmpty = !before || before->isNull();

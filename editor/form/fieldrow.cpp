@@ -1,5 +1,7 @@
 #include "editor/form/fieldrow.h"
 
+#include "editor/form/formplan.h"
+#include "editor/form/imagethumbnail.h"
 #include "editor/form/lengthmeter.h"
 #include "editor/form/tageditor.h"
 #include "editor/form/wheelguard.h"
@@ -132,14 +134,21 @@ void FieldRow::build(const FmNode* node)
     m_label = new QLabel(this);
 
     const FieldType type = m_field.type;
+    const bool empty = !node || node->isNull();
+    bool list = false;
     if (node && node->isSequence()) {
-        const bool scalars =
-            !node->items.empty() &&
-            std::all_of(node->items.begin(), node->items.end(),
-                        [](const FmNode& n) { return (n.isScalar() || n.isNull()) && n.editable; });
-        m_kind = scalars ? Kind::Sequence : Kind::ReadOnly;
+        list = isValueList(*node);
+        m_kind = list ? Kind::Tags : Kind::ReadOnly;
     } else if (node && (node->isMap() || !node->editable)) {
         m_kind = Kind::ReadOnly;
+    } else if (empty && ((type == FieldType::Tags && m_field.separator.isEmpty()) ||
+                         type == FieldType::List)) {
+        m_kind = Kind::Tags; // a new YAML list
+        list = true;
+    } else if (type == FieldType::Image) {
+        m_kind = Kind::Image;
+    } else if (type == FieldType::Reference) {
+        m_kind = Kind::Reference;
     } else if (type == FieldType::Textarea || type == FieldType::Markdown ||
                (node && node->text.contains(QLatin1Char('\n')))) {
         m_kind = Kind::Multi;
@@ -161,6 +170,7 @@ void FieldRow::build(const FmNode* node)
 
     const bool literal = type == FieldType::Integer || type == FieldType::Number ||
                          type == FieldType::Date || type == FieldType::Boolean;
+    QWidget* shown = nullptr; // what goes below the label, when it is more than the input
     switch (m_kind) {
     case Kind::Line:
     case Kind::ReadOnly: {
@@ -207,10 +217,40 @@ void FieldRow::build(const FmNode* node)
     case Kind::Tags:
         m_tags = new TagEditor(this);
         m_tags->setSeparator(m_field.separator);
+        m_tags->setListMode(list);
         m_control = m_tags->lineEdit();
+        shown = m_tags;
         connect(m_tags, &TagEditor::textEdited, this,
                 [this](const QString& text) { emitEdited(text, false); });
+        connect(m_tags, &TagEditor::itemAdded, this, &FieldRow::itemAdded);
+        connect(m_tags, &TagEditor::itemRemoved, this, &FieldRow::itemRemoved);
+        connect(m_tags, &TagEditor::itemChanged, this, &FieldRow::itemEdited);
         break;
+    case Kind::Image: {
+        auto* box = new QWidget(this);
+        auto* h = new QHBoxLayout(box);
+        h->setContentsMargins(0, 0, 0, 0);
+        h->setSpacing(6);
+        m_thumb = new ImageThumbnail(box);
+        m_line = new QLineEdit(box);
+        m_control = m_line;
+        m_choose = new QPushButton(tr("Choose\u2026"), box);
+        m_choose->setAccessibleName(
+            tr("Choose an image for %1")
+                .arg(m_field.label.isEmpty() ? m_field.key : m_field.label));
+        h->addWidget(m_thumb);
+        h->addWidget(m_line, 1);
+        h->addWidget(m_choose);
+        shown = box;
+        connect(m_line, &QLineEdit::textEdited, this, [this](const QString& text) {
+            emitEdited(text, false);
+            m_thumb->showValue(text);
+        });
+        connect(m_line, &QLineEdit::editingFinished, this, &FieldRow::editingFinished);
+        connect(m_choose, &QPushButton::clicked, this, &FieldRow::chooseRequested);
+        break;
+    }
+    case Kind::Reference:
     case Kind::Select: {
         m_combo = new QComboBox(this);
         m_control = m_combo;
@@ -223,9 +263,17 @@ void FieldRow::build(const FmNode* node)
         connect(m_combo->lineEdit(), &QLineEdit::textEdited, this,
                 [this](const QString& text) { emitEdited(text, false); });
         connect(m_combo, &QComboBox::activated, this, [this](int index) {
-            if (!m_updating)
-                emitEdited(m_combo->itemText(index), false);
+            if (m_updating)
+                return;
+            // A reference's entries show the article's title; the value is what is written.
+            const QVariant value = m_combo->itemData(index);
+            const QString text = value.isValid() ? value.toString() : m_combo->itemText(index);
+            if (m_combo->currentText() != text)
+                m_combo->setEditText(text);
+            emitEdited(text, false);
         });
+        if (m_kind == Kind::Reference)
+            m_combo->setCompleter(nullptr); // it would complete to an entry's title
         break;
     }
     case Kind::Date:
@@ -249,15 +297,6 @@ void FieldRow::build(const FmNode* node)
         connect(m_check, &QCheckBox::clicked, this,
                 [this](bool on) { emitEdited(booleanText(on, m_storedText), true); });
         break;
-    case Kind::Sequence: {
-        auto* box = new QWidget(this);
-        auto* items = new QVBoxLayout(box);
-        items->setContentsMargins(0, 0, 0, 0);
-        items->setSpacing(2);
-        m_control = box;
-        buildSequence(*node);
-        break;
-    }
     }
     m_counter = new QLabel(this);
     m_counter->setVisible(false);
@@ -271,7 +310,7 @@ void FieldRow::build(const FmNode* node)
     }
     header->addWidget(m_counter);
     header->addWidget(m_status);
-    outer->addWidget(m_tags ? static_cast<QWidget*>(m_tags) : m_control);
+    outer->addWidget(shown ? shown : m_control);
 
     if (!m_field.derive.isEmpty()) {
         m_derivedBox = new QWidget(this);
@@ -306,7 +345,7 @@ void FieldRow::build(const FmNode* node)
         m_control->setToolTip(tip);
     if (m_line && m_kind == Kind::Line)
         m_line->setPlaceholderText(m_field.help);
-    if (m_tags)
+    if (m_tags && (!m_tags->isListMode() || !m_field.help.isEmpty()))
         m_tags->lineEdit()->setPlaceholderText(m_field.help);
 
     // Prose is spell-checked as it is typed; URLs, slugs, numbers and dates are not prose.
@@ -336,29 +375,11 @@ void FieldRow::emitEdited(const QString& value, bool literal)
     Q_EMIT edited(value, literal);
 }
 
-void FieldRow::buildSequence(const FmNode& node)
-{
-    auto* layout = static_cast<QVBoxLayout*>(m_control->layout());
-    qDeleteAll(m_items);
-    m_items.clear();
-    for (int i = 0; i < int(node.items.size()); ++i) {
-        auto* edit = new QLineEdit(m_control);
-        edit->setAccessibleName(tr("%1, item %2").arg(m_field.label).arg(i + 1));
-        edit->installEventFilter(UndoKeyFilter::instance());
-        connect(edit, &QLineEdit::textEdited, this,
-                [this, i](const QString& text) { Q_EMIT itemEdited(i, text); });
-        connect(edit, &QLineEdit::editingFinished, this, &FieldRow::editingFinished);
-        layout->addWidget(edit);
-        m_items << edit;
-    }
-    if (!m_items.isEmpty())
-        m_control->setFocusProxy(m_items.first());
-}
-
 QString FieldRow::text() const
 {
     switch (m_kind) {
     case Kind::Line:
+    case Kind::Image:
     case Kind::ReadOnly:
         return m_line->text();
     case Kind::Multi:
@@ -367,17 +388,12 @@ QString FieldRow::text() const
     case Kind::Tags:
         return m_tags->text();
     case Kind::Select:
+    case Kind::Reference:
         return m_combo->currentText();
     case Kind::Date:
         return m_date->date() == NoDate ? m_storedText : m_date->date().toString(DateFormat);
     case Kind::Check:
         return booleanText(m_check->isChecked(), m_storedText);
-    case Kind::Sequence: {
-        QStringList items;
-        for (const QLineEdit* e : m_items)
-            items << e->text();
-        return items.join(QLatin1String(", "));
-    }
     }
     return {};
 }
@@ -388,6 +404,7 @@ void FieldRow::setValue(const FmNode* node)
     const QString text = node ? (node->isScalar() ? node->text : summary(*node)) : QString();
     switch (m_kind) {
     case Kind::Line:
+    case Kind::Image:
     case Kind::ReadOnly:
         if (m_line->text() != text) {
             m_line->setText(text);
@@ -401,7 +418,20 @@ void FieldRow::setValue(const FmNode* node)
             m_multi->setPlainText(text);
         break;
     case Kind::Tags:
-        m_tags->setText(text);
+        if (m_tags->isListMode()) {
+            QStringList items;
+            if (node && node->isSequence()) {
+                for (const FmNode& item : node->items)
+                    items << item.text;
+            }
+            m_tags->setItems(items);
+        } else {
+            m_tags->setText(text);
+        }
+        break;
+    case Kind::Reference:
+        if (m_combo->currentText() != text)
+            m_combo->setEditText(text);
         break;
     case Kind::Select:
         if (m_combo->currentText() != text) {
@@ -430,22 +460,41 @@ void FieldRow::setValue(const FmNode* node)
         m_storedText = text; // remembers how the file spells its booleans
         m_check->setChecked(isTrue(text));
         break;
-    case Kind::Sequence:
-        if (node && node->isSequence()) {
-            if (int(node->items.size()) != m_items.size())
-                buildSequence(*node);
-            for (int i = 0; i < m_items.size(); ++i) {
-                const QString item = node->items[std::size_t(i)].text;
-                if (m_items[i]->text() != item)
-                    m_items[i]->setText(item);
-            }
-        }
-        break;
     }
     m_updating = false;
     updateValidator();
     updateCounter();
     updateDerived();
+    if (m_thumb)
+        m_thumb->showValue(text);
+}
+
+bool FieldRow::isList() const
+{
+    return m_tags && m_tags->isListMode();
+}
+
+void FieldRow::setImageResolver(std::function<QString(const QString&)> resolver)
+{
+    if (m_thumb)
+        m_thumb->setResolver(std::move(resolver));
+}
+
+void FieldRow::setReferenceTargets(const QList<std::pair<QString, QString>>& targets)
+{
+    if (m_kind != Kind::Reference)
+        return;
+    const QSignalBlocker block(m_combo);
+    const QString text = m_combo->currentText();
+    m_combo->clear();
+    for (const auto& [value, title] : targets) {
+        const QString shown = title.isEmpty() || title == value
+                                  ? value
+                                  : QStringLiteral("%1 \u2014 %2").arg(value, title);
+        m_combo->addItem(shown, value);
+    }
+    m_combo->setCurrentIndex(-1);
+    m_combo->setEditText(text);
 }
 
 void FieldRow::updateValidator()

@@ -8,7 +8,9 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
+#include <utility>
 
 class QComboBox;
 class QDateEdit;
@@ -20,6 +22,7 @@ class QCheckBox;
 
 namespace frontis {
 
+class ImageThumbnail;
 class LengthMeter;
 class TagEditor;
 
@@ -32,7 +35,8 @@ class FieldRow : public QWidget
     Q_OBJECT
 
 public:
-    enum class Kind { Line, Wrapped, Multi, Tags, Select, Date, Check, Sequence, ReadOnly };
+    // Tags edits a separated string, or in list mode (isList()) a YAML list of values.
+    enum class Kind { Line, Wrapped, Multi, Tags, Select, Date, Check, Image, Reference, ReadOnly };
 
     // `node` is the value as the file holds it now (null when the key is missing).
     FieldRow(const SchemaField& field, const FmNode* node, QWidget* parent = nullptr);
@@ -44,6 +48,15 @@ public:
     // The input that takes focus (for a list of values: its first item).
     QWidget* control() const { return m_control; }
     TagEditor* tagEditor() const { return m_tags; }
+    // A list of values (the tag editor in list mode): edits are items added, removed or changed.
+    bool isList() const;
+    // Image fields: the thumbnail and the button that opens the chooser.
+    ImageThumbnail* thumbnail() const { return m_thumb; }
+    QPushButton* chooseButton() const { return m_choose; }
+    // Image fields: turns a value into the file it names (empty: none), for the thumbnail.
+    void setImageResolver(std::function<QString(const QString&)> resolver);
+    // Reference fields: the values the articles of the folder hold, with their titles.
+    void setReferenceTargets(const QList<std::pair<QString, QString>>& targets);
     // The green/amber/red bar of a field with a minimum or maximum length (else nullptr).
     LengthMeter* lengthMeter() const { return m_meter; }
     // The text the input holds, as it would be written.
@@ -70,15 +83,18 @@ protected:
 Q_SIGNALS:
     // The writer changed the value: `literal` asks to keep the value's type (numbers, dates).
     void edited(const QString& value, bool literal);
-    // The writer changed item `index` of a list of values.
+    // The writer changed item `index` of a list of values, added one or removed one.
     void itemEdited(int index, const QString& value);
+    void itemAdded(const QString& value);
+    void itemRemoved(int index);
+    // Image fields: the writer pressed "Choose...".
+    void chooseRequested();
     void deriveRequested(const QString& value);
     // Focus left the input; the form shows the stored value again (1 may have become 1.0).
     void editingFinished();
 
 private:
     void build(const FmNode* node);
-    void buildSequence(const FmNode& node);
     void fitHeight();
     void elideDerived();
     void emitEdited(const QString& value, bool literal);
@@ -97,7 +113,8 @@ private:
     QComboBox* m_combo = nullptr;
     QDateEdit* m_date = nullptr;
     QCheckBox* m_check = nullptr;
-    QList<QLineEdit*> m_items;
+    ImageThumbnail* m_thumb = nullptr;
+    QPushButton* m_choose = nullptr;
     QLabel* m_counter = nullptr;
     LengthMeter* m_meter = nullptr;
     QLabel* m_status = nullptr;

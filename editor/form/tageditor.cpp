@@ -134,9 +134,56 @@ TagEditor::TagEditor(QWidget* parent) : QWidget(parent)
 
     chips->onRemove = [this](int row) { removeTag(row); };
     connect(m_edit, &QLineEdit::textEdited, this, [this](const QString& text) {
+        if (m_listMode)
+            return; // what is typed becomes an item on Enter
         updateChips();
         Q_EMIT textEdited(text);
     });
+    connect(m_edit, &QLineEdit::returnPressed, this, [this] {
+        if (m_listMode)
+            addItem(m_edit->text());
+    });
+    connect(m_chips, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+        if (!m_listMode || m_updating)
+            return;
+        const int row = m_chips->row(item);
+        if (row < 0 || row >= m_list.size() || m_list[row] == item->text())
+            return;
+        m_list[row] = item->text();
+        Q_EMIT itemChanged(row, item->text());
+    });
+}
+
+void TagEditor::setListMode(bool on)
+{
+    m_listMode = on;
+    m_chips->setEditTriggers(on ? QAbstractItemView::DoubleClicked |
+                                      QAbstractItemView::EditKeyPressed
+                                : QAbstractItemView::NoEditTriggers);
+    m_chips->setAccessibleName(on ? tr("Items") : tr("Tags"));
+    m_chips->setToolTip(on ? tr("Click \u00d7 or press Delete to remove an item; double-click or "
+                                "press F2 to edit it")
+                           : tr("Click \u00d7 or press Delete to remove a tag"));
+    if (on) {
+        m_edit->clear();
+        m_edit->setPlaceholderText(tr("Add an item and press Enter"));
+    }
+    updateChips();
+}
+
+void TagEditor::setItems(const QStringList& items)
+{
+    m_list = items;
+    updateChips();
+}
+
+void TagEditor::addItem(const QString& text)
+{
+    const QString item = text.trimmed();
+    if (item.isEmpty())
+        return;
+    m_edit->clear();
+    Q_EMIT itemAdded(item);
 }
 
 void TagEditor::setSeparator(const QString& separator)
@@ -157,12 +204,12 @@ void TagEditor::setText(const QString& text)
 
 QString TagEditor::text() const
 {
-    return m_edit->text();
+    return m_listMode ? m_list.join(QLatin1String(", ")) : m_edit->text();
 }
 
 QStringList TagEditor::tags() const
 {
-    return split(m_edit->text(), m_separator);
+    return m_listMode ? m_list : split(m_edit->text(), m_separator);
 }
 
 QStringList TagEditor::split(const QString& text, const QString& separator)
@@ -182,6 +229,14 @@ void TagEditor::removeTag(int index)
     if (index < 0 || index >= list.size())
         return;
     list.removeAt(index);
+    if (m_listMode) {
+        m_list = list;
+        updateChips();
+        if (m_chips->count() > 0)
+            m_chips->setCurrentRow(std::min(index, m_chips->count() - 1));
+        Q_EMIT itemRemoved(index);
+        return;
+    }
     // Keep the writer's spacing convention: "a, b" stays comma-space, "a,b" stays tight.
     const QString text = m_edit->text();
     const bool spaced = text.contains(m_separator + QLatin1Char(' ')) || list.size() < 2;
@@ -202,11 +257,18 @@ void TagEditor::updateChips()
         shown << m_chips->item(i)->text();
     if (shown == list)
         return;
+    m_updating = true;
+    const int current = m_chips->currentRow();
     m_chips->clear();
     for (const QString& tag : list) {
         auto* item = new QListWidgetItem(tag, m_chips);
         item->setToolTip(tr("%1 \u2014 click \u00d7 or press Delete to remove").arg(tag));
+        if (m_listMode)
+            item->setFlags(item->flags() | Qt::ItemIsEditable);
     }
+    if (current >= 0 && m_chips->count() > 0)
+        m_chips->setCurrentRow(std::min(current, m_chips->count() - 1));
+    m_updating = false;
     m_chips->setVisible(!list.isEmpty());
     m_chips->updateGeometry();
 }

@@ -39,7 +39,8 @@ QString tr(const char* text)
 constexpr quint32 CacheMagic = 0x46524958; // "FRIX"
 // 2: content hashes, change times, broken schemas, and a checksum over the whole file.
 // 3: untitled articles named by their first heading; the typing rules of issue 16 in findings.
-constexpr quint32 CacheFormat = 4;
+// 5: image fields whose file is missing are findings (image-file).
+constexpr quint32 CacheFormat = 5;
 constexpr qsizetype ChecksumSize = 20; // BLAKE2b-160
 constexpr quint32 MaxCachedArticles = 10'000'000;
 constexpr quint32 MaxCachedItems = 100'000; // diagnostics or unique values of one article

@@ -156,7 +156,7 @@ ArticleSummary ArticleSummary::fromBytes(const QString& path, const QByteArray& 
         s.shown << Shown{c.key, c.label, value, c.choice || list, list};
     }
     const Validator validator(*choice.schema);
-    s.diagnostics = choice.notes + validator.validate(doc.value());
+    s.diagnostics = choice.notes + validator.validate(doc.value(), path);
     if (choice.error) {
         s.brokenSchema = choice.brokenPath;
         s.schemaError = *choice.error;

@@ -97,6 +97,7 @@ QStringList SchemaField::ruleIds()
             QStringLiteral("date"),
             QStringLiteral("url"),
             QStringLiteral("slug"),
+            QStringLiteral("image-file"),
             QStringLiteral("min-length"),
             QStringLiteral("max-length"),
             QStringLiteral("min"),
@@ -116,8 +117,9 @@ QStringList SchemaField::ruleIds()
 Diagnostic::Severity SchemaField::defaultSeverity(const QString& rule)
 {
     // Derived values, agreement and Markdown style are advice: the article still publishes.
+    // So is an image file not found: the site may make it at build time.
     if (rule == QLatin1String("derived") || rule == QLatin1String("agree") ||
-        rule.startsWith(QLatin1String("markdown")))
+        rule == QLatin1String("image-file") || rule.startsWith(QLatin1String("markdown")))
         return Diagnostic::Severity::Warning;
     if (rule == QLatin1String("unknown-key"))
         return Diagnostic::Severity::Info;

@@ -4,9 +4,11 @@
 #include "model/schema/valuetypes.h"
 #include "model/text/answercodec.h"
 #include "model/text/markdownrenderer.h"
+#include "model/text/siteimages.h"
 #include "model/yaml/yamltypes.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -112,8 +114,9 @@ QString describe(const FmNode& node)
 class Checker
 {
 public:
-    Checker(const Schema& schema, const Document& doc)
-        : m_schema(schema), m_doc(doc), m_fm(doc.frontMatter())
+    Checker(const Schema& schema, const Document& doc, const QString& articlePath)
+        : m_schema(schema), m_doc(doc), m_fm(doc.frontMatter()),
+          m_folder(articlePath.isEmpty() ? QString() : QFileInfo(articlePath).absolutePath())
     {}
 
     QList<Diagnostic> run()
@@ -399,6 +402,7 @@ private:
                        tr("'%1' must be an image path on one line").arg(key));
                 return false;
             }
+            checkImageFile(f, key, node);
             return true;
         case FieldType::Text:
         case FieldType::Textarea:
@@ -411,6 +415,25 @@ private:
             return true;
         }
         return true;
+    }
+
+    // A path the site serves must name a file: relative from the article's folder, site-rooted
+    // from static/, public/, assets/ or the site's root (as the preview finds images).
+    void checkImageFile(const SchemaField& f, const QString& key, const FmNode& node)
+    {
+        const QString path = node.text.trimmed();
+        if (m_folder.isEmpty() || path.isEmpty() || path.contains(QLatin1String("://")) ||
+            path.startsWith(QLatin1String("//")) || path.startsWith(QLatin1String("data:")) ||
+            path.contains(QLatin1Char('*')) || path.contains(QLatin1Char('{')))
+            return; // a URL, a pattern (Hugo resources) or a template: nothing to look for
+        if (localImagePath(m_folder, path).isEmpty())
+            report(f, key, QStringLiteral("image-file"), node,
+                   path.startsWith(QLatin1Char('/'))
+                       ? tr("'%1' names no image file: '%2' is not in the site's static/, "
+                            "public/ or assets/ folder")
+                             .arg(key, path)
+                       : tr("'%1' names no image file: '%2' is not in the article's folder")
+                             .arg(key, path));
     }
 
     bool checkRange(const SchemaField& f, const QString& key, const FmNode& node, double value)
@@ -683,14 +706,15 @@ private:
     const Schema& m_schema;
     const Document& m_doc;
     const FrontMatter& m_fm;
+    QString m_folder; // the article's folder, where image paths start; empty: not checked
     QList<Diagnostic> m_out;
 };
 
 } // namespace
 
-QList<Diagnostic> Validator::validate(const Document& doc) const
+QList<Diagnostic> Validator::validate(const Document& doc, const QString& articlePath) const
 {
-    return Checker(m_schema, doc).run();
+    return Checker(m_schema, doc, articlePath).run();
 }
 
 Diagnostic Validator::parseFailure(const Error& error)

@@ -6,6 +6,7 @@
 #include "model/yaml/document.h"
 
 #include <QList>
+#include <QString>
 
 namespace frontis {
 
@@ -18,8 +19,9 @@ public:
     // `schema` must outlive the validator.
     explicit Validator(const Schema& schema) : m_schema(schema) {}
 
-    // Sorted by position.
-    QList<Diagnostic> validate(const Document& doc) const;
+    // Sorted by position. With the article's file `articlePath`, image fields are also checked
+    // for a file they name (rule image-file, a warning; URLs are not looked up).
+    QList<Diagnostic> validate(const Document& doc, const QString& articlePath = {}) const;
 
     // The one diagnostic for an article that does not parse (rule "parse").
     static Diagnostic parseFailure(const Error& error);

@@ -25,7 +25,93 @@ QString existingFile(const QString& path)
     return info.isFile() ? info.absoluteFilePath() : QString();
 }
 
+// The folders a site-rooted path is served from, nearest first, with the site's root last.
+QStringList servedFolders(const QString& articleFolder)
+{
+    QStringList out;
+    QDir dir(QFileInfo(articleFolder).absoluteFilePath());
+    for (int depth = 0; depth < 16; ++depth) {
+        for (const char* folder : {"static", "public", "assets"}) {
+            const QFileInfo info(dir.filePath(QString::fromLatin1(folder)));
+            if (info.isDir())
+                out << info.absoluteFilePath();
+        }
+        if (isSiteRoot(dir)) {
+            out << dir.absolutePath();
+            break;
+        }
+        if (!dir.cdUp())
+            break;
+    }
+    return out;
+}
+
+bool isInside(const QString& file, const QString& folder)
+{
+    return file.startsWith(folder + u'/');
+}
+
 } // namespace
+
+QString imageFolderFor(const QString& articlePath)
+{
+    const QFileInfo article(articlePath);
+    const QString folder = article.absolutePath();
+    if (article.fileName() == QLatin1String("index.md") ||
+        article.fileName() == QLatin1String("_index.md"))
+        return folder;
+    for (const QString& served : servedFolders(folder)) {
+        if (served.endsWith(QLatin1String("/static")) ||
+            served.endsWith(QLatin1String("/public")) ||
+            served.endsWith(QLatin1String("/assets"))) {
+            const QFileInfo images(served + QLatin1String("/images"));
+            return images.isDir() ? images.absoluteFilePath() : served;
+        }
+    }
+    return folder;
+}
+
+ImagePathStyle imagePathStyleOf(const QStringList& values)
+{
+    int rooted = 0;
+    int relative = 0;
+    for (const QString& v : values) {
+        if (v.isEmpty() || v.contains(QLatin1String("://")) || v.startsWith(QLatin1String("//")) ||
+            v.startsWith(QLatin1String("data:")))
+            continue;
+        (v.startsWith(u'/') ? rooted : relative) += 1;
+    }
+    return rooted > relative ? ImagePathStyle::SiteRooted : ImagePathStyle::Relative;
+}
+
+QString imagePathValue(const QString& articleFolder, const QString& file, ImagePathStyle style)
+{
+    const QString absolute = QFileInfo(file).absoluteFilePath();
+    const QString folder = QFileInfo(articleFolder).absoluteFilePath();
+    auto rooted = [&]() -> QString {
+        for (const QString& served : servedFolders(folder)) {
+            if (isInside(absolute, served))
+                return u'/' + QDir(served).relativeFilePath(absolute);
+        }
+        return {};
+    };
+    auto relative = [&]() -> QString {
+        if (folder.isEmpty())
+            return {};
+        return QDir(folder).relativeFilePath(absolute);
+    };
+    if (style == ImagePathStyle::SiteRooted) {
+        const QString r = rooted();
+        return r.isEmpty() ? relative() : r;
+    }
+    // A relative path that climbs out of the article's folder breaks when the page moves;
+    // a site-rooted one does not.
+    const QString r = relative();
+    if (!r.startsWith(QLatin1String("../")))
+        return r;
+    const QString root = rooted();
+    return root.isEmpty() ? r : root;
+}
 
 QString localImagePath(const QString& articleFolder, const QString& path)
 {

@@ -1,5 +1,6 @@
 #include "editor/form/fieldform.h"
 #include "editor/form/fieldrow.h"
+#include "editor/form/objectlisteditor.h"
 #include "editor/form/tageditor.h"
 #include "model/schema/schema.h"
 #include "model/yaml/document.h"
@@ -517,11 +518,15 @@ void TestFieldForm::sequenceItemsAreEditable()
     form.show();
     FieldRow* row = form.row(QStringLiteral("tags"));
     QVERIFY(row);
-    QCOMPARE(row->kind(), FieldRow::Kind::Sequence);
-    const QList<QLineEdit*> items = row->findChildren<QLineEdit*>();
-    QCOMPARE(items.size(), 2);
-    QCOMPARE(items[1]->text(), QStringLiteral("two"));
-    retype(items[1], QStringLiteral("three"));
+    // A list of values is the tag editor in list mode: one chip per item.
+    QCOMPARE(row->kind(), FieldRow::Kind::Tags);
+    QVERIFY(row->isList());
+    QListWidget* chips = row->tagEditor()->chips();
+    QCOMPARE(chips->count(), 2);
+    QCOMPARE(chips->item(1)->text(), QStringLiteral("two"));
+    QVERIFY(chips->item(1)->flags() & Qt::ItemIsEditable);
+    // Editing a chip (double click or F2, then typing) changes that item only.
+    chips->item(1)->setText(QStringLiteral("three"));
     QCOMPARE(doc->bytes(), QByteArray("---\ntags:\n  - one\n  - three\n---\n"));
 }
 
@@ -534,9 +539,11 @@ void TestFieldForm::readOnlyForAliases()
     auto* b = qobject_cast<QLineEdit*>(form.control(QStringLiteral("b")));
     QVERIFY(b);
     QVERIFY(b->isReadOnly());
-    auto* m = qobject_cast<QLineEdit*>(form.control(QStringLiteral("m")));
-    QVERIFY(m);
-    QVERIFY(m->isReadOnly());
+    // A list of mappings is a list of objects with editable items (tst_structureform).
+    QVERIFY(form.objectList(QStringLiteral("m")));
+    auto* k = qobject_cast<QLineEdit*>(form.control(QStringLiteral("m.0.k")));
+    QVERIFY(k);
+    QVERIFY(!k->isReadOnly());
 }
 
 void TestFieldForm::refusedEditRevertsControl()

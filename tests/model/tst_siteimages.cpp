@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::Literals::StringLiterals;
 using namespace frontis;
 
 class TestSiteImages : public QObject
@@ -49,6 +50,42 @@ private Q_SLOTS:
         QDir().mkpath(posts);
         QCOMPARE(localImagePath(posts, QStringLiteral("/assets/img/c.png")), jimg);
         QCOMPARE(localImagePath(posts, QStringLiteral("/images/d.png")), root);
+    }
+
+    void namesAChosenImage()
+    {
+        // The form's image chooser: a file picked in a page bundle is named relative to the
+        // article, one in static/ from the site's root, and each style falls back to the other
+        // where it cannot reach the file.
+        make(QStringLiteral("site/hugo.toml"));
+        const QString bundle = m_dir.filePath(QStringLiteral("site/content/posts/trip"));
+        const QString cover = make(QStringLiteral("site/content/posts/trip/cover.jpg"));
+        const QString logo = make(QStringLiteral("site/static/images/logo.png"));
+        make(QStringLiteral("site/content/posts/trip/index.md"));
+        make(QStringLiteral("site/content/posts/other.md"));
+        QCOMPARE(imagePathValue(bundle, cover, ImagePathStyle::Relative),
+                 QStringLiteral("cover.jpg"));
+        QCOMPARE(imagePathValue(bundle, logo, ImagePathStyle::SiteRooted),
+                 QStringLiteral("/images/logo.png"));
+        // Relative asked, but the file is outside the article's folder: site-rooted.
+        QCOMPARE(imagePathValue(bundle, logo, ImagePathStyle::Relative),
+                 QStringLiteral("/images/logo.png"));
+        // Site-rooted asked for a file only the article's folder serves: relative.
+        QCOMPARE(imagePathValue(bundle, cover, ImagePathStyle::SiteRooted),
+                 QStringLiteral("/content/posts/trip/cover.jpg"));
+        // What a value names, localImagePath finds again.
+        QCOMPARE(localImagePath(bundle, imagePathValue(bundle, logo, ImagePathStyle::SiteRooted)),
+                 logo);
+        // The style a field's other values use; relative when there are none.
+        QCOMPARE(imagePathStyleOf({u"/a.png"_s, u"/b.png"_s, u"c.png"_s, u"https://x/d.png"_s}),
+                 ImagePathStyle::SiteRooted);
+        QCOMPARE(imagePathStyleOf({u"https://x/d.png"_s, QString()}), ImagePathStyle::Relative);
+        // The chooser opens in the bundle for index.md, else in static/images.
+        QCOMPARE(imageFolderFor(bundle + QStringLiteral("/index.md")),
+                 QFileInfo(bundle).absoluteFilePath());
+        QCOMPARE(
+            imageFolderFor(m_dir.filePath(QStringLiteral("site/content/posts/other.md"))),
+            QFileInfo(m_dir.filePath(QStringLiteral("site/static/images"))).absoluteFilePath());
     }
 
     void missingOrOutsideIsEmpty()
