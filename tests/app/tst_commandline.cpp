@@ -456,6 +456,10 @@ private Q_SLOTS:
                  QByteArray("+++\ntitle = \"It's \\\"new\\\"\"\ndate = 2024-01-01T10:00:00-05:00\n"
                             "draft = false\n+++\n"));
         r = frontis({QStringLiteral("add"), toml, QStringLiteral("tags"), QStringLiteral("x")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(testutil::readAll(toml).endsWith("draft = false\ntags = [\"x\"]\n+++\n"));
+        r = frontis(
+            {QStringLiteral("add"), toml, QStringLiteral("tags"), QStringLiteral("{a: b}")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QLatin1String("not supported in TOML front matter yet")));
 
