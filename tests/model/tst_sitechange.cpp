@@ -475,9 +475,8 @@ private Q_SLOTS:
             QCOMPARE(v, QString());
     }
 
-    // On copies of the real sites: the most used value of a key renamed everywhere (then a key set
-    // and unset where it is) changes
-    // exactly the articles that had it, each only in that value.
+    // On copies of the real sites: the most used value of a key renamed everywhere, then a key set
+    // and unset where it is, change exactly the articles that had it, each only in that value.
     void corpusRenameSetUnset()
     {
         const QString real = testutil::sharedDir() + QStringLiteral("/corpus/real");
