@@ -452,7 +452,6 @@ FileOutcome planFile(const QString& path, const Context& ctx)
         return out;
     }
     Document& doc = loaded.value();
-    const Document original = doc; // the tree the re-read one is compared with
     const SchemaLibrary::Choice choice = ctx.library->schemaFor(path, doc.frontMatter());
     Expectation e;
     Result<int> edits = edit(doc, *choice.schema, ctx, &out.matched, &e);
@@ -462,6 +461,14 @@ FileOutcome planFile(const QString& path, const Context& ctx)
     }
     if (!doc.isModified())
         return out;
+    // The tree the re-read one is compared with: the bytes as loaded, parsed again (cheaper than a
+    // copy of every article's tree when most of them need no change).
+    Result<Document> loadedAgain = Document::fromBytes(doc.savedBytes());
+    if (!loadedAgain) {
+        out.problem = PlanProblem{path, loadedAgain.error()};
+        return out;
+    }
+    const Document& original = loadedAgain.value();
     // A block scalar may have been rewritten by Document's fast path, and a body is not parsed
     // by setBody: those are parsed again.
     const FmNode* edited = e.key.isEmpty() ? nullptr : original.find(e.key);

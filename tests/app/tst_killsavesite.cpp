@@ -49,6 +49,7 @@ private Q_SLOTS:
         QCOMPARE(once.exitCode(), 0);
         const qint64 full = std::max<qint64>(timer.elapsed(), 20);
 
+        int midway = 0;
         for (int k = 0; k < Kills; ++k) {
             reset();
             QProcess p;
@@ -57,6 +58,14 @@ private Q_SLOTS:
             QThread::msleep(QRandomGenerator::global()->bounded(quint32(full)));
             p.kill();
             p.waitForFinished();
+            // How the kill left the folder, before any recovery: a mix shows a kill that landed
+            // while the articles were being written (reported, as the timing is not ours).
+            int newBefore = 0;
+            for (int i = 0; i < Articles; ++i)
+                newBefore += testutil::readAll(dir + QStringLiteral("/a%1.md").arg(i)) ==
+                             article(i, "updates");
+            if (newBefore > 0 && newBefore < Articles)
+                ++midway;
             // Any command on the folder finishes or drops the interrupted change first.
             QProcess next;
             next.start(
@@ -79,6 +88,7 @@ private Q_SLOTS:
                 qPrintable(
                     QStringLiteral("kill %1: %2 old, %3 new").arg(k).arg(oldOnes).arg(newOnes)));
         }
+        qInfo("%d of %d kills landed while the articles were being written", midway, Kills);
     }
 };
 

@@ -221,11 +221,11 @@ private Q_SLOTS:
             commands << m.captured(1);
         commands.sort();
         commands.removeDuplicates(); // get and set have a line for a key and one for --body
-        QCOMPARE(commands, QStringList({QStringLiteral("add"), QStringLiteral("get"),
-                                        QStringLiteral("rename"), QStringLiteral("render"),
-                                        QStringLiteral("replace"), QStringLiteral("schema"),
-                                        QStringLiteral("set"), QStringLiteral("unset"),
-                                        QStringLiteral("validate")}));
+        QCOMPARE(commands,
+                 QStringList(
+                     {QStringLiteral("add"), QStringLiteral("get"), QStringLiteral("rename"),
+                      QStringLiteral("render"), QStringLiteral("replace"), QStringLiteral("schema"),
+                      QStringLiteral("set"), QStringLiteral("unset"), QStringLiteral("validate")}));
 
         QStringList entries;
         for (const QString& tag : tags(QStringLiteral("COMMANDS")))

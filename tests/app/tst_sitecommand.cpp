@@ -76,11 +76,15 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QLatin1String("1 of 2 articles would change")), qPrintable(r.out));
         QCOMPARE(contents(m_dir), before);
         QVERIFY(!QFileInfo::exists(m_dir + QStringLiteral("/.frontis")));
+        QVERIFY(!QFileInfo::exists(m_dir + QStringLiteral("/.frontis-changes"))); // no journal
 
         const Run real = frontis({QStringLiteral("rename"), m_dir, QStringLiteral("tags"),
                                   QStringLiteral("go"), QStringLiteral("golang")});
         QCOMPARE(real.code, 0);
         QCOMPARE(testutil::readAll(a), QByteArray("---\ntags: [golang, c]\n---\n"));
+        QVERIFY2(real.out.contains(QLatin1String("1 of 2 articles changed")), qPrintable(real.out));
+        // The change is kept for undo beside the articles (there is no .frontis folder here).
+        QVERIFY(QFileInfo(m_dir + QStringLiteral("/.frontis-changes")).isDir());
     }
 
     void setAndUnsetOverFolders()

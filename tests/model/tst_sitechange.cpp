@@ -475,9 +475,9 @@ private Q_SLOTS:
             QCOMPARE(v, QString());
     }
 
-    // On copies of the real sites: the most used value of a key renamed everywhere changes
-    // exactly the articles that had it, each only in that value.
-    void corpusRename()
+    // On copies of the real sites: the most used value of a key renamed everywhere, then a key set
+    // and unset where it is, change exactly the articles that had it, each only in that value.
+    void corpusRenameSetUnset()
     {
         const QString real = testutil::sharedDir() + QStringLiteral("/corpus/real");
         if (!QFileInfo(real).isDir())
@@ -541,6 +541,36 @@ private Q_SLOTS:
                     QCOMPARE(after[it.key()].modified, it->modified);
                 }
             }
+
+            // A new key set where the renamed value is, then removed again: the same articles,
+            // each only in that key's lines.
+            const QString flag = QStringLiteral("frontis_checked");
+            const QList<WhereClause> where{{key, value + QStringLiteral(" (renamed)")}};
+            for (const bool set : {true, false}) {
+                Result<ChangePlan> q =
+                    planSiteChange({copy}, set ? SiteChange::set(flag, QStringLiteral("yes"), where)
+                                               : SiteChange::unset(flag, where));
+                QVERIFY(q);
+                QVERIFY2(q->canApply(), qPrintable(site));
+                QCOMPARE(q->files.size(), best);
+                const auto was = snapshot(copy);
+                QVERIFY(SiteChangeJournal::apply(q.value()));
+                const auto now = snapshot(copy);
+                for (qsizetype i = 0; i < q->files.size(); ++i) {
+                    const FileChange& f = q->files.at(i);
+                    QCOMPARE(f.path, p->files.at(i).path);
+                    QCOMPARE(withoutEntry(now[f.path].bytes, flag), withoutEntry(f.before, flag));
+                    items.append(checkItem(f.before, now[f.path].bytes, {flag},
+                                           QStringLiteral("yes"), !set));
+                }
+                for (auto it = was.cbegin(); it != was.cend(); ++it) {
+                    if (!changed.contains(it.key()))
+                        QCOMPARE(now[it.key()].modified, it->modified);
+                }
+            }
+            // After both, every changed article is as the rename left it.
+            for (const QString& c : changed)
+                QCOMPARE(testutil::readAll(c), after[c].bytes);
         }
         QVERIFY(sites > 0);
         QString why;
