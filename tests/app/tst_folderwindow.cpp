@@ -391,9 +391,7 @@ private Q_SLOTS:
         const QString site = m_tmp.path() + QStringLiteral("/sendit");
         QVERIFY(QDir().mkpath(site));
         for (const QString& name : QDir(source).entryList({u"*.md"_s}, QDir::Files)) {
-            QVERIFY(QFile::copy(source + u'/' + name, site + u'/' + name));
-            QFile::setPermissions(site + u'/' + name,
-                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            QVERIFY(testutil::copyWritable(source + u'/' + name, site + u'/' + name));
         }
         FolderSession::instance().close();
         QVERIFY(FolderSession::instance().open(site));

@@ -79,7 +79,7 @@ private:
         QDirIterator it(from, {QStringLiteral("*.md")}, QDir::Files);
         while (it.hasNext()) {
             it.next();
-            if (!QFile::copy(it.filePath(), to + QLatin1Char('/') + it.fileName()))
+            if (!testutil::copyWritable(it.filePath(), to + QLatin1Char('/') + it.fileName()))
                 return {};
         }
         return to;

@@ -34,6 +34,16 @@ inline bool writeAll(const QString& path, const QByteArray& bytes)
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }
 
+// Copies a file the way a writer's own checkout holds it: writable by its owner. The shared corpus
+// is mounted read-only, and QFile::copy keeps the source's permissions, so a plain copy would be a
+// read-only article that every save and site change rightly refuses.
+inline bool copyWritable(const QString& from, const QString& to)
+{
+    return QFile::copy(from, to) &&
+           QFile::setPermissions(to, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                         QFileDevice::ReadGroup | QFileDevice::ReadOther);
+}
+
 // The seed and every article of ../shared/corpus/real (read in place, sorted), or only the seed
 // and every Nth real file when FRONTIS_CORPUS_STRIDE=N (the sanitizer leg of CI, where the whole
 // corpus takes minutes): the same files on every run. Empty when neither is there.
