@@ -8,6 +8,11 @@
 
 namespace frontis {
 
+QString quotedKey(const KeyPath& path)
+{
+    return QLatin1Char('\'') + joinKeyPath(path) + QLatin1Char('\'');
+}
+
 Result<Splice> FrontMatterFormat::removal(const ArticleFile&, const FmNode& root,
                                           const KeyPath& path, FmNode&) const
 {
@@ -59,6 +64,40 @@ void FrontMatterFormat::eraseAt(FmNode& expected, const KeyPath& path)
             return;
         }
     }
+}
+
+KeyAncestor nearestExisting(const FmNode& root, const KeyPath& path)
+{
+    qsizetype depth = path.size() - 1;
+    const FmNode* node = findNode(root, path.first(depth));
+    while (!node)
+        node = findNode(root, path.first(--depth));
+    return {node, depth};
+}
+
+Result<KeyAncestor> mapToAddUnder(const FmNode& root, const KeyPath& path)
+{
+    const KeyAncestor at = nearestExisting(root, path);
+    if (at.node->isMap())
+        return at;
+    return cannotAddUnder(path, at,
+                          at.node->isSequence()
+                              ? QCoreApplication::translate("Document", "a list")
+                              : QCoreApplication::translate("Document", "a single value"));
+}
+
+Error cannotAddUnder(const KeyPath& path, const KeyAncestor& at, const QString& what)
+{
+    return Error{QCoreApplication::translate("Document", "cannot add %1: %2 is %3")
+                     .arg(quotedKey(path), quotedKey(path.first(at.depth)), what),
+                 at.node->line, at.node->column};
+}
+
+Error cannotHold(const KeyPath& path, const FmNode* node, const QString& why)
+{
+    return Error{QCoreApplication::translate("Document", "%1 cannot hold this text (%2)")
+                     .arg(quotedKey(path), why),
+                 node ? node->line : 0, node ? node->column : 0};
 }
 
 Error FrontMatterFormat::unsupported(const QString& what, const FmNode* node) const

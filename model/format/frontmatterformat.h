@@ -84,6 +84,24 @@ protected:
     static void eraseAt(FmNode& expected, const KeyPath& path);
 };
 
+// The deepest node that exists along the absent key `path` (the root at worst), and how many of
+// the path's segments lead to it: where a new key goes, the rest of the path created.
+struct KeyAncestor
+{
+    const FmNode* node;
+    qsizetype depth;
+};
+KeyAncestor nearestExisting(const FmNode& root, const KeyPath& path);
+// That ancestor where it is a map; "cannot add 'a.b': 'a' is a list" where it is not.
+Result<KeyAncestor> mapToAddUnder(const FmNode& root, const KeyPath& path);
+// "cannot add 'a.b': 'a' is WHAT", at the ancestor.
+Error cannotAddUnder(const KeyPath& path, const KeyAncestor& at, const QString& what);
+// "'key' cannot hold this text (WHY)", at `node` where there is one.
+Error cannotHold(const KeyPath& path, const FmNode* node, const QString& why);
+
+// 'seo.title': a key path as messages quote it.
+QString quotedKey(const KeyPath& path);
+
 // The node at `path` in the tree `root`, or nullptr (numeric segments index sequences).
 const FmNode* findNode(const FmNode& root, const KeyPath& path);
 

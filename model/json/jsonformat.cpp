@@ -14,11 +14,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("Document", text);
 }
 
-QString quoted(const KeyPath& path)
-{
-    return QLatin1Char('\'') + joinKeyPath(path) + QLatin1Char('\'');
-}
-
 // Deeper nesting is refused rather than followed (the reader recurses).
 constexpr int MaxDepth = 256;
 
@@ -435,27 +430,21 @@ Result<QByteArray> JsonFormat::scalarText(const ArticleFile&, const KeyPath& pat
         return value.toUtf8();
     if (std::optional<QByteArray> s = json::writeString(value))
         return *s;
-    return Error{tr("%1 cannot hold this text (it is not valid Unicode)").arg(quoted(path)),
-                 node.line, node.column};
+    return cannotHold(path, &node, tr("it is not valid Unicode"));
 }
 
 Result<Splice> JsonFormat::newKey(const ArticleFile& file, const FmNode& root, const KeyPath& path,
                                   const QString& value, bool literal, const InsertHint& hint) const
 {
     const QByteArray& b = file.bytes();
-    qsizetype depth = path.size() - 1;
-    const FmNode* parent = findNode(root, path.first(depth));
-    while (!parent)
-        parent = findNode(root, path.first(--depth));
-    const KeyPath parentPath = path.first(depth);
-    if (!parent->isMap()) {
-        const QString what = parent->isSequence() ? tr("a list") : tr("a single value");
-        return Error{tr("cannot add %1: %2 is %3").arg(quoted(path), quoted(parentPath), what),
-                     parent->line, parent->column};
-    }
+    const Result<KeyAncestor> ancestor = mapToAddUnder(root, path);
+    if (!ancestor)
+        return ancestor.error();
+    const FmNode* parent = ancestor->node;
+    const qsizetype depth = ancestor->depth;
     std::optional<QByteArray> text = literal ? value.toUtf8() : json::writeString(value);
     if (!text)
-        return Error{tr("%1 cannot hold this text (it is not valid Unicode)").arg(quoted(path))};
+        return cannotHold(path, nullptr, tr("it is not valid Unicode"));
     // Missing objects along the path are written on the new key's line: "seo": {"title": "x"}.
     QByteArray member = *text;
     for (qsizetype i = path.size() - 1; i > depth; --i)
@@ -499,7 +488,7 @@ Result<Splice> JsonFormat::removal(const ArticleFile& file, const FmNode& root, 
     const FmNode* parent = findNode(root, path.first(path.size() - 1));
     const FmNode* node = findNode(root, path);
     if (!node || !parent)
-        return Error{tr("there is no key %1").arg(quoted(path))};
+        return Error{tr("there is no key %1").arg(quotedKey(path))};
     eraseAt(expected, path);
     if (parent->isSequence())
         return elementRemoval(*parent, size_t(path.last().toInt()));

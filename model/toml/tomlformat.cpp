@@ -21,11 +21,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("Document", text);
 }
 
-QString quoted(const KeyPath& path)
-{
-    return QLatin1Char('\'') + joinKeyPath(path) + QLatin1Char('\'');
-}
-
 // toml++ gives 1-based lines and columns counted in code points, relative to the text it read
 // (the front matter): this maps them to byte offsets in the file.
 class Positions
@@ -416,24 +411,18 @@ Result<QByteArray> TomlFormat::scalarText(const ArticleFile& file, const KeyPath
     if (std::optional<QByteArray> s =
             tomltext::writeString(value, fallback, newline, multi && startsWithBreak(b, node)))
         return *s;
-    return Error{tr("%1 cannot hold this text (it is not valid Unicode)").arg(quoted(path)),
-                 node.line, node.column};
+    return cannotHold(path, &node, tr("it is not valid Unicode"));
 }
 
 Result<Splice> TomlFormat::newKey(const ArticleFile& file, const FmNode& root, const KeyPath& path,
                                   const QString& value, bool literal, const InsertHint& hint) const
 {
     const QByteArray& b = file.bytes();
-    qsizetype depth = path.size() - 1;
-    const FmNode* parent = findNode(root, path.first(depth));
-    while (!parent)
-        parent = findNode(root, path.first(--depth));
-    const KeyPath parentPath = path.first(depth);
-    if (!parent->isMap()) {
-        const QString what = parent->isSequence() ? tr("a list") : tr("a single value");
-        return Error{tr("cannot add %1: %2 is %3").arg(quoted(path), quoted(parentPath), what),
-                     parent->line, parent->column};
-    }
+    const Result<KeyAncestor> ancestor = mapToAddUnder(root, path);
+    if (!ancestor)
+        return ancestor.error();
+    const FmNode* parent = ancestor->node;
+    const qsizetype depth = ancestor->depth;
     if (parent->flow)
         return unsupported(tr("adding a key to an inline table"), parent);
     // The keys of this table written as `key = value` lines (not its sub-tables' headers).
@@ -495,7 +484,7 @@ Result<Splice> TomlFormat::removal(const ArticleFile& file, const FmNode& root, 
     const FmNode* parent = findNode(root, path.first(path.size() - 1));
     const FmNode* node = findNode(root, path);
     if (!node || !parent)
-        return Error{tr("there is no key %1").arg(quoted(path))};
+        return Error{tr("there is no key %1").arg(quotedKey(path))};
     eraseAt(expected, path);
     if (parent->isSequence()) {
         if (!parent->flow)

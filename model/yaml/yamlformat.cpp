@@ -15,11 +15,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("Document", text);
 }
 
-QString quoted(const KeyPath& path)
-{
-    return QLatin1Char('\'') + joinKeyPath(path) + QLatin1Char('\'');
-}
-
 // The line break used on the line that holds `offset`.
 QByteArray newlineAt(const QByteArray& bytes, qsizetype offset, const QByteArray& fallback)
 {
@@ -113,17 +108,14 @@ Result<KeyPlace> placeNewKey(const ArticleFile& file, const FmNode& root, const 
                              const InsertHint& hint)
 {
     // The deepest node that exists along the path; the rest is created.
-    qsizetype depth = path.size() - 1;
-    const FmNode* parent = findNode(root, path.first(depth));
-    while (!parent)
-        parent = findNode(root, path.first(--depth));
-    const KeyPath parentPath = path.first(depth);
+    const KeyAncestor at = nearestExisting(root, path);
+    const FmNode* parent = at.node;
+    const qsizetype depth = at.depth;
     if (parent->isScalar() || parent->isSequence() || parent->flow || !parent->editable) {
-        const QString what = parent->isSequence() ? tr("a list")
-                             : parent->flow       ? tr("a flow mapping")
-                                                  : tr("a single value");
-        return Error{tr("cannot add %1: %2 is %3").arg(quoted(path), quoted(parentPath), what),
-                     parent->line, parent->column};
+        return cannotAddUnder(path, at,
+                              parent->isSequence() ? tr("a list")
+                              : parent->flow       ? tr("a flow mapping")
+                                                   : tr("a single value"));
     }
     const QByteArray& b = file.bytes();
     KeyPlace place;
@@ -198,9 +190,7 @@ Result<QByteArray> YamlFormat::scalarText(const ArticleFile& file, const KeyPath
         const ScalarStyle preferred = node.isNull() ? ScalarStyle::Plain : node.style;
         const EmittedScalar emitted = emitString(value, preferred, slotFor(node, file));
         if (!emitted.verified)
-            return Error{tr("%1 cannot hold this text (it contains characters YAML cannot store)")
-                             .arg(quoted(path)),
-                         node.line, node.column};
+            return cannotHold(path, &node, tr("it contains characters YAML cannot store"));
         text = emitted.text;
     }
     if (node.isNull() && node.span.size() == 0)

@@ -1,5 +1,6 @@
 #include "benchsitechange.h"
 
+#include "benchprocess.h"
 #include "model/folder/articlefinder.h"
 #include "model/site/sitechangejournal.h"
 
@@ -16,37 +17,6 @@
 namespace frontis::bench {
 
 namespace {
-
-double childrenCpuMs()
-{
-    rusage u{};
-    getrusage(RUSAGE_CHILDREN, &u);
-    auto ms = [](const timeval& t) {
-        return double(t.tv_sec) * 1000.0 + double(t.tv_usec) / 1000.0;
-    };
-    return ms(u.ru_utime) + ms(u.ru_stime);
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 == 1 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
-}
-
-QString executableFor(const QString& given)
-{
-    QStringList candidates{given, qEnvironmentVariable("FRONTIS_EXECUTABLE")};
-    const QString here = QCoreApplication::applicationDirPath();
-    candidates << here + QStringLiteral("/frontis") << here + QStringLiteral("/../app/frontis");
-    for (const QString& c : std::as_const(candidates)) {
-        if (!c.isEmpty() && QFileInfo(c).isExecutable() && QFileInfo(c).isFile())
-            return QFileInfo(c).absoluteFilePath();
-    }
-    return {};
-}
 
 struct Timed
 {
@@ -89,7 +59,7 @@ QJsonObject figures(const QList<Timed>& runs)
 
 QJsonObject measureSiteChange(const QString& folder, int repeats, const QString& executable)
 {
-    const QString exe = executableFor(executable);
+    const QString exe = findExecutable(executable);
     if (exe.isEmpty())
         return {{QStringLiteral("error"), QStringLiteral("no frontis executable found")}};
     const QStringList files = ArticleFinder::find({folder}).files;

@@ -1,5 +1,6 @@
 #include "benchvalidate.h"
 
+#include "benchprocess.h"
 #include "model/folder/articlefinder.h"
 
 #include <QCoreApplication>
@@ -38,26 +39,6 @@ double processCpuMs()
     return double(std::clock()) * 1000.0 / CLOCKS_PER_SEC;
 }
 
-// CPU time of the children this process has waited for (QProcess reaps them).
-double childrenCpuMs()
-{
-    rusage u{};
-    getrusage(RUSAGE_CHILDREN, &u);
-    auto ms = [](const timeval& t) {
-        return double(t.tv_sec) * 1000.0 + double(t.tv_usec) / 1000.0;
-    };
-    return ms(u.ru_utime) + ms(u.ru_stime);
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 == 1 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
-}
-
 QJsonObject figures(const QList<Sample>& samples, int files)
 {
     QList<double> ms;
@@ -73,21 +54,6 @@ QJsonObject figures(const QList<Sample>& samples, int files)
     if (m > 0)
         o.insert(QStringLiteral("filesPerSecond"), qRound64(files * 1000.0 / m));
     return o;
-}
-
-QString findExecutable(const QString& given)
-{
-    QStringList candidates;
-    if (!given.isEmpty())
-        candidates << given;
-    candidates << qEnvironmentVariable("FRONTIS_EXECUTABLE");
-    const QString here = QCoreApplication::applicationDirPath();
-    candidates << here + QStringLiteral("/frontis") << here + QStringLiteral("/../app/frontis");
-    for (const QString& c : std::as_const(candidates)) {
-        if (!c.isEmpty() && QFileInfo(c).isExecutable() && QFileInfo(c).isFile())
-            return QFileInfo(c).absoluteFilePath();
-    }
-    return {};
 }
 
 // The front matter of an article: the text between a first line "---" and the next "---" line.

@@ -1,5 +1,6 @@
 // JSON front matter (issue 20): Hugo's '{' object and Eleventy's "---json", read with positions
 // by our own reader; edits keep the indentation, key order and commas, and escape as JSON does.
+#include "formattests.h"
 #include "model/yaml/document.h"
 #include "testutil.h"
 
@@ -8,29 +9,14 @@
 #include <QTest>
 
 using namespace frontis;
+using formattests::k;
+using formattests::load;
 
 namespace {
 
-KeyPath k(std::initializer_list<const char*> keys)
-{
-    KeyPath out;
-    for (const char* key : keys)
-        out << QString::fromUtf8(key);
-    return out;
-}
-
 QByteArray data(const char* name)
 {
-    return testutil::readAll(QStringLiteral(FRONTIS_SOURCE_DIR "/tests/data/json/") +
-                             QLatin1String(name));
-}
-
-Document load(const QByteArray& bytes)
-{
-    Result<Document> d = Document::fromBytes(bytes);
-    if (!d)
-        qFatal("does not parse: %s", qPrintable(d.error().message));
-    return std::move(d.value());
+    return formattests::data("json", name);
 }
 
 // The front matter as Qt's own JSON reader reads it.
@@ -85,15 +71,7 @@ private Q_SLOTS:
     {
         const QByteArray bytes = data("hugo.md");
         Document doc = load(bytes);
-        for (const KeyPath& p : doc.frontMatter().leafPaths()) {
-            const FmNode* n = doc.find(p);
-            if (n->isNull())
-                continue;
-            const Status s =
-                n->isString() ? doc.setString(p, n->text) : doc.setLiteral(p, QString(n->text));
-            QVERIFY2(!s, qPrintable(joinKeyPath(p) + QLatin1String(": ") +
-                                    (s ? s->message : QString())));
-        }
+        QVERIFY(formattests::setEveryValueToItself(doc));
         QCOMPARE(doc.bytes(), bytes);
     }
 
@@ -172,11 +150,7 @@ private Q_SLOTS:
         QFETCH(int, line);
         QFETCH(int, column);
         QFETCH(QString, message);
-        const Result<Document> doc = Document::fromBytes(bytes);
-        QVERIFY(!doc);
-        QVERIFY2(doc.error().message.contains(message), qPrintable(doc.error().message));
-        QCOMPARE(doc.error().line, line);
-        QCOMPARE(doc.error().column, column);
+        formattests::expectParseError(bytes, line, column, message);
     }
 
     void shortcodeIsBody()

@@ -1,5 +1,6 @@
 // TOML front matter (issue 20): toml++ reads it into the same tree as YAML, and each edit changes
 // only its value's text, in the value's own string kind.
+#include "formattests.h"
 #include "model/schema/schema.h"
 #include "model/schema/validator.h"
 #include "model/yaml/document.h"
@@ -8,30 +9,15 @@
 #include <QTest>
 
 using namespace frontis;
+using formattests::k;
+using formattests::load;
 using testutil::changedLines;
 
 namespace {
 
-KeyPath k(std::initializer_list<const char*> keys)
-{
-    KeyPath out;
-    for (const char* key : keys)
-        out << QString::fromUtf8(key);
-    return out;
-}
-
 QByteArray data(const char* name)
 {
-    return testutil::readAll(QStringLiteral(FRONTIS_SOURCE_DIR "/tests/data/toml/") +
-                             QLatin1String(name));
-}
-
-Document load(const QByteArray& bytes)
-{
-    Result<Document> d = Document::fromBytes(bytes);
-    if (!d)
-        qFatal("does not parse: %s", qPrintable(d.error().message));
-    return std::move(d.value());
+    return formattests::data("toml", name);
 }
 
 // The one line of `after` that differs from `before`, or "" when not exactly one line does.
@@ -109,13 +95,7 @@ private Q_SLOTS:
     {
         const QByteArray bytes = data("typed.md");
         Document doc = load(bytes);
-        for (const KeyPath& p : doc.frontMatter().leafPaths()) {
-            const FmNode* n = doc.find(p);
-            const Status s =
-                n->isString() ? doc.setString(p, n->text) : doc.setLiteral(p, QString(n->text));
-            QVERIFY2(!s, qPrintable(joinKeyPath(p) + QLatin1String(": ") +
-                                    (s ? s->message : QString())));
-        }
+        QVERIFY(formattests::setEveryValueToItself(doc));
         QCOMPARE(doc.bytes(), bytes);
     }
 
@@ -305,11 +285,7 @@ private Q_SLOTS:
         QFETCH(int, line);
         QFETCH(int, column);
         QFETCH(QString, message);
-        const Result<Document> doc = Document::fromBytes(bytes);
-        QVERIFY(!doc);
-        QVERIFY2(doc.error().message.contains(message), qPrintable(doc.error().message));
-        QCOMPARE(doc.error().line, line);
-        QCOMPARE(doc.error().column, column);
+        formattests::expectParseError(bytes, line, column, message);
     }
 };
 
