@@ -61,8 +61,7 @@ QString articles(int n)
 QList<AppliedChange> undoable(const QString& root)
 {
     QList<AppliedChange> out = SiteChangeJournal::history(root);
-    out.removeIf(
-        [](const AppliedChange& c) { return c.description.startsWith(QLatin1String("undo ")); });
+    out.removeIf([](const AppliedChange& c) { return c.isUndo(); });
     return out;
 }
 

@@ -484,7 +484,7 @@ FileOutcome planFile(const QString& path, const Context& ctx)
         out.problem = PlanProblem{path, *bad};
         return out;
     }
-    if (Status s = checkWritable(path)) {
+    if (Status s = checkWritable(path, WriteAdvice::ChangeOfMany)) {
         out.problem = PlanProblem{path, *s};
         return out;
     }

@@ -36,6 +36,10 @@
 #include <QToolButton>
 #include <QTreeView>
 
+#include <algorithm>
+#include <atomic>
+#include <functional>
+
 using namespace frontis;
 
 // The window's changes across a folder (issue 19), on copies of corpus sites: the Articles list
@@ -167,6 +171,34 @@ print(json.dumps(counts))
         const bool applied = done.takeFirst().at(0).toBool();
         waitIndexed();
         return applied;
+    }
+
+    // What a folder change did, seen from the disk.
+    struct Outcome
+    {
+        bool wrote = false;             // the change ended with files written
+        QHash<QString, Snapshot> files; // the folder afterwards
+        QStringList changed;            // the files whose bytes differ from before, sorted
+        bool othersKept = false;        // every file but those and `written` kept its bytes
+                                        // and time
+    };
+
+    // Starts a folder change of `w` with `start` (a click or an action), lets the prompts above
+    // answer its review, waits until it ends and the index has taken it in, and compares the
+    // folder below `root` with `before`. `written`: files the change may rewrite with the bytes
+    // they had in `before` (an undo).
+    static Outcome runChange(MainWindow* w, const QString& root,
+                             const QHash<QString, Snapshot>& before,
+                             const std::function<void()>& start, const QStringList& written = {})
+    {
+        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
+        start();
+        Outcome out;
+        out.wrote = waitChange(done);
+        out.files = snapshot(root);
+        out.changed = changedBetween(before, out.files);
+        out.othersKept = othersUntouched(before, out.files, out.changed + written);
+        return out;
     }
 
     // The paths whose bytes differ between two snapshots.
@@ -405,11 +437,11 @@ private Q_SLOTS:
         // Undo Folder Change puts every file back as it was, as one step.
         QAction* undo = w->folderChanges()->undoAction();
         QVERIFY(undo->isEnabled());
-        undo->trigger();
-        QVERIFY(waitChange(done));
-        const QHash<QString, Snapshot> undone = snapshot(root);
-        QVERIFY(changedBetween(before, undone).isEmpty());
-        QVERIFY(othersUntouched(before, undone, having));
+        const Outcome undone = runChange(
+            w, root, before, [undo] { undo->trigger(); }, having);
+        QVERIFY(undone.wrote);
+        QVERIFY(undone.changed.isEmpty());
+        QVERIFY(undone.othersKept);
         QTRY_COMPARE(values->pathsOf(from), having);
     }
 
@@ -427,16 +459,16 @@ private Q_SLOTS:
         const QByteArray into = "related-shortcodes";
         const QStringList having = values->pathsOf(QString::fromUtf8(from));
         QVERIFY(having.size() >= 2);
-        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
         m_newValue = QString::fromUtf8(into);
         values->selectValues({QString::fromUtf8(from)});
-        values->mergeButton()->click();
-        QVERIFY(waitChange(done));
+        const Outcome merged =
+            runChange(w, root, before, [values] { values->mergeButton()->click(); });
+        QVERIFY(merged.wrote);
 
         // An article with both keeps one (the line of the one that goes is removed); the others
         // get the new value in place, in their own style (block or flow list).
-        const QHash<QString, Snapshot> after = snapshot(root);
-        QCOMPARE(changedBetween(before, after), having);
+        const QHash<QString, Snapshot>& after = merged.files;
+        QCOMPARE(merged.changed, having);
         int both = 0;
         for (const QString& path : having) {
             const QByteArray old = before.value(path).bytes;
@@ -454,7 +486,7 @@ private Q_SLOTS:
             QCOMPARE(after.value(path).bytes, expected);
         }
         QVERIFY(both >= 1);
-        QVERIFY(othersUntouched(before, after, having));
+        QVERIFY(merged.othersKept);
         QTRY_VERIFY(values->pathsOf(QString::fromUtf8(from)).isEmpty());
     }
 
@@ -544,18 +576,17 @@ private Q_SLOTS:
         QCOMPARE(panel->selectPaths(chosen), 3);
         QAction* change = w->folderChanges()->changeFieldAction();
         QVERIFY(change->isEnabled());
-        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
         m_fieldAnswer = FolderPrompts::ChangeFieldAnswer{QStringLiteral("permalink"),
                                                          QStringLiteral("/moved/"), false};
-        change->trigger();
-        QVERIFY(waitChange(done));
+        const Outcome set = runChange(w, root, before, [change] { change->trigger(); });
+        QVERIFY(set.wrote);
         QCOMPARE(m_reviewed.size(), 3);
 
         // Each keeps its style: the plain value stays plain, the quoted ones quoted.
-        const QHash<QString, Snapshot> after = snapshot(root);
+        const QHash<QString, Snapshot>& after = set.files;
         QStringList sorted = chosen;
         sorted.sort();
-        QCOMPARE(changedBetween(before, after), sorted);
+        QCOMPARE(set.changed, sorted);
         const QByteArray community = before.value(chosen.at(0)).bytes;
         QByteArray expected = community;
         expected.replace("permalink: /docs/community/", "permalink: /moved/");
@@ -570,17 +601,18 @@ private Q_SLOTS:
             expected.replace(at, end + 1 - at, "permalink: \"/moved/\"");
             QCOMPARE(after.value(chosen.at(i)).bytes, expected);
         }
-        QVERIFY(othersUntouched(before, after, sorted));
+        QVERIFY(set.othersKept);
 
         // Removing a field removes its lines only.
         QCOMPARE(panel->selectPaths({chosen.at(0)}), 1);
         m_fieldAnswer = FolderPrompts::ChangeFieldAnswer{QStringLiteral("redirect_from"), {}, true};
-        change->trigger();
-        QVERIFY(waitChange(done));
+        const Outcome unset = runChange(w, root, after, [change] { change->trigger(); });
+        QVERIFY(unset.wrote);
         expected = after.value(chosen.at(0)).bytes;
         expected.replace("redirect_from: \"/help/index.html\"\n", "");
-        QCOMPARE(testutil::readAll(chosen.at(0)), expected);
-        QVERIFY(othersUntouched(after, snapshot(root), {chosen.at(0)}));
+        QCOMPARE(unset.changed, QStringList{chosen.at(0)});
+        QCOMPARE(unset.files.value(chosen.at(0)).bytes, expected);
+        QVERIFY(unset.othersKept);
     }
 
     void replaceInFolderListsMatchesAsYouType()
@@ -623,24 +655,26 @@ private Q_SLOTS:
         QVERIFY2(dialog->summaryLabel()->text().startsWith(QString::number(matches)),
                  qPrintable(dialog->summaryLabel()->text()));
 
-        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
         QVERIFY(dialog->replaceAllButton()->isEnabled());
-        dialog->replaceAllButton()->click();
-        QVERIFY(waitChange(done));
+        const Outcome replaced =
+            runChange(w, root, before, [dialog] { dialog->replaceAllButton()->click(); });
+        QVERIFY(replaced.wrote);
         QCOMPARE(m_reviewed.size(), expected.size());
-        const QHash<QString, Snapshot> after = snapshot(root);
         QStringList changed = expected.keys();
         changed.sort();
-        QCOMPARE(changedBetween(before, after), changed);
+        QCOMPARE(replaced.changed, changed);
         for (const QString& path : changed)
-            QCOMPARE(after.value(path).bytes, expected.value(path));
-        QVERIFY(othersUntouched(before, after, changed));
+            QCOMPARE(replaced.files.value(path).bytes, expected.value(path));
+        QVERIFY(replaced.othersKept);
 
         // Undone as one step, while the files hold what it wrote.
-        w->folderChanges()->undoAction()->trigger();
-        QVERIFY(waitChange(done));
-        QVERIFY(changedBetween(before, snapshot(root)).isEmpty());
-        QVERIFY(!w->folderChanges()->undoAction()->isEnabled());
+        QAction* undo = w->folderChanges()->undoAction();
+        const Outcome undone = runChange(
+            w, root, before, [undo] { undo->trigger(); }, replaced.changed);
+        QVERIFY(undone.wrote);
+        QVERIFY(undone.changed.isEmpty());
+        QVERIFY(undone.othersKept);
+        QVERIFY(!undo->isEnabled());
     }
 
     void undoRefusedOnceAFileChanged()
@@ -652,12 +686,13 @@ private Q_SLOTS:
         MainWindow* w = openFolder(root);
         QVERIFY(w);
         QCOMPARE(w->folderDocks()->panel()->selectPaths({path}), 1);
-        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
         m_fieldAnswer = FolderPrompts::ChangeFieldAnswer{QStringLiteral("title"),
                                                          QStringLiteral("Shipping"), false};
-        w->folderChanges()->changeFieldAction()->trigger();
-        QVERIFY(waitChange(done));
-        QVERIFY(testutil::readAll(path).contains("title: Shipping"));
+        QAction* change = w->folderChanges()->changeFieldAction();
+        const Outcome set = runChange(w, root, snapshot(root), [change] { change->trigger(); });
+        QVERIFY(set.wrote);
+        QCOMPARE(set.changed, QStringList{path});
+        QVERIFY(set.files.value(path).bytes.contains("title: Shipping"));
         // Edited since by someone else: the undo would lose that, and is refused.
         QByteArray edited = testutil::readAll(path) + "\nMore.\n";
         QVERIFY(testutil::writeAll(path, edited));

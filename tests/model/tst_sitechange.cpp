@@ -357,6 +357,13 @@ private Q_SLOTS:
         QVERIFY(!p.canApply());
         QCOMPARE(p.problems.size(), 1);
         QCOMPARE(p.problems[0].path, bad);
+        // A change of many files has no Save As: the advice is to make it writable or leave it
+        // out.
+        const QString message = p.problems[0].error.message;
+        QVERIFY2(!message.contains(QLatin1String("Save As")), qPrintable(message));
+        if (kind == QLatin1String("read-only"))
+            QVERIFY2(message.contains(QLatin1String("leave it out of the change")),
+                     qPrintable(message));
         QVERIFY(!SiteChangeJournal::apply(p));
         const auto after = snapshot(m_dir);
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
@@ -376,13 +383,15 @@ private Q_SLOTS:
         QList<AppliedChange> history = SiteChangeJournal::history(m_dir);
         QCOMPARE(history.size(), 1);
         QCOMPARE(history[0].id, applied->id);
+        QVERIFY(!history[0].isUndo());
         QVERIFY(SiteChangeJournal::undo(history[0]));
         QCOMPARE(testutil::readAll(pa), a);
         QCOMPARE(testutil::readAll(pb), a);
         // Undone: gone from the history; the undo itself can be undone (a redo).
         history = SiteChangeJournal::history(m_dir);
         QCOMPARE(history.size(), 1);
-        QVERIFY(history[0].description.startsWith(QLatin1String("undo ")));
+        QVERIFY(history[0].isUndo());
+        QCOMPARE(history[0].undoOf, applied->id);
         QVERIFY(SiteChangeJournal::undo(history[0]));
         QCOMPARE(testutil::readAll(pa), QByteArray("---\ncategory: updates\n---\n"));
         testutil::writeAll(pb, "---\ncategory: mine\n---\n");
@@ -490,8 +499,9 @@ private Q_SLOTS:
             QHash<QString, QHash<QString, int>> counts; // top-level key -> scalar value -> files
             for (const QString& f : QDir(real + QLatin1Char('/') + site)
                                         .entryList({QStringLiteral("*.md")}, QDir::Files)) {
-                QVERIFY(testutil::copyWritable(real + QLatin1Char('/') + site + QLatin1Char('/') + f,
-                                               copy + QLatin1Char('/') + f));
+                QVERIFY(
+                    testutil::copyWritable(real + QLatin1Char('/') + site + QLatin1Char('/') + f,
+                                           copy + QLatin1Char('/') + f));
                 Result<Document> d = Document::load(copy + QLatin1Char('/') + f);
                 if (!d)
                     continue;
