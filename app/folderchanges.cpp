@@ -27,7 +27,6 @@
 #include <QTreeView>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <algorithm>
 #include <optional>
 
 namespace frontis {
@@ -258,23 +257,11 @@ void FolderChanges::mergeValues(const QString& key, const QStringList& values)
     paths.removeDuplicates();
     if (others.isEmpty())
         return;
-    if (others.size() == 1) {
-        run(SiteChange::rename(key, others.first(), to), paths, tr("Merge Values"));
-        return;
-    }
-    // Spellings of one value ("Go", "go", "GO") are one rename that ignores case; the engine
-    // plans a rename of one value at a time, and a merge must stay one step to undo.
-    const bool spellings = std::all_of(others.begin(), others.end(), [&to](const QString& v) {
-        return v.compare(to, Qt::CaseInsensitive) == 0;
-    });
-    if (spellings) {
-        run(SiteChange::rename(key, to, to, true), paths, tr("Merge Values"));
-        return;
-    }
-    Prompts::instance().warn(m_window, tr("Merge Values"),
-                             tr("Values that are not spellings of \u201c%1\u201d are merged one "
-                                "at a time: select one of them, then Merge Into.")
-                                 .arg(to));
+    // Several values are one change (one review, one journal entry, one step to undo): an
+    // article holding several of them keeps one, where the first of them was.
+    run(others.size() == 1 ? SiteChange::rename(key, others.first(), to)
+                           : SiteChange::merge(key, others, to),
+        paths, tr("Merge Values"));
 }
 
 void FolderChanges::changeField(const QStringList& paths)
@@ -407,13 +394,20 @@ QString FolderChanges::sentence(const SiteChange& c)
         c.key.isEmpty() ? QString()
                         : ValueCounts::label(FolderSession::instance().index().articles(), c.key);
     switch (c.kind) {
-    case SiteChange::Kind::Rename:
+    case SiteChange::Kind::Rename: {
         if (c.ignoreCase)
-            return tr("Every spelling of \u201c%1\u201d in %2 becomes \u201c%1\u201d.")
-                .arg(c.to, label);
-        return tr("\u201c%1\u201d becomes \u201c%2\u201d in %3 (an article that has both keeps "
-                  "one).")
-            .arg(c.from, c.to, label);
+            return tr("Every spelling of \u201c%1\u201d in %2 becomes \u201c%3\u201d.")
+                .arg(c.oldValues.join(QStringLiteral("\u201d, \u201c")), label, c.to);
+        if (c.oldValues.size() == 1)
+            return tr("\u201c%1\u201d becomes \u201c%2\u201d in %3 (an article that has both "
+                      "keeps one).")
+                .arg(c.oldValues.first(), c.to, label);
+        QStringList quoted;
+        for (const QString& v : c.oldValues)
+            quoted << QStringLiteral("\u201c%1\u201d").arg(v);
+        return tr("%1 become \u201c%2\u201d in %3 (an article that has several keeps one).")
+            .arg(QLocale().createSeparatedList(quoted), c.to, label);
+    }
     case SiteChange::Kind::Set:
         return tr("%1 is set to \u201c%2\u201d in the selected articles.").arg(label, c.to);
     case SiteChange::Kind::Unset:

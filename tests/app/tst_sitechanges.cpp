@@ -490,6 +490,81 @@ private Q_SLOTS:
         QTRY_VERIFY(values->pathsOf(QString::fromUtf8(from)).isEmpty());
     }
 
+    // Merge Into with several values selected ("related-custom-tags", "related-javascript",
+    // "related-nunjucks" into a new "related-templates") is one change: one review of every
+    // file, one journal entry, one step to undo. Each file's diff has only those items' lines,
+    // an article that had several keeps one where the first was, and every other value stays.
+    void mergeSeveralValuesIsOneStep()
+    {
+        const QString root = copySite("11ty__11ty-website");
+        if (root.isEmpty())
+            QSKIP("the corpus is not here");
+        const QHash<QString, Snapshot> before = snapshot(root);
+        QString why;
+        const QHash<QString, int> countsBefore = yamlCounts(root, QStringLiteral("tags"), &why);
+        QVERIFY2(!countsBefore.isEmpty(), qPrintable(why));
+        MainWindow* w = openFolder(root);
+        QVERIFY(w);
+        ValuesView* values = w->folderDocks()->valuesView();
+        QVERIFY(values->showKey(QStringLiteral("tags")));
+        const QStringList olds{QStringLiteral("related-custom-tags"),
+                               QStringLiteral("related-javascript"),
+                               QStringLiteral("related-nunjucks")};
+        const QString into = QStringLiteral("related-templates");
+        QStringList having;
+        for (const QString& v : olds) {
+            QVERIFY2(!values->pathsOf(v).isEmpty(), qPrintable(v));
+            having += values->pathsOf(v);
+        }
+        having.removeDuplicates();
+        having.sort();
+        QVERIFY(having.size() > values->pathsOf(olds.first()).size()); // a real union
+        values->selectValues(olds);
+        QCOMPARE(values->selectedValues(), olds);
+        m_newValue = into;
+        const Outcome merged =
+            runChange(w, root, before, [values] { values->mergeButton()->click(); });
+        QVERIFY(merged.wrote);
+        QVERIFY2(m_reviewedWhat.contains(into), qPrintable(m_reviewedWhat));
+        QCOMPARE(m_reviewed.size(), having.size()); // one review of every file
+        QCOMPARE(merged.changed, having);
+        QVERIFY(merged.othersKept);
+        for (const FolderChangeDialog::File& f : m_reviewed) {
+            int added = 0;
+            for (const QString& line : f.diff.split(QLatin1Char('\n'))) {
+                if (line.startsWith(QLatin1String("---")) || line.startsWith(QLatin1String("+++")))
+                    continue;
+                if (line.startsWith(QLatin1Char('+'))) {
+                    ++added;
+                    QVERIFY2(line.contains(into), qPrintable(f.diff));
+                } else if (line.startsWith(QLatin1Char('-'))) {
+                    QVERIFY2(std::any_of(olds.begin(), olds.end(),
+                                         [&line](const QString& v) { return line.contains(v); }),
+                             qPrintable(f.diff));
+                }
+            }
+            QVERIFY2(added <= 1, qPrintable(f.diff));
+        }
+        // PyYAML: the new value is in every article that had one of the old ones, they are gone,
+        // and every other value is where it was.
+        QHash<QString, int> expected = countsBefore;
+        for (const QString& v : olds)
+            expected.remove(v);
+        expected.insert(into, int(having.size()));
+        QCOMPARE(yamlCounts(root, QStringLiteral("tags"), &why), expected);
+        QTRY_COMPARE(values->pathsOf(into), having);
+
+        // One step to undo, and nothing before it.
+        QAction* undo = w->folderChanges()->undoAction();
+        QVERIFY(undo->text().contains(QLatin1String("merge tags")));
+        const Outcome undone = runChange(
+            w, root, before, [undo] { undo->trigger(); }, having);
+        QVERIFY(undone.wrote);
+        QVERIFY(undone.changed.isEmpty());
+        QVERIFY(undone.othersKept);
+        QVERIFY(!undo->isEnabled());
+    }
+
     void renameAsksAboutUnsavedEdits()
     {
         const QString root = copySite("11ty__11ty-website");

@@ -238,6 +238,78 @@ private Q_SLOTS:
         QCOMPARE(testutil::readAll(c), QByteArray("---\nkeywords: gopher, c\n---\n"));
     }
 
+    // Merge Into with several values ("js", "JS", "javascript" -> "JavaScript") is one plan: each
+    // file's diff holds only the lines of the values that go, the survivor sits where the first
+    // of them was, and the rest of the list keeps its order and style.
+    void mergeSeveralValuesIsOneChange_data()
+    {
+        QTest::addColumn<QByteArray>("before");
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<QStringList>("items"); // as PyYAML must read the list after
+        QTest::newRow("flow, two old")
+            << QByteArray("---\ntags: [a, js, b, JS]\n---\n")
+            << QByteArray("---\ntags: [a, JavaScript, b]\n---\n") << words("a JavaScript b");
+        QTest::newRow("block, new there")
+            << QByteArray("---\ntags:\n  - javascript\n  - z # z\n  - JavaScript\n  - 'js'\n---\n")
+            << QByteArray("---\ntags:\n  - z # z\n  - JavaScript\n---\n") << words("z JavaScript");
+        QTest::newRow("block, three old")
+            << QByteArray("---\ntags:\n  - \"JS\"\n  - css\n  - js\n  - javascript\n---\n")
+            << QByteArray("---\ntags:\n  - \"JavaScript\"\n  - css\n---\n")
+            << words("JavaScript css");
+        QTest::newRow("untouched")
+            << QByteArray("---\ntags: [Js, jscript]\n---\n")
+            << QByteArray("---\ntags: [Js, jscript]\n---\n") << words("Js jscript");
+    }
+
+    void mergeSeveralValuesIsOneChange()
+    {
+        QFETCH(QByteArray, before);
+        QFETCH(QByteArray, after);
+        QFETCH(QStringList, items);
+        const QString path = write(QStringLiteral("a.md"), before);
+        const QByteArray scalar = "---\ntitle: T\ntags: javascript\n---\n";
+        const QString one = write(QStringLiteral("b.md"), scalar);
+        const ChangePlan p = plan(SiteChange::merge(
+            QStringLiteral("tags"), words("js JS javascript"), QStringLiteral("JavaScript")));
+        QVERIFY(p.canApply());
+        QCOMPARE(p.change.describe(),
+                 QStringLiteral("merge tags 'js', 'JS', 'javascript' -> 'JavaScript'"));
+        QCOMPARE(p.files.size(), before == after ? 1 : 2);
+        Result<AppliedChange> applied = SiteChangeJournal::apply(p);
+        QVERIFY2(applied, applied ? "" : qPrintable(applied.error().message));
+        const QByteArray now = testutil::readAll(path);
+        QCOMPARE(now, after);
+        QCOMPARE(testutil::readAll(one), QByteArray("---\ntitle: T\ntags: JavaScript\n---\n"));
+        QString why;
+        const QStringList verdicts = secondReader(
+            {checkItem(before, now, {QStringLiteral("tags")}, QJsonArray::fromStringList(items))},
+            &why);
+        QVERIFY2(!verdicts.isEmpty(), qPrintable(why));
+        QCOMPARE(verdicts.first(), QString());
+
+        // One journal entry: one undo puts both files back.
+        const QList<AppliedChange> history = SiteChangeJournal::history(m_dir);
+        QCOMPARE(history.size(), 1);
+        QVERIFY(SiteChangeJournal::undo(history.first()));
+        QCOMPARE(testutil::readAll(path), before);
+        QCOMPARE(testutil::readAll(one), scalar);
+    }
+
+    void mergeInTagsString()
+    {
+        write(QStringLiteral(".frontis/schemas/default.yml"),
+              "fields:\n  - key: keywords\n    type: tags\n    separator: \",\"\n");
+        const QString a = write(QStringLiteral("a.md"), "---\nkeywords: JS,  css, js, html\n---\n");
+        const QString b = write(QStringLiteral("b.md"), "---\nkeywords: css, javascript\n---\n");
+        const ChangePlan p = plan(SiteChange::merge(
+            QStringLiteral("keywords"), words("js JS javascript"), QStringLiteral("JavaScript")));
+        QVERIFY(p.canApply());
+        QCOMPARE(p.files.size(), 2);
+        QVERIFY(SiteChangeJournal::apply(p));
+        QCOMPARE(testutil::readAll(a), QByteArray("---\nkeywords: JavaScript,  css, html\n---\n"));
+        QCOMPARE(testutil::readAll(b), QByteArray("---\nkeywords: css, JavaScript\n---\n"));
+    }
+
     void setAndUnsetWhere()
     {
         const QString a =
