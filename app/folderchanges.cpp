@@ -23,6 +23,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QtConcurrent/QtConcurrentRun>
@@ -115,18 +116,20 @@ FolderChanges::FolderChanges(MainWindow* window)
 
 void FolderChanges::recoverInterrupted()
 {
-    // A change that a crash or a kill interrupted is finished (or rolled back) before the folder
-    // is worked on: once per folder opened, by the first window that sees it.
-    static QString recovered;
-    FolderSession& session = FolderSession::instance();
-    if (!session.isOpen() || session.root() == recovered)
-        return;
-    recovered = session.root();
-    const SiteRecovery recovery = SiteChangeJournal::recover(recovered);
-    if (recovery.isEmpty())
-        return;
-    session.indexer().refresh();
-    Prompts::instance().warn(m_window, tr("Interrupted Folder Change"), recovery.text());
+    // FolderSession::open finished (or dropped) what a crash or a kill interrupted before anything
+    // read the articles; the first window that sees it says so. Once the event loop runs, so that
+    // the message sits over a window that is shown.
+    QTimer::singleShot(0, this, [this] {
+        const SiteRecovery recovery = FolderSession::instance().takeRecovery();
+        if (recovery.isEmpty())
+            return;
+        Prompts::instance().warn(
+            m_window, tr("Interrupted Folder Change"),
+            tr("A change across the folder was interrupted when Frontis last stopped. It was "
+               "dealt with before the articles were read, so that none is left half changed:\n\n"
+               "%1")
+                .arg(recovery.text().trimmed()));
+    });
 }
 
 void FolderChanges::addEditActions(QMenu* edit)
