@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -125,12 +126,14 @@ private:
     }
 
     // Each value of `key` in the front matter of the `.md` files below `root` and how many
-    // files have it, as PyYAML reads them (a second reader, not ours).
-    static QHash<QString, int> yamlCounts(const QString& root, const QString& key, QString* why)
+    // files have it, as PyYAML reads them (a second reader, not ours). `listsOnly`: only the
+    // files that write it as a list count.
+    static QHash<QString, int> yamlCounts(const QString& root, const QString& key, QString* why,
+                                          bool listsOnly = false)
     {
         const char* script = R"(
 import json, os, sys, yaml
-root, key = sys.argv[1], sys.argv[2]
+root, key, lists_only = sys.argv[1], sys.argv[2], sys.argv[3] == '1'
 counts = {}
 for name in sorted(os.listdir(root)):
     if not name.endswith('.md'):
@@ -144,14 +147,16 @@ for name in sorted(os.listdir(root)):
     except yaml.YAMLError:
         continue
     value = data.get(key) if isinstance(data, dict) else None
-    items = value if isinstance(value, list) else ([] if value in (None, '') else [value])
+    scalar = [] if lists_only or value in (None, '') else [value]
+    items = value if isinstance(value, list) else scalar
     for v in set(str(i) for i in items if i not in (None, '')):
         counts[v] = counts.get(v, 0) + 1
 print(json.dumps(counts))
 )";
         QProcess p;
         p.start(QStringLiteral("/usr/bin/python3"),
-                {QStringLiteral("-c"), QString::fromUtf8(script), root, key});
+                {QStringLiteral("-c"), QString::fromUtf8(script), root, key,
+                 listsOnly ? QStringLiteral("1") : QStringLiteral("0")});
         if (!p.waitForFinished(60000) || p.exitCode() != 0) {
             *why = QString::fromUtf8(p.readAllStandardError());
             return {};
@@ -160,6 +165,50 @@ print(json.dumps(counts))
         const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
         for (auto it = o.begin(); it != o.end(); ++it)
             out.insert(it.key(), it.value().toInt());
+        return out;
+    }
+
+    // The keys (dotted, nested maps walked) that some `.md` file below `root` writes as a list
+    // of values, as PyYAML reads them.
+    static QStringList yamlListKeys(const QString& root, QString* why)
+    {
+        const char* script = R"(
+import json, os, sys, yaml
+root = sys.argv[1]
+keys = set()
+def walk(node, at, depth):
+    if not isinstance(node, dict) or depth > 8:
+        return
+    for k, v in node.items():
+        key = at + [str(k)]
+        if isinstance(v, list) and v and all(not isinstance(i, (dict, list)) for i in v):
+            if any(i is not None and str(i).strip() for i in v):
+                keys.add('.'.join(key))
+        else:
+            walk(v, key, depth + 1)
+for name in sorted(os.listdir(root)):
+    if not name.endswith('.md'):
+        continue
+    text = open(os.path.join(root, name), encoding='utf-8-sig').read().replace('\r\n', '\n')
+    if not text.startswith('---\n'):
+        continue
+    end = text.find('\n---', 4)
+    try:
+        walk(yaml.safe_load(text[4:end]), [], 0)
+    except yaml.YAMLError:
+        continue
+print(json.dumps(sorted(keys)))
+)";
+        QProcess p;
+        p.start(QStringLiteral("/usr/bin/python3"),
+                {QStringLiteral("-c"), QString::fromUtf8(script), root});
+        if (!p.waitForFinished(60000) || p.exitCode() != 0) {
+            *why = QString::fromUtf8(p.readAllStandardError());
+            return {};
+        }
+        QStringList out;
+        for (const QJsonValue& v : QJsonDocument::fromJson(p.readAllStandardOutput()).array())
+            out << v.toString();
         return out;
     }
 
@@ -563,6 +612,92 @@ private Q_SLOTS:
         QVERIFY(undone.changed.isEmpty());
         QVERIFY(undone.othersKept);
         QVERIFY(!undo->isEnabled());
+    }
+
+    // The Values view lists every key some article writes as a list of values, not only the
+    // Articles list's columns.
+    void valuesViewListsEveryListKey()
+    {
+        const QString root = copySite("jekyll__jekyll");
+        if (root.isEmpty())
+            QSKIP("the corpus is not here");
+        QString why;
+        const QStringList lists = yamlListKeys(root, &why);
+        QVERIFY2(!lists.isEmpty(), qPrintable(why));
+        MainWindow* w = openFolder(root);
+        QVERIFY(w);
+        ValuesView* values = w->folderDocks()->valuesView();
+        QStringList listed;
+        for (int i = 0; i < values->keyBox()->count(); ++i)
+            listed << values->keyBox()->itemData(i).toString();
+        const QStringList columns = FolderSession::instance().articles()->columnKeys();
+        bool beyondColumns = false;
+        for (const QString& key : lists) {
+            QVERIFY2(listed.contains(key),
+                     qPrintable(key + QStringLiteral(" not in ") + listed.join(QLatin1Char(' '))));
+            beyondColumns = beyondColumns || !columns.contains(key);
+        }
+        QVERIFY2(beyondColumns, qPrintable(columns.join(QLatin1Char(' '))));
+        // Each one counts its values as PyYAML reads them: a column's in every article, another
+        // key's in the articles that write it as a list (an article's summary does not know that
+        // another one makes its plain value a choice).
+        for (const QString& key : lists) {
+            if (key.contains(QLatin1Char('.')))
+                continue; // yamlCounts reads top-level keys
+            QVERIFY(values->showKey(key));
+            QHash<QString, int> shown;
+            for (int row = 0; row < values->rowCount(); ++row) {
+                const QModelIndex value =
+                    values->view()->model()->index(row, ValuesView::ValueColumn);
+                shown.insert(value.data().toString(),
+                             value.siblingAtColumn(ValuesView::CountColumn).data().toInt());
+            }
+            QCOMPARE(shown, yamlCounts(root, key, &why, !columns.contains(key)));
+        }
+    }
+
+    // A tags field the schema keeps in one string and that is no list column (QuickTakes'
+    // seo.page_keywords) is listed entry by entry, and renaming one changes only its characters.
+    void valuesViewListsSchemaTagsFields()
+    {
+        const QString seed = testutil::seedPath();
+        if (seed.isEmpty())
+            QSKIP("no seed article in FRONTIS_SHARED_DIR");
+        const QString root = m_tmp.path() + QStringLiteral("/seed") + QString::number(++m_copies);
+        QVERIFY(QDir().mkpath(root));
+        const QString path = root + QStringLiteral("/article.md");
+        QVERIFY(testutil::copyWritable(seed, path));
+        const QByteArray before = testutil::readAll(path);
+        MainWindow* w = openFolder(root);
+        QVERIFY(w);
+        ValuesView* values = w->folderDocks()->valuesView();
+        const QString key = QStringLiteral("seo.page_keywords");
+        QVERIFY(!FolderSession::instance().articles()->columnKeys().contains(key));
+        QVERIFY(values->showKey(key));
+        QCOMPARE(values->keyBox()->currentText(), QStringLiteral("Keywords"));
+        const qsizetype at = before.indexOf("page_keywords: >-\n");
+        QVERIFY(at > 0);
+        const qsizetype from = before.indexOf('\n', at) + 1;
+        const qsizetype to = before.indexOf('\n', from);
+        QStringList keywords;
+        for (const QString& k :
+             QString::fromUtf8(before.mid(from, to - from)).split(QLatin1Char(',')))
+            keywords << k.trimmed();
+        QCOMPARE(values->rowCount(), keywords.size());
+        QCOMPARE(values->pathsOf(QStringLiteral("GPUs")), QStringList{path});
+
+        m_newValue = QStringLiteral("graphics cards");
+        values->selectValues({QStringLiteral("GPUs")});
+        const QHash<QString, Snapshot> was = snapshot(root);
+        const Outcome renamed =
+            runChange(w, root, was, [values] { values->renameButton()->click(); });
+        QVERIFY(renamed.wrote);
+        QByteArray expected = before;
+        const qsizetype gpus = expected.indexOf("GPUs", from);
+        QVERIFY(gpus > 0 && gpus < to);
+        expected.replace(gpus, 4, "graphics cards");
+        QCOMPARE(renamed.files.value(path).bytes, expected);
+        QTRY_COMPARE(values->pathsOf(QStringLiteral("graphics cards")), QStringList{path});
     }
 
     void renameAsksAboutUnsavedEdits()
