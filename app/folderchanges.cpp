@@ -173,7 +173,8 @@ SiteProgress FolderChanges::progress()
     // Called on the worker: the bar is moved on the GUI thread; a closed window stops nothing.
     QPointer<QProgressBar> bar = m_bar;
     std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
-    return [bar, cancel](int done, int total) {
+    const std::function<void(int, int)> hook = m_progressHook;
+    return [bar, cancel, hook](int done, int total) {
         QMetaObject::invokeMethod(
             bar.data(),
             [bar, done, total] {
@@ -183,6 +184,8 @@ SiteProgress FolderChanges::progress()
                 }
             },
             Qt::QueuedConnection);
+        if (hook)
+            hook(done, total);
         return !*cancel;
     };
 }
@@ -434,12 +437,36 @@ void FolderChanges::apply(const ChangePlan& plan, bool undo)
         [this, undo](const Result<AppliedChange>& result) { applied(result, undo); });
 }
 
+void FolderChanges::sayAfterIndexing(const QString& message)
+{
+    // Said now, and again once the index has taken the files in, so that its own message does
+    // not hide it.
+    FolderIndexer& indexer = FolderSession::instance().indexer();
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(&indexer, &FolderIndexer::finished, this, [this, once, message] {
+        disconnect(*once);
+        m_window->statusBar()->showMessage(message, MessageMs);
+    });
+    indexer.refresh();
+    m_window->statusBar()->showMessage(message, MessageMs);
+}
+
 void FolderChanges::applied(const Result<AppliedChange>& result, bool undo)
 {
     const QString title = undo ? tr("Undo Folder Change") : tr("Change Folder");
+    // Cancelled while the articles were being written: the engine put back those written
+    // already, so the folder is as before. A file it could not put back is added to its message
+    // on a line of its own: that one is a warning.
+    if (!result && *m_cancel && !result.error().message.contains(QLatin1Char('\n'))) {
+        sayAfterIndexing(tr("Cancelled: every article is as it was before the change"));
+        updateActions();
+        Q_EMIT done(false);
+        return;
+    }
     if (!result) {
         Prompts::instance().warn(m_window, title,
                                  tr("Nothing was changed: %1").arg(result.error().message));
+        FolderSession::instance().indexer().refresh();
         Q_EMIT done(false);
         return;
     }
@@ -450,18 +477,9 @@ void FolderChanges::applied(const Result<AppliedChange>& result, bool undo)
         return;
     }
     const int n = int(change.files.size());
-    const QString message =
+    sayAfterIndexing(
         undo ? tr("Undone: %1 back as they were").arg(articles(n))
-             : tr("Changed %1 (Edit > Undo Folder Change puts them back)").arg(articles(n));
-    // Said once the index has taken the change in, so that its own message does not hide it.
-    FolderIndexer& indexer = FolderSession::instance().indexer();
-    auto once = std::make_shared<QMetaObject::Connection>();
-    *once = connect(&indexer, &FolderIndexer::finished, this, [this, once, message] {
-        disconnect(*once);
-        m_window->statusBar()->showMessage(message, MessageMs);
-    });
-    indexer.refresh();
-    m_window->statusBar()->showMessage(message, MessageMs);
+             : tr("Changed %1 (Edit > Undo Folder Change puts them back)").arg(articles(n)));
     updateActions();
     Q_EMIT done(true);
 }

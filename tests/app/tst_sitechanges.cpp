@@ -12,6 +12,7 @@
 #include "editor/folder/folderpanel.h"
 #include "editor/folder/valuesview.h"
 #include "editor/form/fieldform.h"
+#include "model/site/sitechangejournal.h"
 #include "model/yaml/document.h"
 
 #include <QAction>
@@ -29,9 +30,11 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -64,7 +67,8 @@ private:
     bool m_saveFirst = false;
     QStringList m_undoOverEdits;
     bool m_undoAnyway = false;
-    QStringList m_diskAsked; // windows asked about a change on disk under their edits
+    QStringList m_diskAsked;          // windows asked about a change on disk under their edits
+    std::function<void()> m_onReview; // runs when a change is shown for review
 
     static QString corpusSite(const char* name)
     {
@@ -311,6 +315,8 @@ private Q_SLOTS:
                                 const QList<FolderChangeDialog::File>& files) {
             m_reviewedWhat = what;
             m_reviewed = files;
+            if (m_onReview)
+                m_onReview();
             return m_apply;
         };
         f.saveBeforeChange = [this](QWidget*, const QStringList& names) {
@@ -337,6 +343,7 @@ private Q_SLOTS:
         m_undoOverEdits.clear();
         m_undoAnyway = false;
         m_diskAsked.clear();
+        m_onReview = {};
     }
 
     void cleanup()
@@ -698,6 +705,83 @@ private Q_SLOTS:
         expected.replace(gpus, 4, "graphics cards");
         QCOMPARE(renamed.files.value(path).bytes, expected);
         QTRY_COMPARE(values->pathsOf(QStringLiteral("graphics cards")), QStringList{path});
+    }
+
+    // Cancel while the articles are being written: the change is held after its first batch of
+    // files (a real mix on disk), Cancel is pressed, and afterwards every file is as it was,
+    // the journal keeps nothing to undo, and the window is ready for the next change.
+    void cancelWhileWritingPutsEveryFileBack()
+    {
+        const QString root = m_tmp.path() + QStringLiteral("/many") + QString::number(++m_copies);
+        QVERIFY(QDir().mkpath(root));
+        constexpr int Files = 200; // the journal writes 64 between progress reports
+        for (int i = 0; i < Files; ++i) {
+            const QByteArray bytes = QStringLiteral("---\ntitle: Post %1\ntags: [misc, news]\n---\n"
+                                                    "Body %1\n")
+                                         .arg(i)
+                                         .toUtf8();
+            QVERIFY(testutil::writeAll(
+                root + QStringLiteral("/post%1.md").arg(i, 3, 10, QLatin1Char('0')), bytes));
+        }
+        const QHash<QString, Snapshot> before = snapshot(root);
+        MainWindow* w = openFolder(root);
+        QVERIFY(w);
+        ValuesView* values = w->folderDocks()->valuesView();
+        QVERIFY(values->showKey(QStringLiteral("tags")));
+        QCOMPARE(values->pathsOf(QStringLiteral("news")).size(), Files);
+
+        // Held on the worker once some files are written, until the test has pressed Cancel.
+        QSemaphore reached;
+        QSemaphore go;
+        std::atomic<bool> held = false;
+        FolderChanges* changes = w->folderChanges();
+        m_onReview = [&] {
+            changes->setProgressHook([&](int done, int total) {
+                if (done > 0 && done < total && !held.exchange(true)) {
+                    reached.release();
+                    go.acquire();
+                }
+            });
+        };
+        QSignalSpy done(changes, &FolderChanges::done);
+        m_newValue = QStringLiteral("updates");
+        values->selectValues({QStringLiteral("news")});
+        values->renameButton()->click();
+        QVERIFY(QTest::qWaitFor([&] { return reached.tryAcquire(); }, 60000));
+        changes->setProgressHook({});
+        QCOMPARE(m_reviewed.size(), Files);
+        const QStringList mixed = changedBetween(before, snapshot(root));
+        QVERIFY2(!mixed.isEmpty() && mixed.size() < Files,
+                 qPrintable(QString::number(mixed.size())));
+        QVERIFY(changes->isBusy());
+        QVERIFY(changes->cancelButton()->isVisibleTo(w));
+        changes->cancelButton()->click();
+        go.release();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.takeFirst().at(0).toBool(), false);
+        waitIndexed();
+
+        // All old again, byte for byte; the files never written kept their times too.
+        const QHash<QString, Snapshot> after = snapshot(root);
+        QVERIFY(changedBetween(before, after).isEmpty());
+        QVERIFY(othersUntouched(before, after, mixed));
+        QVERIFY(SiteChangeJournal::history(root).isEmpty());
+        // The window: idle, nothing to undo, told in the status bar (no warning), the values
+        // as before, and a new change works.
+        QVERIFY(!changes->isBusy());
+        QVERIFY(!changes->progressBar()->isVisibleTo(w));
+        QVERIFY(!changes->cancelButton()->isVisibleTo(w));
+        QVERIFY(!changes->undoAction()->isEnabled());
+        QVERIFY2(w->statusBar()->currentMessage().startsWith(QLatin1String("Cancelled")),
+                 qPrintable(w->statusBar()->currentMessage()));
+        QTRY_COMPARE(values->pathsOf(QStringLiteral("news")).size(), Files);
+        QVERIFY(values->pathsOf(QStringLiteral("updates")).isEmpty());
+        const Outcome again =
+            runChange(w, root, before, [values] { values->renameButton()->click(); });
+        QVERIFY(again.wrote);
+        QCOMPARE(again.changed.size(), Files);
+        QVERIFY(again.files.value(root + QStringLiteral("/post007.md"))
+                    .bytes.contains("tags: [misc, updates]"));
     }
 
     void renameAsksAboutUnsavedEdits()
