@@ -123,12 +123,18 @@ void FolderChanges::recoverInterrupted()
         const SiteRecovery recovery = FolderSession::instance().takeRecovery();
         if (recovery.isEmpty())
             return;
+        // The lines are the command line's, which name the program first; a window need not.
+        QStringList lines = recovery.text().trimmed().split(QLatin1Char('\n'));
+        for (QString& line : lines) {
+            if (line.startsWith(QLatin1String("frontis: ")))
+                line.remove(0, 9);
+        }
         Prompts::instance().warn(
             m_window, tr("Interrupted Folder Change"),
             tr("A change across the folder was interrupted when Frontis last stopped. It was "
                "dealt with before the articles were read, so that none is left half changed:\n\n"
                "%1")
-                .arg(recovery.text().trimmed()));
+                .arg(lines.join(QLatin1Char('\n'))));
     });
 }
 

@@ -106,6 +106,7 @@ private Q_SLOTS:
                      QLatin1String("finished an interrupted change: rename category 'news' -> "
                                    "'updates'")),
                  qPrintable(warning));
+        QVERIFY2(!warning.contains(QLatin1String("frontis:")), qPrintable(warning));
         QCOMPARE(testutil::readAll(site + QStringLiteral("/b.md")),
                  QByteArray("---\ncategory: updates\n---\n"));
         auto* second = new MainWindow;
