@@ -23,11 +23,11 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <algorithm>
 #include <optional>
 
 namespace frontis {
@@ -61,8 +61,7 @@ QString articles(int n)
 QList<AppliedChange> undoable(const QString& root)
 {
     QList<AppliedChange> out = SiteChangeJournal::history(root);
-    out.removeIf(
-        [](const AppliedChange& c) { return c.description.startsWith(QLatin1String("undo ")); });
+    out.removeIf([](const AppliedChange& c) { return c.isUndo(); });
     return out;
 }
 
@@ -117,18 +116,26 @@ FolderChanges::FolderChanges(MainWindow* window)
 
 void FolderChanges::recoverInterrupted()
 {
-    // A change that a crash or a kill interrupted is finished (or rolled back) before the folder
-    // is worked on: once per folder opened, by the first window that sees it.
-    static QString recovered;
-    FolderSession& session = FolderSession::instance();
-    if (!session.isOpen() || session.root() == recovered)
-        return;
-    recovered = session.root();
-    const SiteRecovery recovery = SiteChangeJournal::recover(recovered);
-    if (recovery.isEmpty())
-        return;
-    session.indexer().refresh();
-    Prompts::instance().warn(m_window, tr("Interrupted Folder Change"), recovery.text());
+    // FolderSession::open finished (or dropped) what a crash or a kill interrupted before anything
+    // read the articles; the first window that sees it says so. Once the event loop runs, so that
+    // the message sits over a window that is shown.
+    QTimer::singleShot(0, this, [this] {
+        const SiteRecovery recovery = FolderSession::instance().takeRecovery();
+        if (recovery.isEmpty())
+            return;
+        // The lines are the command line's, which name the program first; a window need not.
+        QStringList lines = recovery.text().trimmed().split(QLatin1Char('\n'));
+        for (QString& line : lines) {
+            if (line.startsWith(QLatin1String("frontis: ")))
+                line.remove(0, 9);
+        }
+        Prompts::instance().warn(
+            m_window, tr("Interrupted Folder Change"),
+            tr("A change across the folder was interrupted when Frontis last stopped. It was "
+               "dealt with before the articles were read, so that none is left half changed:\n\n"
+               "%1")
+                .arg(lines.join(QLatin1Char('\n'))));
+    });
 }
 
 void FolderChanges::addEditActions(QMenu* edit)
@@ -172,7 +179,8 @@ SiteProgress FolderChanges::progress()
     // Called on the worker: the bar is moved on the GUI thread; a closed window stops nothing.
     QPointer<QProgressBar> bar = m_bar;
     std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
-    return [bar, cancel](int done, int total) {
+    const std::function<void(int, int)> hook = m_progressHook;
+    return [bar, cancel, hook](int done, int total) {
         QMetaObject::invokeMethod(
             bar.data(),
             [bar, done, total] {
@@ -182,6 +190,8 @@ SiteProgress FolderChanges::progress()
                 }
             },
             Qt::QueuedConnection);
+        if (hook)
+            hook(done, total);
         return !*cancel;
     };
 }
@@ -259,23 +269,11 @@ void FolderChanges::mergeValues(const QString& key, const QStringList& values)
     paths.removeDuplicates();
     if (others.isEmpty())
         return;
-    if (others.size() == 1) {
-        run(SiteChange::rename(key, others.first(), to), paths, tr("Merge Values"));
-        return;
-    }
-    // Spellings of one value ("Go", "go", "GO") are one rename that ignores case; the engine
-    // plans a rename of one value at a time, and a merge must stay one step to undo.
-    const bool spellings = std::all_of(others.begin(), others.end(), [&to](const QString& v) {
-        return v.compare(to, Qt::CaseInsensitive) == 0;
-    });
-    if (spellings) {
-        run(SiteChange::rename(key, to, to, true), paths, tr("Merge Values"));
-        return;
-    }
-    Prompts::instance().warn(m_window, tr("Merge Values"),
-                             tr("Values that are not spellings of \u201c%1\u201d are merged one "
-                                "at a time: select one of them, then Merge Into.")
-                                 .arg(to));
+    // Several values are one change (one review, one journal entry, one step to undo): an
+    // article holding several of them keeps one, where the first of them was.
+    run(others.size() == 1 ? SiteChange::rename(key, others.first(), to)
+                           : SiteChange::merge(key, others, to),
+        paths, tr("Merge Values"));
 }
 
 void FolderChanges::changeField(const QStringList& paths)
@@ -408,13 +406,20 @@ QString FolderChanges::sentence(const SiteChange& c)
         c.key.isEmpty() ? QString()
                         : ValueCounts::label(FolderSession::instance().index().articles(), c.key);
     switch (c.kind) {
-    case SiteChange::Kind::Rename:
+    case SiteChange::Kind::Rename: {
         if (c.ignoreCase)
-            return tr("Every spelling of \u201c%1\u201d in %2 becomes \u201c%1\u201d.")
-                .arg(c.to, label);
-        return tr("\u201c%1\u201d becomes \u201c%2\u201d in %3 (an article that has both keeps "
-                  "one).")
-            .arg(c.from, c.to, label);
+            return tr("Every spelling of \u201c%1\u201d in %2 becomes \u201c%3\u201d.")
+                .arg(c.oldValues.join(QStringLiteral("\u201d, \u201c")), label, c.to);
+        if (c.oldValues.size() == 1)
+            return tr("\u201c%1\u201d becomes \u201c%2\u201d in %3 (an article that has both "
+                      "keeps one).")
+                .arg(c.oldValues.first(), c.to, label);
+        QStringList quoted;
+        for (const QString& v : c.oldValues)
+            quoted << QStringLiteral("\u201c%1\u201d").arg(v);
+        return tr("%1 become \u201c%2\u201d in %3 (an article that has several keeps one).")
+            .arg(QLocale().createSeparatedList(quoted), c.to, label);
+    }
     case SiteChange::Kind::Set:
         return tr("%1 is set to \u201c%2\u201d in the selected articles.").arg(label, c.to);
     case SiteChange::Kind::Unset:
@@ -438,12 +443,36 @@ void FolderChanges::apply(const ChangePlan& plan, bool undo)
         [this, undo](const Result<AppliedChange>& result) { applied(result, undo); });
 }
 
+void FolderChanges::sayAfterIndexing(const QString& message)
+{
+    // Said now, and again once the index has taken the files in, so that its own message does
+    // not hide it.
+    FolderIndexer& indexer = FolderSession::instance().indexer();
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(&indexer, &FolderIndexer::finished, this, [this, once, message] {
+        disconnect(*once);
+        m_window->statusBar()->showMessage(message, MessageMs);
+    });
+    indexer.refresh();
+    m_window->statusBar()->showMessage(message, MessageMs);
+}
+
 void FolderChanges::applied(const Result<AppliedChange>& result, bool undo)
 {
     const QString title = undo ? tr("Undo Folder Change") : tr("Change Folder");
+    // Cancelled while the articles were being written: the engine put back those written
+    // already, so the folder is as before. A file it could not put back is added to its message
+    // on a line of its own: that one is a warning.
+    if (!result && *m_cancel && !result.error().message.contains(QLatin1Char('\n'))) {
+        sayAfterIndexing(tr("Cancelled: every article is as it was before the change"));
+        updateActions();
+        Q_EMIT done(false);
+        return;
+    }
     if (!result) {
         Prompts::instance().warn(m_window, title,
                                  tr("Nothing was changed: %1").arg(result.error().message));
+        FolderSession::instance().indexer().refresh();
         Q_EMIT done(false);
         return;
     }
@@ -454,18 +483,9 @@ void FolderChanges::applied(const Result<AppliedChange>& result, bool undo)
         return;
     }
     const int n = int(change.files.size());
-    const QString message =
+    sayAfterIndexing(
         undo ? tr("Undone: %1 back as they were").arg(articles(n))
-             : tr("Changed %1 (Edit > Undo Folder Change puts them back)").arg(articles(n));
-    // Said once the index has taken the change in, so that its own message does not hide it.
-    FolderIndexer& indexer = FolderSession::instance().indexer();
-    auto once = std::make_shared<QMetaObject::Connection>();
-    *once = connect(&indexer, &FolderIndexer::finished, this, [this, once, message] {
-        disconnect(*once);
-        m_window->statusBar()->showMessage(message, MessageMs);
-    });
-    indexer.refresh();
-    m_window->statusBar()->showMessage(message, MessageMs);
+             : tr("Changed %1 (Edit > Undo Folder Change puts them back)").arg(articles(n)));
     updateActions();
     Q_EMIT done(true);
 }

@@ -58,6 +58,13 @@ public:
     bool isBusy() const { return m_busy; }
     void cancel() { *m_cancel = true; }
 
+    // For tests: runs on the worker at each progress report of the next changes, before Cancel
+    // is looked at, so that a test can hold a change at a known point and press Cancel.
+    void setProgressHook(std::function<void(int done, int total)> hook)
+    {
+        m_progressHook = std::move(hook);
+    }
+
     QAction* changeFieldAction() const { return m_changeField; }
     QAction* replaceAction() const { return m_replace; }
     QAction* undoAction() const { return m_undo; }
@@ -74,6 +81,7 @@ private:
                  const QString& title);
     void apply(const ChangePlan& plan, bool undo);
     void applied(const Result<AppliedChange>& result, bool undo);
+    void sayAfterIndexing(const QString& message);
     void updateActions();
     void recoverInterrupted();
     SiteProgress progress();
@@ -94,6 +102,7 @@ private:
     QPointer<ReplaceInFolderDialog> m_replaceDialog;
     bool m_busy = false;
     std::shared_ptr<std::atomic<bool>> m_cancel; // shared with the worker, which may outlive us
+    std::function<void(int, int)> m_progressHook;
 };
 
 } // namespace frontis

@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <utility>
+
 namespace frontis {
 
 namespace {
@@ -60,8 +62,8 @@ bool FolderSession::open(const QString& folder)
         QFileInfo(root).canonicalFilePath() == QFileInfo(this->root()).canonicalFilePath())
         return true;
     // A site-wide change a crash or a kill interrupted is finished (or dropped) before anything
-    // reads the articles (docs/sitechanges.md). What it did is not shown yet (issue 19, item 4).
-    (void)SiteChangeJournal::recover(root);
+    // reads the articles (docs/sitechanges.md); a window tells the writer what was done.
+    m_recovery = SiteChangeJournal::recover(root);
     m_indexer.open(root);
     QSettings().setValue(LastFolderKey, m_indexer.root());
     takeIndex();
@@ -71,6 +73,7 @@ bool FolderSession::open(const QString& folder)
 
 void FolderSession::close()
 {
+    m_recovery = SiteRecovery(); // it was about the folder being closed
     if (!isOpen())
         return;
     m_indexer.close();
@@ -86,6 +89,11 @@ void FolderSession::takeIndex()
     m_problems->setArticles(index.articles(), index.root());
     m_subjects = index.subjects();
     Q_EMIT indexChanged();
+}
+
+SiteRecovery FolderSession::takeRecovery()
+{
+    return std::exchange(m_recovery, SiteRecovery());
 }
 
 QString FolderSession::lastFolder()

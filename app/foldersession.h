@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/folder/folderindexer.h"
+#include "model/site/sitechangejournal.h"
 
 #include <QObject>
 #include <QString>
@@ -35,6 +36,11 @@ public:
     ArticleListModel* articles() const { return m_articles; }
     ProblemsModel* problems() const { return m_problems; }
 
+    // What opening the folder did with site-wide changes a crash or a kill had interrupted there
+    // (finished, or dropped), and returns it once: the first window to take it tells the writer.
+    // Empty when there was none.
+    SiteRecovery takeRecovery();
+
     // The subjects used across the folder.
     const QStringList& subjects() const { return m_subjects; }
 
@@ -60,6 +66,7 @@ private:
     ArticleListModel* m_articles = nullptr;
     ProblemsModel* m_problems = nullptr;
     QStringList m_subjects;
+    SiteRecovery m_recovery; // of the folder opened last, until a window takes it
 };
 
 } // namespace frontis

@@ -58,9 +58,13 @@ Error failure(const QString& path, int err, const QString& fallback)
     return Error{tr("cannot save '%1': %2. The file on disk is unchanged.").arg(path, why)};
 }
 
-// Checks that can refuse before anything is created, with a message that names the cause.
-Status precheck(const QString& path, const QString& target, bool& exists, struct stat& st)
+// Checks that can refuse before anything is created, with a message that names the cause and
+// says what to do: for a save, Save As; for a change to many files, which then writes none,
+// making the file writable or leaving it out.
+Status precheck(const QString& path, const QString& target, bool& exists, struct stat& st,
+                WriteAdvice advice = WriteAdvice::SaveAs)
 {
+    const bool many = advice == WriteAdvice::ChangeOfMany;
     exists = ::stat(QFile::encodeName(target).constData(), &st) == 0;
     if (exists) {
         if (S_ISDIR(st.st_mode))
@@ -69,12 +73,22 @@ Status precheck(const QString& path, const QString& target, bool& exists, struct
             return Error{tr("cannot save '%1': it is not a regular file").arg(path)};
         // Root could write anyway; a file nobody may write was made read-only on purpose.
         if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) {
+            if (many)
+                return Error{tr("cannot change '%1': the file is read-only (nobody has permission "
+                                "to write it). No file was changed; make it writable, or leave "
+                                "it out of the change, and run the change again.")
+                                 .arg(path)};
             return Error{tr("cannot save '%1': the file is read-only (nobody has permission to "
                             "write it). The file on disk is unchanged; use Save As to save a copy, "
                             "or make the file writable and save again.")
                              .arg(path)};
         }
         if (::access(QFile::encodeName(target).constData(), W_OK) != 0 && errno == EACCES) {
+            if (many)
+                return Error{tr("cannot change '%1': you do not have permission to change it. No "
+                                "file was changed; get permission to write it, or leave it out "
+                                "of the change, and run the change again.")
+                                 .arg(path)};
             return Error{tr("cannot save '%1': you do not have permission to change it. The file "
                             "on disk is unchanged; use Save As to save a copy.")
                              .arg(path)};
@@ -84,6 +98,10 @@ Status precheck(const QString& path, const QString& target, bool& exists, struct
     }
     const QString folder = QFileInfo(target).absolutePath();
     if (!QFileInfo(folder).isDir()) {
+        if (many)
+            return Error{tr("cannot change '%1': its folder '%2' does not exist (it may have been "
+                            "moved, renamed or unmounted). No file was changed.")
+                             .arg(path, QDir::toNativeSeparators(folder))};
         return Error{tr("cannot save '%1': its folder '%2' does not exist (it may have been moved, "
                         "renamed or unmounted). Nothing was written; use Save As to choose another "
                         "folder.")
@@ -91,6 +109,12 @@ Status precheck(const QString& path, const QString& target, bool& exists, struct
     }
     // The new copy is created beside the file, so the folder must accept new files.
     if (::access(QFile::encodeName(folder).constData(), W_OK | X_OK) != 0 && errno == EACCES) {
+        if (many)
+            return Error{tr("cannot change '%1': the folder '%2' does not let you create files, "
+                            "which a safe change needs (each new version is written beside its "
+                            "file, then swapped in). No file was changed; make the folder "
+                            "writable, or leave its articles out, and run the change again.")
+                             .arg(path, QDir::toNativeSeparators(folder))};
         return Error{tr("cannot save '%1': the folder '%2' does not let you create files, which a "
                         "safe save needs (the new version is written beside the file, then swapped "
                         "in). The file on disk is unchanged; use Save As to choose another folder.")
@@ -130,11 +154,11 @@ void syncFolder(const QString& folder)
 
 } // namespace
 
-Status checkWritable(const QString& path)
+Status checkWritable(const QString& path, WriteAdvice advice)
 {
     bool exists = false;
     struct stat st = {};
-    return precheck(path, resolveLinks(path), exists, st);
+    return precheck(path, resolveLinks(path), exists, st, advice);
 }
 
 Status writeAtomically(const QString& path, const QByteArray& bytes,

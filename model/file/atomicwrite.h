@@ -27,9 +27,14 @@ struct AtomicWriteOptions
 Status writeAtomically(const QString& path, const QByteArray& bytes,
                        const AtomicWriteOptions& options = {});
 
+// Whom a refusal's advice is for: a file being saved (Save As can put a copy elsewhere), or one
+// of many files a site-wide change would write (which writes none unless all of them can take it,
+// so the way out is to make the file writable or leave it out).
+enum class WriteAdvice { SaveAs, ChangeOfMany };
+
 // The refusals writeAtomically() would make before writing anything (a folder, not a regular
 // file, read-only even for root, no permission, a folder that does not exist or takes no new
 // files), so that a change to many files can refuse before it writes any.
-Status checkWritable(const QString& path);
+Status checkWritable(const QString& path, WriteAdvice advice = WriteAdvice::SaveAs);
 
 } // namespace frontis

@@ -40,7 +40,8 @@ constexpr quint32 CacheMagic = 0x46524958; // "FRIX"
 // 2: content hashes, change times, broken schemas, and a checksum over the whole file.
 // 3: untitled articles named by their first heading; the typing rules of issue 16 in findings.
 // 5: image fields whose file is missing are findings (image-file).
-constexpr quint32 CacheFormat = 5;
+// 6: the values of every key the Values view lists (ArticleSummary::values).
+constexpr quint32 CacheFormat = 6;
 constexpr qsizetype ChecksumSize = 20; // BLAKE2b-160
 constexpr quint32 MaxCachedArticles = 10'000'000;
 constexpr quint32 MaxCachedItems = 100'000; // diagnostics or unique values of one article
@@ -589,6 +590,12 @@ Status ArticleIndex::save(const QString& file) const
             out << quint32(s.shown.size());
             for (const ArticleSummary::Shown& v : s.shown)
                 out << v.key << v.label << v.value << v.choice << v.list;
+            out << quint32(s.values.size());
+            for (const ArticleSummary::Values& v : s.values) {
+                out << v.key << v.label << v.choice << quint32(v.items.size());
+                for (const QString& item : v.items)
+                    out << item;
+            }
             out << s.brokenSchema;
             if (!s.brokenSchema.isEmpty())
                 out << s.schemaError.message << qint32(s.schemaError.line)
@@ -716,6 +723,24 @@ bool ArticleIndex::load(const QString& file)
             in >> In::Shared{v.key} >> In::Shared{v.label} >> In::Shared{v.value} >> v.choice >>
                 v.list;
             s.shown << v;
+        }
+        quint32 values = 0;
+        in >> values;
+        if (!in.ok() || values > MaxCachedItems)
+            return fail();
+        for (quint32 k = 0; k < values; ++k) {
+            ArticleSummary::Values v;
+            quint32 items = 0;
+            in >> In::Shared{v.key} >> In::Shared{v.label} >> v.choice >> items;
+            if (!in.ok() || items > MaxCachedItems)
+                return fail();
+            for (quint32 n = 0; n < items; ++n) {
+                QString item;
+                // Shared: a site's tags are few and written by many articles.
+                in >> In::Shared{item};
+                v.items << item;
+            }
+            s.values << v;
         }
         in >> s.brokenSchema;
         if (!s.brokenSchema.isEmpty()) {

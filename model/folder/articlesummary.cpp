@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace frontis {
 
 namespace {
@@ -45,6 +47,109 @@ QString firstOf(const FrontMatter& fm, std::initializer_list<const char*> keys)
             return v;
     }
     return {};
+}
+
+// The items of a choice value: a list's scalar items, a tags string's entries, else the value.
+QStringList itemsOf(const FmNode& n, const QString& separator)
+{
+    QStringList items;
+    if (n.isSequence()) {
+        for (const FmNode& item : n.items) {
+            if (item.isScalar() && !item.text.trimmed().isEmpty())
+                items << item.text.trimmed();
+        }
+    } else if (n.isScalar()) {
+        const QStringList pieces =
+            separator.isEmpty() ? QStringList{n.text} : n.text.split(separator);
+        for (const QString& piece : pieces) {
+            if (!piece.trimmed().isEmpty())
+                items << piece.trimmed();
+        }
+    }
+    items.removeDuplicates();
+    return items;
+}
+
+// A list whose items are all values (no maps, no lists): what a folder uses as a choice.
+bool isValueList(const FmNode& n)
+{
+    return n.isSequence() && !n.items.empty() &&
+           std::all_of(n.items.cbegin(), n.items.cend(),
+                       [](const FmNode& item) { return item.isScalar(); });
+}
+
+// Every key below `node` written as a list of values, dotted, in the order of the file.
+void findValueLists(const FmNode& node, const KeyPath& at, QList<KeyPath>* out, int depth = 0)
+{
+    constexpr int MostDepth = 8; // deeper maps are not where a site keeps its tags
+    if (!node.isMap() || depth > MostDepth)
+        return;
+    for (const FmEntry& e : node.entries) {
+        const KeyPath key = at + KeyPath{e.key};
+        if (isValueList(e.value))
+            *out << key;
+        else
+            findValueLists(e.value, key, out, depth + 1);
+    }
+}
+
+// The schema's select and tags fields, nested objects' too (`Fields`: the schema's QList, an
+// object's std::vector).
+template <typename Fields>
+void choiceFields(const Fields& fields, const QString& prefix, QList<const SchemaField*>* out,
+                  QStringList* keys)
+{
+    for (const SchemaField& f : fields) {
+        const QString key = prefix.isEmpty() ? f.key : prefix + QLatin1Char('.') + f.key;
+        if (f.type == FieldType::Select || f.type == FieldType::Tags) {
+            *out << &f;
+            *keys << key;
+        } else if (f.type == FieldType::Object) {
+            choiceFields(f.fields, key, out, keys);
+        }
+    }
+}
+
+QList<ArticleSummary::Values> valuesFor(const FrontMatter& fm, const Schema& schema)
+{
+    QList<ArticleSummary::Values> out;
+    QStringList seen;
+    const auto add = [&](const QString& key, const QString& label, const QString& separator,
+                         bool choice) {
+        if (seen.contains(key))
+            return;
+        seen << key;
+        const FmNode* n = fm.find(fm.resolve(key));
+        if (!n)
+            return;
+        QStringList items = itemsOf(*n, separator);
+        if (!items.isEmpty())
+            out << ArticleSummary::Values{key, label, std::move(items), choice || isValueList(*n)};
+    };
+    const auto separatorOf = [&schema](const QString& key) {
+        const SchemaField* f = schema.field(key);
+        return f && f->type == FieldType::Tags ? f->separator : QString();
+    };
+    // Every column, a choice or not: a key one article writes as a list and another as one
+    // value counts that value too, as the Articles list's filter does.
+    for (const Schema::Column& c : schema.listColumns())
+        add(c.key, c.label, separatorOf(c.key), c.choice);
+    QList<const SchemaField*> fields;
+    QStringList keys;
+    choiceFields(schema.fields(), {}, &fields, &keys);
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        const SchemaField* f = fields.at(i);
+        add(keys.at(i), f->label.isEmpty() ? keys.at(i) : f->label,
+            f->type == FieldType::Tags ? f->separator : QString(), true);
+    }
+    QList<KeyPath> lists;
+    findValueLists(fm.root(), {}, &lists);
+    for (const KeyPath& k : lists) {
+        const QString key = joinKeyPath(k);
+        const SchemaField* f = schema.field(key);
+        add(key, f && !f->label.isEmpty() ? f->label : key, QString(), true);
+    }
+    return out;
 }
 
 } // namespace
@@ -155,6 +260,7 @@ ArticleSummary ArticleSummary::fromBytes(const QString& path, const QByteArray& 
         const bool list = n && n->isSequence();
         s.shown << Shown{c.key, c.label, value, c.choice || list, list};
     }
+    s.values = valuesFor(fm, *choice.schema);
     const Validator validator(*choice.schema);
     s.diagnostics = choice.notes + validator.validate(doc.value(), path);
     if (choice.error) {

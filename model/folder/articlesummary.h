@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace frontis {
 
@@ -51,6 +52,22 @@ struct ArticleSummary
         friend bool operator==(const Shown&, const Shown&) = default;
     };
     QList<Shown> shown;
+
+    // The values of every key the Values view lists (issue 19): the list columns, the schema's
+    // select and tags fields, then every other key the article writes as a
+    // list of values (nested maps walked, dotted keys), each with its items one by one (a tags
+    // string split at the schema's separator, a list item for item; empty ones left out).
+    struct Values
+    {
+        QString key; // dotted, as FrontMatter::resolve and SiteChange take it
+        QString label;
+        QStringList items;
+        // A choice here: a select or tags field, or a list. False for a list column's plain
+        // value, kept because another article may make the key a choice (it counts there too).
+        bool choice = true;
+        friend bool operator==(const Values&, const Values&) = default;
+    };
+    QList<Values> values;
 
     QList<Diagnostic> diagnostics;     // the article's own findings, sorted by position
     QList<Validator::KeyValue> unique; // its values of the schema's unique keys

@@ -8,11 +8,11 @@ namespace frontis {
 
 namespace {
 
-const ArticleSummary::Shown* shownFor(const ArticleSummary& a, const QString& key)
+const ArticleSummary::Values* valuesFor(const ArticleSummary& a, const QString& key)
 {
-    for (const ArticleSummary::Shown& s : a.shown) {
-        if (s.key == key)
-            return &s;
+    for (const ArticleSummary::Values& v : a.values) {
+        if (v.key == key)
+            return &v;
     }
     return nullptr;
 }
@@ -23,9 +23,9 @@ QStringList ValueCounts::keys(const QList<ArticleSummary>& articles)
 {
     QStringList out;
     for (const ArticleSummary& a : articles) {
-        for (const ArticleSummary::Shown& s : a.shown) {
-            if ((s.choice || s.list) && !s.value.isEmpty() && !out.contains(s.key))
-                out << s.key;
+        for (const ArticleSummary::Values& v : a.values) {
+            if (v.choice && !out.contains(v.key))
+                out << v.key;
         }
     }
     return out;
@@ -34,22 +34,16 @@ QStringList ValueCounts::keys(const QList<ArticleSummary>& articles)
 QString ValueCounts::label(const QList<ArticleSummary>& articles, const QString& key)
 {
     for (const ArticleSummary& a : articles) {
-        if (const ArticleSummary::Shown* s = shownFor(a, key); s && !s->label.isEmpty())
-            return s->label;
+        if (const ArticleSummary::Values* v = valuesFor(a, key); v && !v->label.isEmpty())
+            return v->label;
     }
     return key;
 }
 
 QStringList ValueCounts::valuesOf(const ArticleSummary& article, const QString& key)
 {
-    const ArticleSummary::Shown* s = shownFor(article, key);
-    if (!s || s->value.isEmpty())
-        return {};
-    // The summary joins a list's items with ", " (an item holding ", " itself reads as two).
-    QStringList items =
-        s->list ? s->value.split(QStringLiteral(", "), Qt::SkipEmptyParts) : QStringList{s->value};
-    items.removeDuplicates();
-    return items;
+    const ArticleSummary::Values* v = valuesFor(article, key);
+    return v ? v->items : QStringList();
 }
 
 QList<ValueCount> ValueCounts::of(const QList<ArticleSummary>& articles, const QString& key)

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace frontis {
 
 namespace {
@@ -19,10 +21,28 @@ SiteChange SiteChange::rename(const QString& key, const QString& from, const QSt
     SiteChange c;
     c.kind = Kind::Rename;
     c.key = key;
-    c.from = from;
+    c.oldValues = {from};
     c.to = to;
     c.ignoreCase = ignoreCase;
     return c;
+}
+
+SiteChange SiteChange::merge(const QString& key, const QStringList& from, const QString& to,
+                             bool ignoreCase)
+{
+    SiteChange c = rename(key, QString(), to, ignoreCase);
+    c.oldValues = from;
+    c.oldValues.removeDuplicates();
+    return c;
+}
+
+bool SiteChange::isOldValue(const QString& text) const
+{
+    if (text == to)
+        return false;
+    const Qt::CaseSensitivity cs = ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive;
+    return std::any_of(oldValues.cbegin(), oldValues.cend(),
+                       [&](const QString& old) { return text.compare(old, cs) == 0; });
 }
 
 SiteChange SiteChange::set(const QString& key, const QString& value,
@@ -64,8 +84,15 @@ QString SiteChange::describe() const
     for (const WhereClause& w : where)
         picked += QStringLiteral(" where %1 = '%2'").arg(w.key, w.value);
     switch (kind) {
-    case Kind::Rename:
-        return QStringLiteral("rename %1 '%2' -> '%3'").arg(key, from, to);
+    case Kind::Rename: {
+        if (oldValues.size() == 1)
+            return QStringLiteral("rename %1 '%2' -> '%3'").arg(key, oldValues.first(), to);
+        QStringList quoted;
+        for (const QString& v : oldValues)
+            quoted << QLatin1Char('\'') + v + QLatin1Char('\'');
+        return QStringLiteral("merge %1 %2 -> '%3'")
+            .arg(key, quoted.join(QStringLiteral(", ")), to);
+    }
     case Kind::Set:
         return QStringLiteral("set %1 = '%2'").arg(key, to) + picked;
     case Kind::Unset:

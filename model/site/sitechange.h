@@ -30,10 +30,10 @@ struct WhereClause
 struct SiteChange
 {
     enum class Kind {
-        Rename, // where `key` is `from` it becomes `to`; in a list or tags field the entry (a merge
-                // when `to` already is an entry)
-        Set,    // `key` becomes `to` in the articles `where` picks (typed as `set` types it)
-        Unset,  // `key` is removed from the articles `where` picks
+        Rename,  // where `key` is one of `oldValues` it becomes `to`; in a list or tags field the
+                 // entry (a merge when `to` already is an entry, or when several entries are old)
+        Set,     // `key` becomes `to` in the articles `where` picks (typed as `set` types it)
+        Unset,   // `key` is removed from the articles `where` picks
         Replace, // `from` (a find-bar term) is replaced by `to` in the values of `key`, or in the
                  // article text when `inText`
         Undo,    // puts back what an applied change wrote (SiteChangeJournal::planUndo): `from`
@@ -42,7 +42,8 @@ struct SiteChange
 
     Kind kind = Kind::Set;
     QString key;              // dotted; resolved per article (FrontMatter::resolve)
-    QString from;             // Rename: OLD; Replace: FIND
+    QStringList oldValues;    // Rename: OLD, or several values merged into `to` as one change
+    QString from;             // Replace: FIND; Undo: the description
     QString to;               // Rename: NEW; Set: VALUE; Replace: REPLACEMENT
     QList<WhereClause> where; // Set, Unset: all must hold
     bool ignoreCase = false;  // Rename: compare case-insensitively
@@ -51,6 +52,11 @@ struct SiteChange
 
     static SiteChange rename(const QString& key, const QString& from, const QString& to,
                              bool ignoreCase = false);
+    // Several values become one (the Values view's Merge Into "js", "JS", "javascript" ->
+    // "JavaScript"): one plan, one journal entry, one step to undo. An article holding several
+    // of them keeps one entry, where the first of them was.
+    static SiteChange merge(const QString& key, const QStringList& from, const QString& to,
+                            bool ignoreCase = false);
     static SiteChange set(const QString& key, const QString& value,
                           const QList<WhereClause>& where = {});
     static SiteChange unset(const QString& key, const QList<WhereClause>& where = {});
@@ -58,7 +64,11 @@ struct SiteChange
     static SiteChange replace(const QString& key, bool inText, const QString& find,
                               const QString& replacement, FindOptions options = {});
 
-    // One line for people and journals: "rename tags 'go' -> 'golang'".
+    // Rename: whether `text` is one of the old values (and not `to` itself).
+    bool isOldValue(const QString& text) const;
+
+    // One line for people and journals: "rename tags 'go' -> 'golang'", "merge tags 'js', 'JS'
+    // -> 'JavaScript'".
     QString describe() const;
 };
 

@@ -300,6 +300,7 @@ AppliedChange appliedFrom(const Entry& e)
     a.journalDir = QFileInfo(e.dir).absolutePath();
     a.description = e.description;
     a.applied = e.applied;
+    a.undoOf = e.undoOf;
     for (const JournalFile& j : e.files)
         a.files << j.path;
     return a;
@@ -368,8 +369,8 @@ Result<AppliedChange> SiteChangeJournal::apply(const ChangePlan& plan, const Sit
         if (!now->sameContent(f.stamp))
             return Error{fileError(f.path, tr("changed on disk since it was read; nothing was "
                                               "written, run the change again"))};
-        if (Status s = checkWritable(f.path))
-            return Error{fileError(f.path, s->message + tr(" Nothing was written."))};
+        if (Status s = checkWritable(f.path, WriteAdvice::ChangeOfMany))
+            return Error{fileError(f.path, s->message)};
     }
 
     Entry e;

@@ -19,6 +19,10 @@ struct AppliedChange
     QString description; // SiteChange::describe() of the change
     QDateTime applied;   // UTC
     QStringList files;   // absolute paths of the files written, in plan order
+    QString undoOf;      // an undo: the id of the change it undid (empty for a change)
+
+    // An undo of another change (undoing it again would redo that change).
+    bool isUndo() const { return !undoOf.isEmpty(); }
 };
 
 // What recover() did with the changes a crash or a kill interrupted.

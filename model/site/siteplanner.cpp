@@ -268,7 +268,6 @@ QString replaceAll(const TextFinder& finder, const QString& text, const QString&
 Result<int> renameInList(Document& doc, const KeyPath& key, const FmNode& list, const SiteChange& c,
                          Expectation* e)
 {
-    const Qt::CaseSensitivity cs = c.ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive;
     bool hasNew = false;
     for (const FmNode& item : list.items)
         hasNew = hasNew || (item.isScalar() && item.text == c.to);
@@ -277,7 +276,7 @@ Result<int> renameInList(Document& doc, const KeyPath& key, const FmNode& list, 
     e->shape = Expectation::Shape::List;
     for (qsizetype i = 0; i < qsizetype(list.items.size()); ++i) {
         const FmNode& item = list.items[size_t(i)];
-        const bool hit = item.isScalar() && item.text != c.to && item.text.compare(c.from, cs) == 0;
+        const bool hit = item.isScalar() && c.isOldValue(item.text);
         if (!hit) {
             e->texts << item.text;
             continue;
@@ -339,7 +338,6 @@ Result<int> edit(Document& doc, const Schema& schema, const Context& ctx, bool* 
     case SiteChange::Kind::Rename: {
         if (!node)
             return 0;
-        const Qt::CaseSensitivity cs = c.ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive;
         if (node->isSequence()) {
             Result<int> n = renameInList(doc, key, *node, c, e);
             *matched = n && n.value() > 0;
@@ -355,8 +353,7 @@ Result<int> edit(Document& doc, const Schema& schema, const Context& ctx, bool* 
             // From the last entry backwards, so that earlier entries keep their positions.
             QList<qsizetype> hits;
             for (qsizetype i = 0; i < tags.entries().size(); ++i) {
-                const QString& t = tags.entries().at(i).text;
-                if (t != c.to && t.compare(c.from, cs) == 0)
+                if (c.isOldValue(tags.entries().at(i).text))
                     hits << i;
             }
             if (hits.isEmpty())
@@ -373,7 +370,7 @@ Result<int> edit(Document& doc, const Schema& schema, const Context& ctx, bool* 
                 return *s;
             return edits;
         }
-        if (node->text.compare(c.from, cs) != 0 || node->text == c.to)
+        if (!c.isOldValue(node->text))
             return 0;
         *matched = true;
         e->texts = settledTexts(c.to, type, node);
@@ -484,7 +481,7 @@ FileOutcome planFile(const QString& path, const Context& ctx)
         out.problem = PlanProblem{path, *bad};
         return out;
     }
-    if (Status s = checkWritable(path)) {
+    if (Status s = checkWritable(path, WriteAdvice::ChangeOfMany)) {
         out.problem = PlanProblem{path, *s};
         return out;
     }
@@ -510,6 +507,8 @@ Result<ChangePlan> planSiteChange(const QStringList& paths, const SiteChange& ch
         return Error{tr("an undo is planned by SiteChangeJournal::planUndo")};
     if (change.key.isEmpty() && !(change.kind == SiteChange::Kind::Replace && change.inText))
         return Error{tr("no key given")};
+    if (change.kind == SiteChange::Kind::Rename && change.oldValues.isEmpty())
+        return Error{tr("no value to rename given")};
     if (change.kind == SiteChange::Kind::Replace) {
         Result<TextFinder> finder = TextFinder::compile(change.from, change.find);
         if (!finder)

@@ -1,315 +1,21 @@
-#include "../model/testutil.h"
-#include "app/folderchanges.h"
-#include "app/folderdocks.h"
-#include "app/folderprompts.h"
-#include "app/foldersession.h"
-#include "app/mainwindow.h"
-#include "app/prompts.h"
-#include "app/replaceinfolderdialog.h"
-#include "editor/articleeditor.h"
-#include "editor/folder/articlefiltermodel.h"
-#include "editor/folder/articlelistmodel.h"
-#include "editor/folder/folderpanel.h"
-#include "editor/folder/valuesview.h"
-#include "editor/form/fieldform.h"
-#include "model/yaml/document.h"
-
-#include <QAction>
-#include <QApplication>
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDirIterator>
-#include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
-#include <QProcess>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QSettings>
-#include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QToolButton>
-#include <QTreeView>
+#include "folderchangefixture.h"
 
 using namespace frontis;
+using namespace frontis::testing;
 
 // The window's changes across a folder (issue 19), on copies of corpus sites: the Articles list
-// selecting many, the Values view's counts, Rename and Merge Into, Change Field, Replace in
-// Folder and Undo Folder Change, each reviewed and applied; the exact bytes of the files that
-// change are checked, and the others keep their bytes and modification times.
-class TestSiteChanges : public QObject
+// selecting many, Rename and Merge Into, Change Field, Replace in Folder, Cancel and Undo Folder
+// Change, each reviewed and applied; the exact bytes of the files that change are checked, and
+// the others keep their bytes and modification times. The Values view's own tests are in
+// tst_valuesview.
+class TestSiteChanges : public QObject, public FolderChangeFixture
 {
     Q_OBJECT
 
-private:
-    QTemporaryDir m_tmp;
-    QStringList m_warnings;
-    // What the prompts were asked and answer.
-    QString m_newValue;
-    std::optional<FolderPrompts::ChangeFieldAnswer> m_fieldAnswer;
-    QList<FolderChangeDialog::File> m_reviewed;
-    QString m_reviewedWhat;
-    bool m_apply = true;
-    QStringList m_unsavedNames;
-    bool m_saveFirst = false;
-    QStringList m_undoOverEdits;
-    bool m_undoAnyway = false;
-    QStringList m_diskAsked; // windows asked about a change on disk under their edits
-
-    static QString corpusSite(const char* name)
-    {
-        return testutil::sharedDir() + QStringLiteral("/corpus/real/") + QLatin1String(name);
-    }
-
-    // A fresh copy of a corpus site below the temporary folder; empty (and the test skipped by
-    // the caller) where the corpus is absent.
-    QString copySite(const char* name)
-    {
-        const QString from = corpusSite(name);
-        if (!QFileInfo(from).isDir())
-            return {};
-        const QString to =
-            m_tmp.path() + QLatin1Char('/') + QLatin1String(name) + QString::number(++m_copies);
-        QDir().mkpath(to);
-        QDirIterator it(from, {QStringLiteral("*.md")}, QDir::Files);
-        while (it.hasNext()) {
-            it.next();
-            if (!testutil::copyWritable(it.filePath(), to + QLatin1Char('/') + it.fileName()))
-                return {};
-        }
-        return to;
-    }
-    int m_copies = 0;
-
-    struct Snapshot
-    {
-        QByteArray bytes;
-        QDateTime modified;
-    };
-    static QHash<QString, Snapshot> snapshot(const QString& root)
-    {
-        QHash<QString, Snapshot> out;
-        QDirIterator it(root, {QStringLiteral("*.md")}, QDir::Files);
-        while (it.hasNext()) {
-            it.next();
-            out.insert(it.filePath(), {testutil::readAll(it.filePath()),
-                                       it.fileInfo().fileTime(QFileDevice::FileModificationTime)});
-        }
-        return out;
-    }
-
-    static void waitIndexed()
-    {
-        FolderIndexer& indexer = FolderSession::instance().indexer();
-        QTRY_VERIFY_WITH_TIMEOUT(!indexer.isBusy(), 30000);
-    }
-
-    // A window on the folder at `root`, indexed.
-    static MainWindow* openFolder(const QString& root)
-    {
-        if (!FolderSession::instance().open(root))
-            return nullptr;
-        waitIndexed();
-        auto* w = new MainWindow;
-        w->show();
-        return w;
-    }
-
-    // Each value of `key` in the front matter of the `.md` files below `root` and how many
-    // files have it, as PyYAML reads them (a second reader, not ours).
-    static QHash<QString, int> yamlCounts(const QString& root, const QString& key, QString* why)
-    {
-        const char* script = R"(
-import json, os, sys, yaml
-root, key = sys.argv[1], sys.argv[2]
-counts = {}
-for name in sorted(os.listdir(root)):
-    if not name.endswith('.md'):
-        continue
-    text = open(os.path.join(root, name), encoding='utf-8-sig').read().replace('\r\n', '\n')
-    if not text.startswith('---\n'):
-        continue
-    end = text.find('\n---', 4)
-    try:
-        data = yaml.safe_load(text[4:end]) or {}
-    except yaml.YAMLError:
-        continue
-    value = data.get(key) if isinstance(data, dict) else None
-    items = value if isinstance(value, list) else ([] if value in (None, '') else [value])
-    for v in set(str(i) for i in items if i not in (None, '')):
-        counts[v] = counts.get(v, 0) + 1
-print(json.dumps(counts))
-)";
-        QProcess p;
-        p.start(QStringLiteral("/usr/bin/python3"),
-                {QStringLiteral("-c"), QString::fromUtf8(script), root, key});
-        if (!p.waitForFinished(60000) || p.exitCode() != 0) {
-            *why = QString::fromUtf8(p.readAllStandardError());
-            return {};
-        }
-        QHash<QString, int> out;
-        const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            out.insert(it.key(), it.value().toInt());
-        return out;
-    }
-
-    // Waits for the window's folder change to end; returns whether it wrote files.
-    static bool waitChange(QSignalSpy& done)
-    {
-        if (done.isEmpty() && !done.wait(60000))
-            return false;
-        const bool applied = done.takeFirst().at(0).toBool();
-        waitIndexed();
-        return applied;
-    }
-
-    // The paths whose bytes differ between two snapshots.
-    static QStringList changedBetween(const QHash<QString, Snapshot>& a,
-                                      const QHash<QString, Snapshot>& b)
-    {
-        QStringList out;
-        for (auto it = a.begin(); it != a.end(); ++it) {
-            if (b.value(it.key()).bytes != it->bytes)
-                out << it.key();
-        }
-        out.sort();
-        return out;
-    }
-
-    // Every file of `before` not in `changed` kept its bytes and its modification time.
-    static bool othersUntouched(const QHash<QString, Snapshot>& before,
-                                const QHash<QString, Snapshot>& now, const QStringList& changed)
-    {
-        for (auto it = before.begin(); it != before.end(); ++it) {
-            if (changed.contains(it.key()))
-                continue;
-            const Snapshot s = now.value(it.key());
-            if (s.bytes != it->bytes || s.modified != it->modified) {
-                qWarning("%s was touched", qPrintable(it.key()));
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // Where the front matter ends in `bytes`: the offset of the closing fence's line.
-    static qsizetype frontMatterEnd(const QByteArray& bytes)
-    {
-        const qsizetype lf = bytes.indexOf("\n---", 3);
-        return lf < 0 ? 0 : lf + 1;
-    }
-
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("FrontisTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_sitechanges"));
-        QSettings().clear();
-        FolderSession::instance().indexer().setCacheFolder(m_tmp.path() + QStringLiteral("/cache"));
-        FolderSession::instance().indexer().setDelay(50);
-        Prompts& p = Prompts::instance();
-        p.askUnsaved = [](QWidget*, const QString&) { return Prompts::Choice::Discard; };
-        p.warn = [this](QWidget*, const QString& title, const QString& text) {
-            m_warnings << title + QLatin1Char('|') + text;
-        };
-        p.askRecover = [](QWidget*, const QString&, const QString&) {
-            return Prompts::RecoveryChoice::Discard;
-        };
-        FolderPrompts& f = FolderPrompts::instance();
-        f.askValue = [this](QWidget*, const QString&, const QString&, const QString&,
-                            const QStringList&) { return m_newValue; };
-        f.askChangeField = [this](QWidget*, const QStringList&, int) { return m_fieldAnswer; };
-        f.reviewChange = [this](QWidget*, const QString&, const QString& what, const QString&,
-                                const QList<FolderChangeDialog::File>& files) {
-            m_reviewedWhat = what;
-            m_reviewed = files;
-            return m_apply;
-        };
-        f.saveBeforeChange = [this](QWidget*, const QStringList& names) {
-            m_unsavedNames = names;
-            return m_saveFirst;
-        };
-        f.undoOverEdits = [this](QWidget*, const QStringList& names) {
-            m_undoOverEdits = names;
-            return m_undoAnyway;
-        };
-        p.askDiskChanged = [this](QWidget*, const QString& name) {
-            m_diskAsked << name;
-            return Prompts::DiskChoice::KeepMine;
-        };
-    }
-
-    void init()
-    {
-        m_reviewed.clear();
-        m_reviewedWhat.clear();
-        m_apply = true;
-        m_unsavedNames.clear();
-        m_saveFirst = false;
-        m_undoOverEdits.clear();
-        m_undoAnyway = false;
-        m_diskAsked.clear();
-    }
-
-    void cleanup()
-    {
-        for (MainWindow* w : MainWindow::windows())
-            w->close();
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-        QVERIFY(MainWindow::windows().isEmpty());
-        FolderSession::instance().close();
-        QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.join(QLatin1Char('\n'))));
-        m_warnings.clear();
-    }
-
-    void valuesViewCountsEachValue()
-    {
-        const QString root = copySite("11ty__11ty-website");
-        if (root.isEmpty())
-            QSKIP("the corpus is not here");
-        MainWindow* w = openFolder(root);
-        QVERIFY(w);
-        ValuesView* values = w->folderDocks()->valuesView();
-        QVERIFY(values->showKey(QStringLiteral("tags")));
-        QString why;
-        const QHash<QString, int> expected = yamlCounts(root, QStringLiteral("tags"), &why);
-        QVERIFY2(!expected.isEmpty(), qPrintable(why));
-        QHash<QString, int> shown;
-        QTreeView* view = values->view();
-        for (int row = 0; row < values->rowCount(); ++row) {
-            const QModelIndex value = view->model()->index(row, ValuesView::ValueColumn);
-            shown.insert(value.data().toString(),
-                         value.siblingAtColumn(ValuesView::CountColumn).data().toInt());
-        }
-        QCOMPARE(shown, expected);
-        QVERIFY(expected.value(QStringLiteral("related-shortcodes")) >= 3);
-
-        // The filter narrows the list as you type; Rename wants one value, Merge Into any.
-        QTest::keyClicks(values->filterEdit(), QStringLiteral("related-sh"));
-        QCOMPARE(values->rowCount(), 1);
-        QVERIFY(!values->renameButton()->isEnabled());
-        view->selectAll();
-        QCOMPARE(values->selectedValues(), QStringList{QStringLiteral("related-shortcodes")});
-        QVERIFY(values->renameButton()->isEnabled());
-        QVERIFY(values->mergeButton()->isEnabled());
-        values->filterEdit()->clear();
-
-        // A double click on a value selects its articles in the list.
-        values->selectValues({QStringLiteral("related-shortcodes")});
-        const QModelIndex index = view->selectionModel()->selectedRows().first();
-        Q_EMIT view->activated(index);
-        const QStringList selected = w->folderDocks()->panel()->selectedPaths();
-        QCOMPARE(selected.size(), expected.value(QStringLiteral("related-shortcodes")));
-        for (const QString& path : selected)
-            QVERIFY(testutil::readAll(path).contains("related-shortcodes"));
-    }
+    void initTestCase() { setUpFixture("tst_sitechanges"); }
+    void init() { resetAnswers(); }
+    void cleanup() { tearDownWindows(); }
 
     void articlesListSelectsMany()
     {
@@ -405,11 +111,11 @@ private Q_SLOTS:
         // Undo Folder Change puts every file back as it was, as one step.
         QAction* undo = w->folderChanges()->undoAction();
         QVERIFY(undo->isEnabled());
-        undo->trigger();
-        QVERIFY(waitChange(done));
-        const QHash<QString, Snapshot> undone = snapshot(root);
-        QVERIFY(changedBetween(before, undone).isEmpty());
-        QVERIFY(othersUntouched(before, undone, having));
+        const Outcome undone = runChange(
+            w, root, before, [undo] { undo->trigger(); }, having);
+        QVERIFY(undone.wrote);
+        QVERIFY(undone.changed.isEmpty());
+        QVERIFY(undone.othersKept);
         QTRY_COMPARE(values->pathsOf(from), having);
     }
 
@@ -427,16 +133,16 @@ private Q_SLOTS:
         const QByteArray into = "related-shortcodes";
         const QStringList having = values->pathsOf(QString::fromUtf8(from));
         QVERIFY(having.size() >= 2);
-        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
         m_newValue = QString::fromUtf8(into);
         values->selectValues({QString::fromUtf8(from)});
-        values->mergeButton()->click();
-        QVERIFY(waitChange(done));
+        const Outcome merged =
+            runChange(w, root, before, [values] { values->mergeButton()->click(); });
+        QVERIFY(merged.wrote);
 
         // An article with both keeps one (the line of the one that goes is removed); the others
         // get the new value in place, in their own style (block or flow list).
-        const QHash<QString, Snapshot> after = snapshot(root);
-        QCOMPARE(changedBetween(before, after), having);
+        const QHash<QString, Snapshot>& after = merged.files;
+        QCOMPARE(merged.changed, having);
         int both = 0;
         for (const QString& path : having) {
             const QByteArray old = before.value(path).bytes;
@@ -454,8 +160,160 @@ private Q_SLOTS:
             QCOMPARE(after.value(path).bytes, expected);
         }
         QVERIFY(both >= 1);
-        QVERIFY(othersUntouched(before, after, having));
+        QVERIFY(merged.othersKept);
         QTRY_VERIFY(values->pathsOf(QString::fromUtf8(from)).isEmpty());
+    }
+
+    // Merge Into with several values selected ("related-custom-tags", "related-javascript",
+    // "related-nunjucks" into a new "related-templates") is one change: one review of every
+    // file, one journal entry, one step to undo. Each file's diff has only those items' lines,
+    // an article that had several keeps one where the first was, and every other value stays.
+    void mergeSeveralValuesIsOneStep()
+    {
+        const QString root = copySite("11ty__11ty-website");
+        if (root.isEmpty())
+            QSKIP("the corpus is not here");
+        const QHash<QString, Snapshot> before = snapshot(root);
+        QString why;
+        const QHash<QString, int> countsBefore = yamlCounts(root, QStringLiteral("tags"), &why);
+        QVERIFY2(!countsBefore.isEmpty(), qPrintable(why));
+        MainWindow* w = openFolder(root);
+        QVERIFY(w);
+        ValuesView* values = w->folderDocks()->valuesView();
+        QVERIFY(values->showKey(QStringLiteral("tags")));
+        const QStringList olds{QStringLiteral("related-custom-tags"),
+                               QStringLiteral("related-javascript"),
+                               QStringLiteral("related-nunjucks")};
+        const QString into = QStringLiteral("related-templates");
+        QStringList having;
+        for (const QString& v : olds) {
+            QVERIFY2(!values->pathsOf(v).isEmpty(), qPrintable(v));
+            having += values->pathsOf(v);
+        }
+        having.removeDuplicates();
+        having.sort();
+        QVERIFY(having.size() > values->pathsOf(olds.first()).size()); // a real union
+        values->selectValues(olds);
+        QCOMPARE(values->selectedValues(), olds);
+        m_newValue = into;
+        const Outcome merged =
+            runChange(w, root, before, [values] { values->mergeButton()->click(); });
+        QVERIFY(merged.wrote);
+        QVERIFY2(m_reviewedWhat.contains(into), qPrintable(m_reviewedWhat));
+        QCOMPARE(m_reviewed.size(), having.size()); // one review of every file
+        QCOMPARE(merged.changed, having);
+        QVERIFY(merged.othersKept);
+        for (const FolderChangeDialog::File& f : m_reviewed) {
+            int added = 0;
+            for (const QString& line : f.diff.split(QLatin1Char('\n'))) {
+                if (line.startsWith(QLatin1String("---")) || line.startsWith(QLatin1String("+++")))
+                    continue;
+                if (line.startsWith(QLatin1Char('+'))) {
+                    ++added;
+                    QVERIFY2(line.contains(into), qPrintable(f.diff));
+                } else if (line.startsWith(QLatin1Char('-'))) {
+                    QVERIFY2(std::any_of(olds.begin(), olds.end(),
+                                         [&line](const QString& v) { return line.contains(v); }),
+                             qPrintable(f.diff));
+                }
+            }
+            QVERIFY2(added <= 1, qPrintable(f.diff));
+        }
+        // PyYAML: the new value is in every article that had one of the old ones, they are gone,
+        // and every other value is where it was.
+        QHash<QString, int> expected = countsBefore;
+        for (const QString& v : olds)
+            expected.remove(v);
+        expected.insert(into, int(having.size()));
+        QCOMPARE(yamlCounts(root, QStringLiteral("tags"), &why), expected);
+        QTRY_COMPARE(values->pathsOf(into), having);
+
+        // One step to undo, and nothing before it.
+        QAction* undo = w->folderChanges()->undoAction();
+        QVERIFY(undo->text().contains(QLatin1String("merge tags")));
+        const Outcome undone = runChange(
+            w, root, before, [undo] { undo->trigger(); }, having);
+        QVERIFY(undone.wrote);
+        QVERIFY(undone.changed.isEmpty());
+        QVERIFY(undone.othersKept);
+        QVERIFY(!undo->isEnabled());
+    }
+
+    // Cancel while the articles are being written: the change is held after its first batch of
+    // files (a real mix on disk), Cancel is pressed, and afterwards every file is as it was,
+    // the journal keeps nothing to undo, and the window is ready for the next change.
+    void cancelWhileWritingPutsEveryFileBack()
+    {
+        const QString root = m_tmp.path() + QStringLiteral("/many") + QString::number(++m_copies);
+        QVERIFY(QDir().mkpath(root));
+        constexpr int Files = 200; // the journal writes 64 between progress reports
+        for (int i = 0; i < Files; ++i) {
+            const QByteArray bytes = QStringLiteral("---\ntitle: Post %1\ntags: [misc, news]\n---\n"
+                                                    "Body %1\n")
+                                         .arg(i)
+                                         .toUtf8();
+            QVERIFY(testutil::writeAll(
+                root + QStringLiteral("/post%1.md").arg(i, 3, 10, QLatin1Char('0')), bytes));
+        }
+        const QHash<QString, Snapshot> before = snapshot(root);
+        MainWindow* w = openFolder(root);
+        QVERIFY(w);
+        ValuesView* values = w->folderDocks()->valuesView();
+        QVERIFY(values->showKey(QStringLiteral("tags")));
+        QCOMPARE(values->pathsOf(QStringLiteral("news")).size(), Files);
+
+        // Held on the worker once some files are written, until the test has pressed Cancel.
+        QSemaphore reached;
+        QSemaphore go;
+        std::atomic<bool> held = false;
+        FolderChanges* changes = w->folderChanges();
+        m_onReview = [&] {
+            changes->setProgressHook([&](int done, int total) {
+                if (done > 0 && done < total && !held.exchange(true)) {
+                    reached.release();
+                    go.acquire();
+                }
+            });
+        };
+        QSignalSpy done(changes, &FolderChanges::done);
+        m_newValue = QStringLiteral("updates");
+        values->selectValues({QStringLiteral("news")});
+        values->renameButton()->click();
+        QVERIFY(QTest::qWaitFor([&] { return reached.tryAcquire(); }, 60000));
+        changes->setProgressHook({});
+        QCOMPARE(m_reviewed.size(), Files);
+        const QStringList mixed = changedBetween(before, snapshot(root));
+        QVERIFY2(!mixed.isEmpty() && mixed.size() < Files,
+                 qPrintable(QString::number(mixed.size())));
+        QVERIFY(changes->isBusy());
+        QVERIFY(changes->cancelButton()->isVisibleTo(w));
+        changes->cancelButton()->click();
+        go.release();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.takeFirst().at(0).toBool(), false);
+        waitIndexed();
+
+        // All old again, byte for byte; the files never written kept their times too.
+        const QHash<QString, Snapshot> after = snapshot(root);
+        QVERIFY(changedBetween(before, after).isEmpty());
+        QVERIFY(othersUntouched(before, after, mixed));
+        QVERIFY(SiteChangeJournal::history(root).isEmpty());
+        // The window: idle, nothing to undo, told in the status bar (no warning), the values
+        // as before, and a new change works.
+        QVERIFY(!changes->isBusy());
+        QVERIFY(!changes->progressBar()->isVisibleTo(w));
+        QVERIFY(!changes->cancelButton()->isVisibleTo(w));
+        QVERIFY(!changes->undoAction()->isEnabled());
+        QVERIFY2(w->statusBar()->currentMessage().startsWith(QLatin1String("Cancelled")),
+                 qPrintable(w->statusBar()->currentMessage()));
+        QTRY_COMPARE(values->pathsOf(QStringLiteral("news")).size(), Files);
+        QVERIFY(values->pathsOf(QStringLiteral("updates")).isEmpty());
+        const Outcome again =
+            runChange(w, root, before, [values] { values->renameButton()->click(); });
+        QVERIFY(again.wrote);
+        QCOMPARE(again.changed.size(), Files);
+        QVERIFY(again.files.value(root + QStringLiteral("/post007.md"))
+                    .bytes.contains("tags: [misc, updates]"));
     }
 
     void renameAsksAboutUnsavedEdits()
@@ -544,18 +402,17 @@ private Q_SLOTS:
         QCOMPARE(panel->selectPaths(chosen), 3);
         QAction* change = w->folderChanges()->changeFieldAction();
         QVERIFY(change->isEnabled());
-        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
         m_fieldAnswer = FolderPrompts::ChangeFieldAnswer{QStringLiteral("permalink"),
                                                          QStringLiteral("/moved/"), false};
-        change->trigger();
-        QVERIFY(waitChange(done));
+        const Outcome set = runChange(w, root, before, [change] { change->trigger(); });
+        QVERIFY(set.wrote);
         QCOMPARE(m_reviewed.size(), 3);
 
         // Each keeps its style: the plain value stays plain, the quoted ones quoted.
-        const QHash<QString, Snapshot> after = snapshot(root);
+        const QHash<QString, Snapshot>& after = set.files;
         QStringList sorted = chosen;
         sorted.sort();
-        QCOMPARE(changedBetween(before, after), sorted);
+        QCOMPARE(set.changed, sorted);
         const QByteArray community = before.value(chosen.at(0)).bytes;
         QByteArray expected = community;
         expected.replace("permalink: /docs/community/", "permalink: /moved/");
@@ -570,17 +427,18 @@ private Q_SLOTS:
             expected.replace(at, end + 1 - at, "permalink: \"/moved/\"");
             QCOMPARE(after.value(chosen.at(i)).bytes, expected);
         }
-        QVERIFY(othersUntouched(before, after, sorted));
+        QVERIFY(set.othersKept);
 
         // Removing a field removes its lines only.
         QCOMPARE(panel->selectPaths({chosen.at(0)}), 1);
         m_fieldAnswer = FolderPrompts::ChangeFieldAnswer{QStringLiteral("redirect_from"), {}, true};
-        change->trigger();
-        QVERIFY(waitChange(done));
+        const Outcome unset = runChange(w, root, after, [change] { change->trigger(); });
+        QVERIFY(unset.wrote);
         expected = after.value(chosen.at(0)).bytes;
         expected.replace("redirect_from: \"/help/index.html\"\n", "");
-        QCOMPARE(testutil::readAll(chosen.at(0)), expected);
-        QVERIFY(othersUntouched(after, snapshot(root), {chosen.at(0)}));
+        QCOMPARE(unset.changed, QStringList{chosen.at(0)});
+        QCOMPARE(unset.files.value(chosen.at(0)).bytes, expected);
+        QVERIFY(unset.othersKept);
     }
 
     void replaceInFolderListsMatchesAsYouType()
@@ -623,24 +481,26 @@ private Q_SLOTS:
         QVERIFY2(dialog->summaryLabel()->text().startsWith(QString::number(matches)),
                  qPrintable(dialog->summaryLabel()->text()));
 
-        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
         QVERIFY(dialog->replaceAllButton()->isEnabled());
-        dialog->replaceAllButton()->click();
-        QVERIFY(waitChange(done));
+        const Outcome replaced =
+            runChange(w, root, before, [dialog] { dialog->replaceAllButton()->click(); });
+        QVERIFY(replaced.wrote);
         QCOMPARE(m_reviewed.size(), expected.size());
-        const QHash<QString, Snapshot> after = snapshot(root);
         QStringList changed = expected.keys();
         changed.sort();
-        QCOMPARE(changedBetween(before, after), changed);
+        QCOMPARE(replaced.changed, changed);
         for (const QString& path : changed)
-            QCOMPARE(after.value(path).bytes, expected.value(path));
-        QVERIFY(othersUntouched(before, after, changed));
+            QCOMPARE(replaced.files.value(path).bytes, expected.value(path));
+        QVERIFY(replaced.othersKept);
 
         // Undone as one step, while the files hold what it wrote.
-        w->folderChanges()->undoAction()->trigger();
-        QVERIFY(waitChange(done));
-        QVERIFY(changedBetween(before, snapshot(root)).isEmpty());
-        QVERIFY(!w->folderChanges()->undoAction()->isEnabled());
+        QAction* undo = w->folderChanges()->undoAction();
+        const Outcome undone = runChange(
+            w, root, before, [undo] { undo->trigger(); }, replaced.changed);
+        QVERIFY(undone.wrote);
+        QVERIFY(undone.changed.isEmpty());
+        QVERIFY(undone.othersKept);
+        QVERIFY(!undo->isEnabled());
     }
 
     void undoRefusedOnceAFileChanged()
@@ -652,12 +512,13 @@ private Q_SLOTS:
         MainWindow* w = openFolder(root);
         QVERIFY(w);
         QCOMPARE(w->folderDocks()->panel()->selectPaths({path}), 1);
-        QSignalSpy done(w->folderChanges(), &FolderChanges::done);
         m_fieldAnswer = FolderPrompts::ChangeFieldAnswer{QStringLiteral("title"),
                                                          QStringLiteral("Shipping"), false};
-        w->folderChanges()->changeFieldAction()->trigger();
-        QVERIFY(waitChange(done));
-        QVERIFY(testutil::readAll(path).contains("title: Shipping"));
+        QAction* change = w->folderChanges()->changeFieldAction();
+        const Outcome set = runChange(w, root, snapshot(root), [change] { change->trigger(); });
+        QVERIFY(set.wrote);
+        QCOMPARE(set.changed, QStringList{path});
+        QVERIFY(set.files.value(path).bytes.contains("title: Shipping"));
         // Edited since by someone else: the undo would lose that, and is refused.
         QByteArray edited = testutil::readAll(path) + "\nMore.\n";
         QVERIFY(testutil::writeAll(path, edited));

@@ -225,14 +225,18 @@ private Q_SLOTS:
         QCOMPARE(again.totals().errors, first.totals().errors); // duplicates found from the cache
         QCOMPARE(again.totals().warnings, first.totals().warnings);
         QCOMPARE(again.folders(), first.folders());
+        int withValues = 0;
         for (qsizetype i = 0; i < first.articles().size(); ++i) {
             const ArticleSummary& x = first.articles().at(i);
             const ArticleSummary& y = again.articles().at(i);
             QCOMPARE(y.path, x.path);
             QCOMPARE(y.title, x.title);
             QCOMPARE(y.keywords, x.keywords);
+            QCOMPARE(y.values, x.values); // what the Values view lists
+            withValues += x.values.isEmpty() ? 0 : 1;
             QCOMPARE(y.allDiagnostics().size(), x.allDiagnostics().size());
         }
+        QVERIFY(withValues > 0);
         ArticleIndex::Stats s = again.update();
         QCOMPARE(s.read, 0);
         QCOMPARE(s.validated, 0);

@@ -238,6 +238,78 @@ private Q_SLOTS:
         QCOMPARE(testutil::readAll(c), QByteArray("---\nkeywords: gopher, c\n---\n"));
     }
 
+    // Merge Into with several values ("js", "JS", "javascript" -> "JavaScript") is one plan: each
+    // file's diff holds only the lines of the values that go, the survivor sits where the first
+    // of them was, and the rest of the list keeps its order and style.
+    void mergeSeveralValuesIsOneChange_data()
+    {
+        QTest::addColumn<QByteArray>("before");
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<QStringList>("items"); // as PyYAML must read the list after
+        QTest::newRow("flow, two old")
+            << QByteArray("---\ntags: [a, js, b, JS]\n---\n")
+            << QByteArray("---\ntags: [a, JavaScript, b]\n---\n") << words("a JavaScript b");
+        QTest::newRow("block, new there")
+            << QByteArray("---\ntags:\n  - javascript\n  - z # z\n  - JavaScript\n  - 'js'\n---\n")
+            << QByteArray("---\ntags:\n  - z # z\n  - JavaScript\n---\n") << words("z JavaScript");
+        QTest::newRow("block, three old")
+            << QByteArray("---\ntags:\n  - \"JS\"\n  - css\n  - js\n  - javascript\n---\n")
+            << QByteArray("---\ntags:\n  - \"JavaScript\"\n  - css\n---\n")
+            << words("JavaScript css");
+        QTest::newRow("untouched")
+            << QByteArray("---\ntags: [Js, jscript]\n---\n")
+            << QByteArray("---\ntags: [Js, jscript]\n---\n") << words("Js jscript");
+    }
+
+    void mergeSeveralValuesIsOneChange()
+    {
+        QFETCH(QByteArray, before);
+        QFETCH(QByteArray, after);
+        QFETCH(QStringList, items);
+        const QString path = write(QStringLiteral("a.md"), before);
+        const QByteArray scalar = "---\ntitle: T\ntags: javascript\n---\n";
+        const QString one = write(QStringLiteral("b.md"), scalar);
+        const ChangePlan p = plan(SiteChange::merge(
+            QStringLiteral("tags"), words("js JS javascript"), QStringLiteral("JavaScript")));
+        QVERIFY(p.canApply());
+        QCOMPARE(p.change.describe(),
+                 QStringLiteral("merge tags 'js', 'JS', 'javascript' -> 'JavaScript'"));
+        QCOMPARE(p.files.size(), before == after ? 1 : 2);
+        Result<AppliedChange> applied = SiteChangeJournal::apply(p);
+        QVERIFY2(applied, applied ? "" : qPrintable(applied.error().message));
+        const QByteArray now = testutil::readAll(path);
+        QCOMPARE(now, after);
+        QCOMPARE(testutil::readAll(one), QByteArray("---\ntitle: T\ntags: JavaScript\n---\n"));
+        QString why;
+        const QStringList verdicts = secondReader(
+            {checkItem(before, now, {QStringLiteral("tags")}, QJsonArray::fromStringList(items))},
+            &why);
+        QVERIFY2(!verdicts.isEmpty(), qPrintable(why));
+        QCOMPARE(verdicts.first(), QString());
+
+        // One journal entry: one undo puts both files back.
+        const QList<AppliedChange> history = SiteChangeJournal::history(m_dir);
+        QCOMPARE(history.size(), 1);
+        QVERIFY(SiteChangeJournal::undo(history.first()));
+        QCOMPARE(testutil::readAll(path), before);
+        QCOMPARE(testutil::readAll(one), scalar);
+    }
+
+    void mergeInTagsString()
+    {
+        write(QStringLiteral(".frontis/schemas/default.yml"),
+              "fields:\n  - key: keywords\n    type: tags\n    separator: \",\"\n");
+        const QString a = write(QStringLiteral("a.md"), "---\nkeywords: JS,  css, js, html\n---\n");
+        const QString b = write(QStringLiteral("b.md"), "---\nkeywords: css, javascript\n---\n");
+        const ChangePlan p = plan(SiteChange::merge(
+            QStringLiteral("keywords"), words("js JS javascript"), QStringLiteral("JavaScript")));
+        QVERIFY(p.canApply());
+        QCOMPARE(p.files.size(), 2);
+        QVERIFY(SiteChangeJournal::apply(p));
+        QCOMPARE(testutil::readAll(a), QByteArray("---\nkeywords: JavaScript,  css, html\n---\n"));
+        QCOMPARE(testutil::readAll(b), QByteArray("---\nkeywords: css, JavaScript\n---\n"));
+    }
+
     void setAndUnsetWhere()
     {
         const QString a =
@@ -357,6 +429,13 @@ private Q_SLOTS:
         QVERIFY(!p.canApply());
         QCOMPARE(p.problems.size(), 1);
         QCOMPARE(p.problems[0].path, bad);
+        // A change of many files has no Save As: the advice is to make it writable or leave it
+        // out.
+        const QString message = p.problems[0].error.message;
+        QVERIFY2(!message.contains(QLatin1String("Save As")), qPrintable(message));
+        if (kind == QLatin1String("read-only"))
+            QVERIFY2(message.contains(QLatin1String("leave it out of the change")),
+                     qPrintable(message));
         QVERIFY(!SiteChangeJournal::apply(p));
         const auto after = snapshot(m_dir);
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
@@ -376,13 +455,15 @@ private Q_SLOTS:
         QList<AppliedChange> history = SiteChangeJournal::history(m_dir);
         QCOMPARE(history.size(), 1);
         QCOMPARE(history[0].id, applied->id);
+        QVERIFY(!history[0].isUndo());
         QVERIFY(SiteChangeJournal::undo(history[0]));
         QCOMPARE(testutil::readAll(pa), a);
         QCOMPARE(testutil::readAll(pb), a);
         // Undone: gone from the history; the undo itself can be undone (a redo).
         history = SiteChangeJournal::history(m_dir);
         QCOMPARE(history.size(), 1);
-        QVERIFY(history[0].description.startsWith(QLatin1String("undo ")));
+        QVERIFY(history[0].isUndo());
+        QCOMPARE(history[0].undoOf, applied->id);
         QVERIFY(SiteChangeJournal::undo(history[0]));
         QCOMPARE(testutil::readAll(pa), QByteArray("---\ncategory: updates\n---\n"));
         testutil::writeAll(pb, "---\ncategory: mine\n---\n");
@@ -490,8 +571,9 @@ private Q_SLOTS:
             QHash<QString, QHash<QString, int>> counts; // top-level key -> scalar value -> files
             for (const QString& f : QDir(real + QLatin1Char('/') + site)
                                         .entryList({QStringLiteral("*.md")}, QDir::Files)) {
-                QVERIFY(testutil::copyWritable(real + QLatin1Char('/') + site + QLatin1Char('/') + f,
-                                               copy + QLatin1Char('/') + f));
+                QVERIFY(
+                    testutil::copyWritable(real + QLatin1Char('/') + site + QLatin1Char('/') + f,
+                                           copy + QLatin1Char('/') + f));
                 Result<Document> d = Document::load(copy + QLatin1Char('/') + f);
                 if (!d)
                     continue;
