@@ -157,11 +157,16 @@ void TestStructureForm::nestedMapIsACollapsibleGroup()
     QVERIFY(weight->mapTo(&form, QPoint(0, 0)).x() > main->mapTo(&form, QPoint(0, 0)).x());
     QVERIFY(main->mapTo(&form, QPoint(0, 0)).x() > menu->mapTo(&form, QPoint(0, 0)).x());
     QVERIFY(weight->isVisible());
+    // An unfolded title is drawn as a plain title, not as a pressed (checked) button.
+    QVERIFY(!menu->titleButton()->isCheckable());
+    QVERIFY(!menu->titleButton()->isDown());
+    QCOMPARE(menu->titleButton()->arrowType(), Qt::DownArrow);
 
     // A click on the title folds the group; Right unfolds it, Left folds it, Space toggles.
     QTest::mouseClick(menu->titleButton(), Qt::LeftButton);
     QVERIFY(!menu->isExpanded());
     QVERIFY(!weight->isVisible());
+    QCOMPARE(menu->titleButton()->arrowType(), Qt::RightArrow);
     menu->titleButton()->setFocus();
     QTest::keyClick(menu->titleButton(), Qt::Key_Right);
     QVERIFY(menu->isExpanded());
