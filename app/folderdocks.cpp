@@ -12,6 +12,7 @@
 #include "foldersession.h"
 #include "mainwindow.h"
 #include "model/file/atomicwrite.h"
+#include "model/folder/referencecheck.h"
 #include "model/schema/newarticle.h"
 #include "prompts.h"
 #include "schemaoffer.h"
@@ -231,12 +232,43 @@ void FolderDocks::indexChanged()
     m_valuesView->setArticles(session.index().articles());
     m_schemaOffer->update();
     m_window->editor()->form()->setSuggestions(QStringLiteral("subject"), session.subjects());
+    feedFolderValues();
     const ArticleIndex::Totals t = session.index().totals();
     m_problemsDock->setWindowTitle(t.errors + t.warnings > 0
                                        ? tr("Problems (%1)").arg(t.errors + t.warnings)
                                        : tr("Problems"));
     m_problemsDock->toggleViewAction()->setText(tr("&Problems in Folder"));
     showCurrent();
+}
+
+void FolderDocks::feedFolderValues()
+{
+    const FolderSession& session = FolderSession::instance();
+    const ArticleIndex& index = session.index();
+    FieldForm* form = m_window->editor()->form();
+    // Reference fields offer what the folder's articles hold under their `to` key.
+    for (const QString& to : index.referenceKeys()) {
+        QList<FieldForm::ReferenceTarget> targets;
+        for (const ArticleIndex::Target& t : index.referenceTargets(to))
+            targets << FieldForm::ReferenceTarget{t.value, t.title};
+        form->setReferences(to, targets);
+    }
+    // Image fields write a chosen file the way the folder's articles write that field. A few
+    // hundred values show the site's habit; each is looked up on disk when Choose... is used.
+    constexpr qsizetype MaxExamples = 200;
+    QHash<QString, QList<ImageExample>> images;
+    for (const ArticleSummary& s : index.articles()) {
+        for (const FieldValue& v : s.images) {
+            QList<ImageExample>& list = images[FieldForm::keyPattern(v.key)];
+            if (list.size() < MaxExamples)
+                list << ImageExample{QFileInfo(s.path).absolutePath(), v.value};
+        }
+    }
+    for (auto it = images.cbegin(); it != images.cend(); ++it)
+        form->setImageExamples(it.key(), it.value());
+    m_window->editor()->setReferenceCheck(
+        session.isOpen() ? std::make_shared<const ReferenceCheck>(index.referenceCheck())
+                         : nullptr);
 }
 
 void FolderDocks::showCurrent()

@@ -66,6 +66,9 @@ protected:
 private:
     void folderChanged();
     void indexChanged();
+    // What the open article's form and checks take from the folder: reference targets, the
+    // folder's image paths, the values references are checked against.
+    void feedFolderValues();
     void busyChanged(bool busy);
     void progress(int done, int total);
     void indexed();

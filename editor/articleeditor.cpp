@@ -9,6 +9,7 @@
 #include "editor/text/findbar.h"
 #include "editor/text/markdowneditor.h"
 #include "editor/text/undokeyfilter.h"
+#include "model/folder/referencecheck.h"
 #include "model/schema/schemalibrary.h"
 #include "model/schema/validator.h"
 #include "model/seo/seofields.h"
@@ -31,6 +32,17 @@
 namespace frontis {
 
 namespace {
+
+// The article's findings: its schema's, and its references that no article of the folder holds.
+QList<Diagnostic> validateArticle(const Document& doc, const Schema& schema, const QString& path,
+                                  const ReferenceCheck* references)
+{
+    QList<Diagnostic> found = Validator(schema).validate(doc, path);
+    if (references)
+        found << references->findings(
+            fieldValuesOfType(schema, doc.frontMatter(), FieldType::Reference));
+    return found;
+}
 
 // A caption above a column, with a mnemonic that focuses the column's main widget.
 QWidget* column(const QString& caption, QWidget* content, QWidget* parent,
@@ -527,9 +539,10 @@ void ArticleEditor::validateInBackground()
     }
     followSchema();
     m_validating = m_doc->bytes();
-    m_validation.setFuture(QtConcurrent::run([doc = *m_doc, schema = m_schema, path = m_path] {
-        return Validator(*schema).validate(doc, path);
-    }));
+    m_validation.setFuture(QtConcurrent::run(
+        [doc = *m_doc, schema = m_schema, path = m_path, references = m_references] {
+            return validateArticle(doc, *schema, path, references.get());
+        }));
 }
 
 void ArticleEditor::validateNow()
@@ -540,8 +553,16 @@ void ArticleEditor::validateNow()
     if (!m_doc)
         return;
     followSchema();
-    const Validator validator(*m_schema);
-    showDiagnostics(m_schemaNotes + validator.validate(*m_doc, m_path));
+    showDiagnostics(m_schemaNotes + validateArticle(*m_doc, *m_schema, m_path, m_references.get()));
+}
+
+void ArticleEditor::setReferenceCheck(std::shared_ptr<const ReferenceCheck> check)
+{
+    if (!check && !m_references)
+        return;
+    m_references = std::move(check);
+    if (m_doc)
+        validateInBackground();
 }
 
 void ArticleEditor::followSchema()

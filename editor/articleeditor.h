@@ -28,6 +28,7 @@ class DiagnosticsPanel;
 class FieldForm;
 class FindBar;
 class PreviewPane;
+class ReferenceCheck;
 class SchemaLibrary;
 class SeoPanel;
 
@@ -95,6 +96,10 @@ public:
     // The key of the Markdown field the editor edits ("answer"); empty when it edits the body.
     const QString& textKey() const { return m_text.key(); }
 
+    // The open folder's values of the keys references point to: a reference that no article
+    // holds is a warning. Null (no folder open): references are not checked. Validates again.
+    void setReferenceCheck(std::shared_ptr<const ReferenceCheck> check);
+
     // Shows where a diagnostic points: the field in the form, or the line in the answer.
     void showDiagnostic(const Diagnostic& diagnostic);
 
@@ -156,6 +161,7 @@ private:
     QString m_path;
     QByteArray m_disk;
     std::shared_ptr<const Schema> m_schema;
+    std::shared_ptr<const ReferenceCheck> m_references;
     QList<Diagnostic> m_schemaNotes;
     ArticleText m_text; // set by chooseSchema()
     QLabel* m_textCaption = nullptr;

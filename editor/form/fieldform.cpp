@@ -34,18 +34,6 @@ const QStringList KnownGroups = {QStringLiteral("Article"), QStringLiteral("SEO"
 // and the answer editor's caption.
 const QString MenuLetters = QStringLiteral("fevhpw");
 
-// A key with its list indexes as '*' ("resources.*.src"): the same field in every item.
-QString keyPattern(const KeyPath& path)
-{
-    QStringList out;
-    for (const QString& segment : path) {
-        bool number = false;
-        segment.toInt(&number);
-        out << (number ? QStringLiteral("*") : segment);
-    }
-    return out.join(QLatin1Char('.'));
-}
-
 } // namespace
 
 FieldForm::FieldForm(QWidget* parent) : QScrollArea(parent)
@@ -302,7 +290,7 @@ FieldRow* FieldForm::addRow(const FormNode& node, QWidget* parent, QVBoxLayout* 
         row->setImageResolver([this](const QString& value) {
             return m_articlePath.isEmpty()
                        ? QString()
-                       : localImagePath(QFileInfo(m_articlePath).absolutePath(), value);
+                       : imageFileOf(QFileInfo(m_articlePath).absolutePath(), value);
         });
         connect(row, &FieldRow::chooseRequested, this, [this, row] { chooseImage(row); });
     }
@@ -375,7 +363,7 @@ void FieldForm::chooseImage(FieldRow* row)
         m_articlePath.isEmpty() ? QString() : QFileInfo(m_articlePath).absolutePath();
     const QString current = row->text().trimmed();
     QString start = m_articlePath.isEmpty() ? QDir::homePath() : imageFolderFor(m_articlePath);
-    if (const QString file = localImagePath(folderOfArticle, current); !file.isEmpty())
+    if (const QString file = imageFileOf(folderOfArticle, current); !file.isEmpty())
         start = QFileInfo(file).absolutePath();
     const QString name = row->field().label.isEmpty() ? row->field().key : row->field().label;
     const QString chosen =
@@ -387,21 +375,40 @@ void FieldForm::chooseImage(FieldRow* row)
         return;
     // Written the way the article and the site already write such paths: as the value there
     // now, else as the same field elsewhere (other list items, the folder's articles).
-    QStringList examples;
-    const QString pattern = keyPattern(pathOf(row));
-    for (const FieldRow* r : std::as_const(m_rows)) {
-        if (r != row && keyPattern(pathOf(r)) == pattern)
-            examples << r->text().trimmed();
+    QList<ImageExample> examples;
+    if (!current.isEmpty() && !current.contains(QLatin1String("://"))) {
+        examples << ImageExample{folderOfArticle, current};
+    } else {
+        const QString pattern = keyPattern(joinKeyPath(pathOf(row)));
+        for (const FieldRow* r : std::as_const(m_rows)) {
+            if (r != row && r->kind() == FieldRow::Kind::Image &&
+                keyPattern(joinKeyPath(pathOf(r))) == pattern)
+                examples << ImageExample{folderOfArticle, r->text().trimmed()};
+        }
+        examples << m_imageExamples.value(pattern);
     }
-    examples << m_suggestions.value(row->field().key);
-    const ImagePathStyle style = imagePathStyleOf(
-        current.isEmpty() || current.contains(QLatin1String("://")) ? examples
-                                                                    : QStringList{current});
+    const ImagePathStyle style = imagePathStyleOf(examples);
     const QString value =
         folderOfArticle.isEmpty() ? chosen : imagePathValue(folderOfArticle, chosen, style);
     if (value.isEmpty())
         return;
     applyFromRow(row, pathOf(row), value, false, false);
+}
+
+void FieldForm::setImageExamples(const QString& pattern, const QList<ImageExample>& examples)
+{
+    m_imageExamples.insert(pattern, examples);
+}
+
+QString FieldForm::keyPattern(const QString& dotted)
+{
+    QStringList out;
+    for (const QString& segment : dotted.split(QLatin1Char('.'))) {
+        bool number = false;
+        segment.toInt(&number);
+        out << (number ? QStringLiteral("*") : segment);
+    }
+    return out.join(QLatin1Char('.'));
 }
 
 void FieldForm::setSuggestions(const QString& key, const QStringList& values)

@@ -4,6 +4,7 @@
 #include "model/file/diagnostic.h"
 #include "model/file/error.h"
 #include "model/schema/schema.h"
+#include "model/text/siteimages.h"
 #include "model/yaml/document.h"
 
 #include <QHash>
@@ -94,6 +95,12 @@ public:
     // folder): added below a select's values, or completed as the writer types in a text line.
     // Kept when the rows are rebuilt.
     void setSuggestions(const QString& key, const QStringList& values);
+    // How the folder's other articles write the image field `pattern` (its key with list
+    // indexes as '*': "resources.*.src"): Choose... writes a new path in their majority style.
+    // Kept when the rows are rebuilt.
+    void setImageExamples(const QString& pattern, const QList<ImageExample>& examples);
+    // `dotted` with its list indexes as '*' ("resources.0.src" -> "resources.*.src").
+    static QString keyPattern(const QString& dotted);
     // What reference fields with `to: toKey` offer: the values the folder's articles hold there.
     // Kept when the rows are rebuilt.
     void setReferences(const QString& toKey, const QList<ReferenceTarget>& targets);
@@ -140,6 +147,7 @@ private:
     QList<Diagnostic> m_diagnostics;
     QHash<QString, QStringList> m_suggestions; // key -> values offered besides the schema's
     QHash<QString, QList<ReferenceTarget>> m_references; // `to` key -> what the folder holds
+    QHash<QString, QList<ImageExample>> m_imageExamples; // key pattern -> the folder's values
     QHash<const FieldRow*, RowPlace> m_places;
     QHash<QString, FieldGroup*> m_groups;      // dotted path -> group (maps, list items)
     QHash<QString, ObjectListEditor*> m_lists; // dotted path -> list of objects

@@ -25,8 +25,8 @@ FieldGroup::FieldGroup(const QString& title, QWidget* parent) : QWidget(parent)
     m_header->setSpacing(2);
     m_title = new QToolButton(this);
     m_title->setText(title);
-    m_title->setCheckable(true);
-    m_title->setChecked(true);
+    // Not checkable: a checked tool button is drawn pressed, and an unfolded group is the
+    // normal state, not a pressed one. The state is m_expanded; the arrow shows it.
     m_title->setAutoRaise(true);
     m_title->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_title->setArrowType(Qt::DownArrow);
@@ -47,11 +47,7 @@ FieldGroup::FieldGroup(const QString& title, QWidget* parent) : QWidget(parent)
     m_layout->setSpacing(8);
     outer->addWidget(m_content);
 
-    connect(m_title, &QToolButton::toggled, this, [this](bool on) {
-        m_title->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
-        m_content->setVisible(on);
-        Q_EMIT expandedChanged(on);
-    });
+    connect(m_title, &QToolButton::clicked, this, [this] { setExpanded(!m_expanded); });
 }
 
 void FieldGroup::addHeaderWidget(QWidget* widget)
@@ -59,14 +55,16 @@ void FieldGroup::addHeaderWidget(QWidget* widget)
     m_header->addWidget(widget);
 }
 
-bool FieldGroup::isExpanded() const
-{
-    return m_title->isChecked();
-}
-
 void FieldGroup::setExpanded(bool expanded)
 {
-    m_title->setChecked(expanded);
+    if (expanded == m_expanded)
+        return;
+    m_expanded = expanded;
+    m_title->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    m_content->setVisible(expanded);
+    // Screen readers hear the state the arrow shows.
+    m_title->setAccessibleDescription(expanded ? tr("expanded") : tr("collapsed"));
+    Q_EMIT expandedChanged(expanded);
 }
 
 bool FieldGroup::eventFilter(QObject* watched, QEvent* event)

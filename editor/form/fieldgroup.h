@@ -25,7 +25,7 @@ public:
     // A widget at the title line's right end (a list item's buttons).
     void addHeaderWidget(QWidget* widget);
 
-    bool isExpanded() const;
+    bool isExpanded() const { return m_expanded; }
     void setExpanded(bool expanded);
 
 Q_SIGNALS:
@@ -39,6 +39,7 @@ private:
     QWidget* m_content = nullptr;
     QVBoxLayout* m_layout = nullptr;
     QHBoxLayout* m_header = nullptr;
+    bool m_expanded = true;
 };
 
 } // namespace frontis

@@ -17,6 +17,8 @@
 
 namespace frontis {
 
+class ReferenceCheck;
+
 // The articles of a content folder: a summary of every `.md` file below it (hidden folders,
 // `node_modules` and the like skipped, as ArticleFinder does), with each article's diagnostics
 // and the checks across articles (duplicate values of the schema's unique keys, naming every file
@@ -104,7 +106,23 @@ public:
     // The `_schema` value most articles use ("" when none says), for new articles.
     QString commonSchema() const;
 
-    // The cross-file checks, from the summaries' unique values (update() and load() run them).
+    // An article a reference can name: its value of the `to` key, its title and its file.
+    struct Target
+    {
+        QString value;
+        QString title;
+        QString path;
+    };
+    // What the folder's articles hold under `to` (a key references point to), each value once
+    // (with the first article holding it), sorted by value.
+    QList<Target> referenceTargets(const QString& to) const;
+    // The keys references point to, as the summaries hold them (sorted).
+    QStringList referenceKeys() const;
+    // The folder's values of those keys, to check references against.
+    ReferenceCheck referenceCheck() const;
+
+    // The cross-file checks, from the summaries' unique values and references (update() and
+    // load() run them).
     void checkAcrossFiles();
     // Off: update() and load() leave the cross-file checks out (crossFile stays empty), for a
     // caller that checks the articles of several indexes together, as `frontis validate` does.

@@ -217,7 +217,7 @@ QString untitledName(const QString& path, const QString& body)
 } // namespace
 
 ArticleSummary ArticleSummary::fromBytes(const QString& path, const QByteArray& bytes,
-                                         SchemaLibrary& library)
+                                         SchemaLibrary& library, const QStringList& targetKeys)
 {
     ArticleSummary s;
     s.path = path;
@@ -278,18 +278,28 @@ ArticleSummary ArticleSummary::fromBytes(const QString& path, const QByteArray& 
     }
     sortByPosition(s.diagnostics);
     s.unique = validator.uniqueValues(doc.value());
+    QStringList keys = targetKeys;
+    for (const QString& k : referenceKeys(*choice.schema)) {
+        if (!keys.contains(k))
+            keys << k;
+    }
+    s.targets = valuesAt(fm, keys);
+    s.references = fieldValuesOfType(*choice.schema, fm, FieldType::Reference);
+    s.images = fieldValuesOfType(*choice.schema, fm, FieldType::Image);
     s.recount();
     return s;
 }
 
-ArticleSummary ArticleSummary::read(const QString& path, SchemaLibrary& library)
+ArticleSummary ArticleSummary::read(const QString& path, SchemaLibrary& library,
+                                    const QStringList& targetKeys)
 {
     bool reused = false;
-    return read(path, library, nullptr, &reused);
+    return read(path, library, nullptr, &reused, targetKeys);
 }
 
 ArticleSummary ArticleSummary::read(const QString& path, SchemaLibrary& library,
-                                    const ArticleSummary* known, bool* reused)
+                                    const ArticleSummary* known, bool* reused,
+                                    const QStringList& targetKeys)
 {
     *reused = false;
     // Never blocks on a FIFO and never reads a huge file whole (ArticleFile::read).
@@ -317,7 +327,7 @@ ArticleSummary ArticleSummary::read(const QString& path, SchemaLibrary& library,
         s.recount();
         return s;
     }
-    return fromBytes(path, bytes, library);
+    return fromBytes(path, bytes, library, targetKeys);
 }
 
 QByteArray ArticleSummary::contentHash(const QByteArray& bytes)

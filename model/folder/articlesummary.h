@@ -2,6 +2,7 @@
 
 #include "model/file/diagnostic.h"
 #include "model/file/error.h"
+#include "model/schema/fieldvalues.h"
 #include "model/schema/validator.h"
 
 #include <QByteArray>
@@ -71,7 +72,14 @@ struct ArticleSummary
 
     QList<Diagnostic> diagnostics;     // the article's own findings, sorted by position
     QList<Validator::KeyValue> unique; // its values of the schema's unique keys
-    QList<Diagnostic> crossFile; // values it shares with other articles (computed by the index)
+    // What checks and choices across the folder need: the values it holds under the keys that
+    // references point to (key: the `to` key), its own reference values, and its image paths
+    // (how the site writes them, for the form's image chooser).
+    QList<FieldValue> targets;
+    QList<FieldValue> references;
+    QList<FieldValue> images;
+    // Values it shares with other articles, references no article holds (computed by the index).
+    QList<Diagnostic> crossFile;
     // A broken schema file the article's `_schema` led to (it was checked against the generic
     // schema; `diagnostics` holds a "schema" error saying so), and the error in that file.
     QString brokenSchema;
@@ -87,14 +95,18 @@ struct ArticleSummary
 
     // Reads an article's text: its values and its diagnostics against the schema `library`
     // picks. Never fails: a file that does not parse gives a summary with the parse error.
+    // `targetKeys`: the keys whose values references across the folder may name (besides those
+    // of the article's own schema).
     static ArticleSummary fromBytes(const QString& path, const QByteArray& bytes,
-                                    SchemaLibrary& library);
+                                    SchemaLibrary& library, const QStringList& targetKeys = {});
     // Reads the file at `path` (an unreadable file gives an "io" error).
-    static ArticleSummary read(const QString& path, SchemaLibrary& library);
+    static ArticleSummary read(const QString& path, SchemaLibrary& library,
+                               const QStringList& targetKeys = {});
     // Reads the file at `path`; when its bytes hash to `known->hash`, returns `*known` with the
     // new size instead of checking them again (`*reused` says which).
     static ArticleSummary read(const QString& path, SchemaLibrary& library,
-                               const ArticleSummary* known, bool* reused);
+                               const ArticleSummary* known, bool* reused,
+                               const QStringList& targetKeys = {});
 
     // The hash that identifies an article's bytes in saved indexes.
     static QByteArray contentHash(const QByteArray& bytes);

@@ -4,6 +4,7 @@
 #include "model/folder/articleindex.h"
 #include "model/folder/articlesummary.h"
 #include "model/folder/duplicatecheck.h"
+#include "model/folder/referencecheck.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -150,6 +151,10 @@ FolderValidator::Report FolderValidator::run(const QStringList& paths)
     for (const Entry& e : std::as_const(entries))
         duplicates.add(e.shown, &e.summary->unique);
     const QList<QList<Diagnostic>> shared = duplicates.findings();
+    // References are checked against every article named, as duplicates are.
+    ReferenceCheck references;
+    for (const Entry& e : std::as_const(entries))
+        references.addTargets(e.summary->targets);
 
     QSet<QString> brokenSchemas;
     for (qsizetype i = 0; i < entries.size(); ++i) {
@@ -164,8 +169,9 @@ FolderValidator::Report FolderValidator::run(const QStringList& paths)
                 report.ioProblems = true;
             file.diagnostics << d;
         }
-        if (!shared.at(i).isEmpty()) {
-            file.diagnostics << shared.at(i);
+        const QList<Diagnostic> unknown = references.findings(s.references);
+        if (!shared.at(i).isEmpty() || !unknown.isEmpty()) {
+            file.diagnostics << shared.at(i) << unknown;
             sortByPosition(file.diagnostics);
         }
         if (!s.brokenSchema.isEmpty() && !brokenSchemas.contains(s.brokenSchema)) {

@@ -98,6 +98,7 @@ QStringList SchemaField::ruleIds()
             QStringLiteral("url"),
             QStringLiteral("slug"),
             QStringLiteral("image-file"),
+            QStringLiteral("reference"),
             QStringLiteral("min-length"),
             QStringLiteral("max-length"),
             QStringLiteral("min"),
@@ -117,9 +118,11 @@ QStringList SchemaField::ruleIds()
 Diagnostic::Severity SchemaField::defaultSeverity(const QString& rule)
 {
     // Derived values, agreement and Markdown style are advice: the article still publishes.
-    // So is an image file not found: the site may make it at build time.
+    // So is an image file not found: the site may make it at build time; and a reference no
+    // article holds: the article it names may be written next.
     if (rule == QLatin1String("derived") || rule == QLatin1String("agree") ||
-        rule == QLatin1String("image-file") || rule.startsWith(QLatin1String("markdown")))
+        rule == QLatin1String("image-file") || rule == QLatin1String("reference") ||
+        rule.startsWith(QLatin1String("markdown")))
         return Diagnostic::Severity::Warning;
     if (rule == QLatin1String("unknown-key"))
         return Diagnostic::Severity::Info;

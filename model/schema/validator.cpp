@@ -411,7 +411,7 @@ private:
         case FieldType::Tags:
         case FieldType::Object:
         case FieldType::List:
-        case FieldType::Reference: // one value; that an article holds it in `to` is not checked
+        case FieldType::Reference: // one value; that an article holds it: ReferenceCheck
             return true;
         }
         return true;
@@ -426,7 +426,7 @@ private:
             path.startsWith(QLatin1String("//")) || path.startsWith(QLatin1String("data:")) ||
             path.contains(QLatin1Char('*')) || path.contains(QLatin1Char('{')))
             return; // a URL, a pattern (Hugo resources) or a template: nothing to look for
-        if (localImagePath(m_folder, path).isEmpty())
+        if (imageFileOf(m_folder, path).isEmpty())
             report(f, key, QStringLiteral("image-file"), node,
                    path.startsWith(QLatin1Char('/'))
                        ? tr("'%1' names no image file: '%2' is not in the site's static/, "

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 
 namespace frontis {
 
@@ -71,46 +72,117 @@ QString imageFolderFor(const QString& articlePath)
     return folder;
 }
 
-ImagePathStyle imagePathStyleOf(const QStringList& values)
+namespace {
+
+// The folders a site-rooted path written now starts in, nearest first. A Jekyll site (its
+// _config.yml) serves its root folder as it is, so `/assets/a.png` names assets/a.png there:
+// only the root counts. Elsewhere static/, public/ and assets/ (Hugo, Astro, Eleventy) come
+// before the site's root.
+QStringList rootsForWriting(const QString& articleFolder)
 {
-    int rooted = 0;
-    int relative = 0;
-    for (const QString& v : values) {
-        if (v.isEmpty() || v.contains(QLatin1String("://")) || v.startsWith(QLatin1String("//")) ||
-            v.startsWith(QLatin1String("data:")))
-            continue;
-        (v.startsWith(u'/') ? rooted : relative) += 1;
-    }
-    return rooted > relative ? ImagePathStyle::SiteRooted : ImagePathStyle::Relative;
+    const QStringList served = servedFolders(articleFolder);
+    if (!served.isEmpty() && QFileInfo::exists(served.last() + QLatin1String("/_config.yml")))
+        return {served.last()};
+    return served;
 }
 
-QString imagePathValue(const QString& articleFolder, const QString& file, ImagePathStyle style)
+bool isNoPath(const QString& v)
 {
-    const QString absolute = QFileInfo(file).absoluteFilePath();
-    const QString folder = QFileInfo(articleFolder).absoluteFilePath();
-    auto rooted = [&]() -> QString {
-        for (const QString& served : servedFolders(folder)) {
-            if (isInside(absolute, served))
-                return u'/' + QDir(served).relativeFilePath(absolute);
+    return v.isEmpty() || v.contains(QLatin1String("://")) || v.startsWith(QLatin1String("//")) ||
+           v.startsWith(QLatin1String("data:")) || v.contains(u'*') || v.contains(u'{');
+}
+
+// The folder `value` starts in, given the file it names: the file's path minus the value's.
+QString startFolder(const QString& file, const QString& value)
+{
+    const QString tail = u'/' + QDir::cleanPath(value.startsWith(u'/') ? value.mid(1) : value);
+    return file.endsWith(tail) ? file.chopped(tail.size()) : QString();
+}
+
+} // namespace
+
+QString imageFileOf(const QString& articleFolder, const QString& value)
+{
+    const QString found = localImagePath(articleFolder, value);
+    if (!found.isEmpty() || value.isEmpty() || value.startsWith(u'/') || isNoPath(value))
+        return found;
+    return localImagePath(articleFolder, u'/' + value);
+}
+
+ImagePathStyle imagePathStyleOf(const QList<ImageExample>& examples)
+{
+    using Kind = ImagePathStyle::Kind;
+    QHash<int, int> kinds;
+    QHash<int, QHash<QString, int>> folders; // kind -> start folder -> count
+    for (const ImageExample& e : examples) {
+        const QString v = e.value.trimmed();
+        if (isNoPath(v))
+            continue;
+        Kind kind = Kind::PageRelative;
+        QString folder;
+        if (v.startsWith(u'/')) {
+            kind = Kind::SiteRooted;
+            folder = startFolder(localImagePath(e.articleFolder, v), v);
+        } else if (e.articleFolder.isEmpty() ||
+                   !localImagePath(e.articleFolder, v).isEmpty()) {
+            kind = Kind::PageRelative;
+        } else if (const QString f = localImagePath(e.articleFolder, u'/' + v); !f.isEmpty()) {
+            kind = Kind::SiteRelative;
+            folder = startFolder(f, v);
         }
-        return {};
-    };
-    auto relative = [&]() -> QString {
-        if (folder.isEmpty())
-            return {};
-        return QDir(folder).relativeFilePath(absolute);
-    };
-    if (style == ImagePathStyle::SiteRooted) {
-        const QString r = rooted();
-        return r.isEmpty() ? relative() : r;
+        ++kinds[int(kind)];
+        if (!folder.isEmpty())
+            ++folders[int(kind)][folder];
     }
-    // A relative path that climbs out of the article's folder breaks when the page moves;
-    // a site-rooted one does not.
-    const QString r = relative();
-    if (!r.startsWith(QLatin1String("../")))
-        return r;
-    const QString root = rooted();
-    return root.isEmpty() ? r : root;
+    ImagePathStyle style;
+    int most = 0;
+    for (const Kind k : {Kind::PageRelative, Kind::SiteRooted, Kind::SiteRelative}) {
+        if (kinds.value(int(k)) > most) {
+            most = kinds.value(int(k));
+            style.kind = k;
+        }
+    }
+    most = 0;
+    const QHash<QString, int> counted = folders.value(int(style.kind));
+    for (auto it = counted.cbegin(); it != counted.cend(); ++it) {
+        if (it.value() > most || (it.value() == most && it.key() < style.servedFolder)) {
+            most = it.value();
+            style.servedFolder = it.key();
+        }
+    }
+    return style;
+}
+
+QString imagePathValue(const QString& articleFolder, const QString& file,
+                       const ImagePathStyle& style)
+{
+    using Kind = ImagePathStyle::Kind;
+    const QString absolute = QFileInfo(file).absoluteFilePath();
+    const QString folder =
+        articleFolder.isEmpty() ? QString() : QFileInfo(articleFolder).absoluteFilePath();
+    const auto fromRoot = [&](const QString& root, Kind kind) {
+        const QString rel = QDir(root).relativeFilePath(absolute);
+        return kind == Kind::SiteRelative ? rel : u'/' + rel;
+    };
+    if (style.kind != Kind::PageRelative && !style.servedFolder.isEmpty() &&
+        isInside(absolute, QFileInfo(style.servedFolder).absoluteFilePath()))
+        return fromRoot(QFileInfo(style.servedFolder).absoluteFilePath(), style.kind);
+    // A page bundle's own image is served beside the page: its bare name, whatever the site
+    // writes for images elsewhere (a site-rooted `/content/...` path names nothing Hugo serves).
+    if (!folder.isEmpty() && isInside(absolute, folder))
+        return QDir(folder).relativeFilePath(absolute);
+    QString root;
+    for (const QString& served : rootsForWriting(folder)) {
+        if (isInside(absolute, served)) {
+            root = served;
+            break;
+        }
+    }
+    if (!root.isEmpty())
+        return fromRoot(root, style.kind == Kind::SiteRelative ? Kind::SiteRelative
+                                                               : Kind::SiteRooted);
+    // Nowhere the site serves from: relative to the article, which at least names the file.
+    return folder.isEmpty() ? QString() : QDir(folder).relativeFilePath(absolute);
 }
 
 QString localImagePath(const QString& articleFolder, const QString& path)

@@ -18,18 +18,39 @@ QString localImagePath(const QString& articleFolder, const QString& path);
 // assets/ folder (its images/ folder when it has one), else the article's folder.
 QString imageFolderFor(const QString& articlePath);
 
-// How a site writes an image path: relative to the article ("cover.jpg"), or from the site's
-// root ("/images/cover.jpg", served from static/, public/, assets/ or a Jekyll site's root).
-enum class ImagePathStyle { Relative, SiteRooted };
+// The file an image field's value names: as localImagePath() finds it, and a relative value
+// that is not beside the article ("images/a.png") also from where site-rooted paths are served,
+// as Hugo's and Jekyll's templates take front-matter paths (`absURL`, `relative_url`).
+QString imageFileOf(const QString& articleFolder, const QString& value);
 
-// The style most of `values` (a field's values elsewhere) are written in; Relative when they
-// are none. URLs and empty values do not count.
-ImagePathStyle imagePathStyleOf(const QStringList& values);
+// How a site writes an image field's paths: relative to the article ("cover.jpg", a Hugo page
+// bundle's own image), from the site's root ("/images/cover.jpg") or from the site's root
+// without the leading slash ("images/cover.jpg"); and the folder those paths start in (a Hugo
+// site's static/, a Jekyll site's root), when the examples' files show it.
+struct ImagePathStyle
+{
+    enum class Kind { PageRelative, SiteRooted, SiteRelative };
+    Kind kind = Kind::PageRelative;
+    QString servedFolder; // absolute; empty: not known
+};
 
-// The value that names `file` (an absolute path) from the article in `articleFolder`, written
-// in `style` where the file lies where that style can reach it (a site-rooted path needs the
-// file inside a static folder or the site's root), else in the other style. Empty when
-// neither can name it.
-QString imagePathValue(const QString& articleFolder, const QString& file, ImagePathStyle style);
+// A value of an image field elsewhere, and the folder of the article that holds it.
+struct ImageExample
+{
+    QString articleFolder;
+    QString value;
+};
+
+// The style most of `examples` are written in (ties and no examples: PageRelative), with the
+// folder most of those of that style start in. URLs, patterns and empty values do not count.
+ImagePathStyle imagePathStyleOf(const QList<ImageExample>& examples);
+
+// The value that names `file` (an absolute path) from the article in `articleFolder`, in
+// `style` where the file lies in the style's folder. A file in the article's own folder (a page
+// bundle's) is otherwise named relative to the article ("cover.jpg"); a file elsewhere from the
+// folder the site serves it from ("/images/a.png", without the slash in the SiteRelative style).
+// Empty when nothing can name it.
+QString imagePathValue(const QString& articleFolder, const QString& file,
+                       const ImagePathStyle& style);
 
 } // namespace frontis

@@ -528,6 +528,86 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(odd));
     }
 
+    // A `type: reference` field offers the folder's values of its `to` key with their titles,
+    // kept current as the index changes; a value no article holds is a warning in the window.
+    void referenceOffersTheFoldersArticles()
+    {
+        const QString site = m_tmp.path() + QStringLiteral("/refs");
+        const auto put = [&](const QString& rel, const QByteArray& bytes) {
+            QVERIFY(QDir().mkpath(QFileInfo(site + u'/' + rel).absolutePath()));
+            QVERIFY(testutil::writeAll(site + u'/' + rel, bytes));
+        };
+        put(u".frontis/schemas/default.yml"_s, "name: post\nunknown_keys: ignore\nfields:\n"
+                                               "  - key: title\n  - key: author\n"
+                                               "    type: reference\n    to: slug\n");
+        put(u".frontis/schemas/author.yml"_s,
+            "name: author\nunknown_keys: ignore\nfields:\n  - key: slug\n");
+        put(u"authors/ada.md"_s, "---\n_schema: author\nslug: ada\ntitle: Ada Lovelace\n---\n");
+        put(u"authors/alan.md"_s,
+            "---\n_schema: author\nslug: alan\ntitle: Alan Turing\n---\n");
+        const QByteArray post = "---\ntitle: On engines\nauthor: ghost # who?\ndraft: true\n---\n"
+                                "Text.\n";
+        put(u"posts/engines.md"_s, post);
+        FolderSession::instance().close();
+        QVERIFY(FolderSession::instance().open(site));
+        waitIndexed();
+        auto* w = new MainWindow;
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        const QString file = site + u"/posts/engines.md"_s;
+        QVERIFY(w->openFile(file));
+        auto* combo = qobject_cast<QComboBox*>(w->editor()->form()->control(u"author"_s));
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 2);
+        QCOMPARE(combo->itemData(0).toString(), u"ada"_s);
+        QCOMPARE(combo->itemText(0), u"ada \u2014 Ada Lovelace"_s);
+        QCOMPARE(combo->itemData(1).toString(), u"alan"_s);
+        QCOMPARE(combo->itemText(1), u"alan \u2014 Alan Turing"_s);
+        QCOMPARE(combo->currentText(), u"ghost"_s);
+        // No article has `slug: ghost`: the window's problems say so at the value.
+        const auto referenceWarning = [w] {
+            for (const Diagnostic& d : w->editor()->diagnostics()) {
+                if (d.rule == u"reference"_s)
+                    return d;
+            }
+            return Diagnostic{};
+        };
+        const Diagnostic d = referenceWarning();
+        QCOMPARE(d.severity, Diagnostic::Severity::Warning);
+        QCOMPARE(d.line, 3);
+        QCOMPARE(d.column, 9);
+        QVERIFY2(d.message.contains(u"'slug: ghost'"_s), qPrintable(d.message));
+        // And the folder's Problems list the same.
+        const ArticleSummary* summary = FolderSession::instance().index().article(file);
+        QVERIFY(summary);
+        QCOMPARE(summary->crossFile.size(), 1);
+        QCOMPARE(summary->crossFile.first().rule, u"reference"_s);
+
+        // Choosing an article writes its value only: one line of the file changes.
+        Q_EMIT combo->activated(1);
+        QCOMPARE(w->editor()->document().bytes(),
+                 QByteArray(post).replace("author: ghost", "author: alan"));
+        w->editor()->validateNow();
+        QCOMPARE(referenceWarning().rule, QString());
+        QVERIFY(w->save());
+        QCOMPARE(readAll(file), QByteArray(post).replace("author: ghost", "author: alan"));
+
+        // A new author appears in the combo once the index has read it.
+        put(u"authors/grace.md"_s,
+            "---\n_schema: author\nslug: grace\ntitle: Grace Hopper\n---\n");
+        FolderSession::instance().indexer().refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(combo->count(), 3, 10000);
+        QCOMPARE(combo->itemData(2).toString(), u"grace"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(FolderSession::instance().index().article(file) &&
+                                     FolderSession::instance().index().article(file)->crossFile.isEmpty(),
+                                 10000);
+
+        w->close();
+        FolderSession::instance().close();
+        QVERIFY(FolderSession::instance().open(m_folder.root));
+        waitIndexed();
+    }
+
     void startUpReopensTheLastFolder()
     {
         FolderSession& session = FolderSession::instance();

@@ -222,6 +222,41 @@ private Q_SLOTS:
                               QStringLiteral("1 file checked: 1 error, 0 warnings, 0 info")}));
     }
 
+    // A reference that no article of the folder holds under its `to` key is a warning at the
+    // value; targets count whatever schema their article has (authors have their own here).
+    void unknownReferenceIsAWarning()
+    {
+        write(QStringLiteral("site/.frontis/schemas/default.yml"), "name: post\n"
+                                                                   "unknown_keys: ignore\n"
+                                                                   "fields:\n"
+                                                                   "  - key: author\n"
+                                                                   "    type: reference\n"
+                                                                   "    to: slug\n");
+        write(QStringLiteral("site/.frontis/schemas/author.yml"), "name: author\n"
+                                                                  "unknown_keys: ignore\n"
+                                                                  "fields:\n"
+                                                                  "  - key: slug\n");
+        write(QStringLiteral("site/authors/ada.md"),
+              "---\n_schema: author\nslug: ada\ntitle: Ada Lovelace\n---\n");
+        write(QStringLiteral("site/posts/a.md"), "---\ntitle: A\nauthor: ada\n---\nText\n");
+        write(QStringLiteral("site/posts/b.md"),
+              "---\ntitle: B\nauthor:   alan\n---\nText\n");
+        const QStringList expected = {
+            QStringLiteral("site/posts/b.md:3:11: warning: 'author' names no article: no article "
+                           "of the folder has 'slug: alan' [reference]"),
+            QStringLiteral("3 files checked: 0 errors, 1 warning, 0 info")};
+        Run r = validate({QStringLiteral("site")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.lines(), expected);
+        // The same from the saved index.
+        QCOMPARE(validate({QStringLiteral("site")}).lines(), expected);
+        // The article it names appears: the warning goes, though b.md did not change.
+        write(QStringLiteral("site/authors/alan.md"),
+              "---\n_schema: author\nslug: alan\ntitle: Alan Turing\n---\n");
+        QCOMPARE(validate({QStringLiteral("site")}).lines(),
+                 QStringList({QStringLiteral("4 files checked: 0 errors, 0 warnings, 0 info")}));
+    }
+
     void brokenLocalSchemaNamesItsPosition()
     {
         write(QStringLiteral("article.md"), m_seed);

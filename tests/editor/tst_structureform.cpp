@@ -76,6 +76,7 @@ private Q_SLOTS:
     void listOfObjectsOnACorpusArticle();
     void structuralEditsAreOneUndoStep();
     void referenceOffersTheFolderValues();
+    void imagePathFollowsTheFolder();
 };
 
 void TestStructureForm::emptyListTakesAFirstItem()
@@ -157,11 +158,16 @@ void TestStructureForm::nestedMapIsACollapsibleGroup()
     QVERIFY(weight->mapTo(&form, QPoint(0, 0)).x() > main->mapTo(&form, QPoint(0, 0)).x());
     QVERIFY(main->mapTo(&form, QPoint(0, 0)).x() > menu->mapTo(&form, QPoint(0, 0)).x());
     QVERIFY(weight->isVisible());
+    // An unfolded title is drawn as a plain title, not as a pressed (checked) button.
+    QVERIFY(!menu->titleButton()->isCheckable());
+    QVERIFY(!menu->titleButton()->isDown());
+    QCOMPARE(menu->titleButton()->arrowType(), Qt::DownArrow);
 
     // A click on the title folds the group; Right unfolds it, Left folds it, Space toggles.
     QTest::mouseClick(menu->titleButton(), Qt::LeftButton);
     QVERIFY(!menu->isExpanded());
     QVERIFY(!weight->isVisible());
+    QCOMPARE(menu->titleButton()->arrowType(), Qt::RightArrow);
     menu->titleButton()->setFocus();
     QTest::keyClick(menu->titleButton(), Qt::Key_Right);
     QVERIFY(menu->isExpanded());
@@ -389,6 +395,44 @@ void TestStructureForm::referenceOffersTheFolderValues()
     Q_EMIT combo->activated(1);
     QCOMPARE(combo->currentText(), u"alan"_s);
     QCOMPARE(doc->bytes(), QByteArray("---\ntitle: T\nauthor: alan\n---\n"));
+}
+
+// Choose... writes the path the way the folder's other articles write the field ("images/..."
+// without the slash here), and a page bundle's own image by its bare name.
+void TestStructureForm::imagePathFollowsTheFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString site = dir.path();
+    QVERIFY(testutil::writeAll(site + u"/hugo.toml"_s, "title = 'x'\n"));
+    for (const char* rel : {"/static/images/a.png", "/static/images/b.png",
+                            "/content/posts/trip/cover.png"}) {
+        QVERIFY(QDir().mkpath(QFileInfo(site + QLatin1String(rel)).absolutePath()));
+        QVERIFY(testutil::writeAll(site + QLatin1String(rel), "x"));
+    }
+    const QString path = site + u"/content/posts/trip/index.md"_s;
+    QVERIFY(testutil::writeAll(path, "---\ntitle: Trip\nimage:\n---\n"));
+    std::shared_ptr<const Schema> schema =
+        schemaFrom("name: t\nfields:\n  - key: title\n  - key: image\n    type: image\n");
+    QVERIFY(schema);
+    Result<Document> doc = Document::load(path);
+    QVERIFY(doc);
+    FieldForm form;
+    form.setArticlePath(path);
+    QString chosen = site + u"/static/images/b.png"_s;
+    form.setImageChooser([&](const QString&, const SchemaField&) { return chosen; });
+    // Another article of the folder writes "images/a.png" (from static/, without the slash).
+    form.setImageExamples(u"image"_s, {{site + u"/content/posts"_s, u"images/a.png"_s}});
+    form.setDocument(&doc.value(), schema);
+    form.show();
+    FieldRow* row = form.row(u"image"_s);
+    QVERIFY(row && row->chooseButton());
+    QTest::mouseClick(row->chooseButton(), Qt::LeftButton);
+    QCOMPARE(doc->find({u"image"_s})->text, u"images/b.png"_s);
+    // The bundle's own image: "cover.png", never "/content/posts/trip/cover.png".
+    chosen = site + u"/content/posts/trip/cover.png"_s;
+    QTest::mouseClick(form.row(u"image"_s)->chooseButton(), Qt::LeftButton);
+    QCOMPARE(doc->find({u"image"_s})->text, u"cover.png"_s);
 }
 
 QTEST_MAIN(TestStructureForm)

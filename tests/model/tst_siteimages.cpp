@@ -54,32 +54,49 @@ private Q_SLOTS:
 
     void namesAChosenImage()
     {
-        // The form's image chooser: a file picked in a page bundle is named relative to the
-        // article, one in static/ from the site's root, and each style falls back to the other
-        // where it cannot reach the file.
+        // The form's image chooser, in a Hugo site: a page bundle's own image is its bare name,
+        // whatever the site writes elsewhere; a file in static/ is named from the site's root.
+        using Kind = ImagePathStyle::Kind;
         make(QStringLiteral("site/hugo.toml"));
         const QString bundle = m_dir.filePath(QStringLiteral("site/content/posts/trip"));
+        const QString posts = m_dir.filePath(QStringLiteral("site/content/posts"));
         const QString cover = make(QStringLiteral("site/content/posts/trip/cover.jpg"));
         const QString logo = make(QStringLiteral("site/static/images/logo.png"));
+        const QString other = make(QStringLiteral("site/static/images/other.png"));
         make(QStringLiteral("site/content/posts/trip/index.md"));
         make(QStringLiteral("site/content/posts/other.md"));
-        QCOMPARE(imagePathValue(bundle, cover, ImagePathStyle::Relative),
-                 QStringLiteral("cover.jpg"));
-        QCOMPARE(imagePathValue(bundle, logo, ImagePathStyle::SiteRooted),
-                 QStringLiteral("/images/logo.png"));
-        // Relative asked, but the file is outside the article's folder: site-rooted.
-        QCOMPARE(imagePathValue(bundle, logo, ImagePathStyle::Relative),
-                 QStringLiteral("/images/logo.png"));
-        // Site-rooted asked for a file only the article's folder serves: relative.
-        QCOMPARE(imagePathValue(bundle, cover, ImagePathStyle::SiteRooted),
-                 QStringLiteral("/content/posts/trip/cover.jpg"));
+        const ImagePathStyle none;
+        QCOMPARE(imagePathValue(bundle, cover, none), u"cover.jpg"_s);
+        QCOMPARE(imagePathValue(bundle, logo, none), u"/images/logo.png"_s);
+        // The site writes "/images/..." (site-rooted, from static/): a bundle image stays bare
+        // (it was "/content/posts/trip/cover.jpg", which Hugo does not serve).
+        const ImagePathStyle rooted =
+            imagePathStyleOf({{posts, u"/images/other.png"_s}, {posts, u"/images/logo.png"_s},
+                              {bundle, u"cover.jpg"_s}, {posts, u"https://x/d.png"_s}});
+        QCOMPARE(rooted.kind, Kind::SiteRooted);
+        QCOMPARE(rooted.servedFolder,
+                 QFileInfo(m_dir.filePath(u"site/static"_s)).absoluteFilePath());
+        QCOMPARE(imagePathValue(bundle, cover, rooted), u"cover.jpg"_s);
+        QCOMPARE(imagePathValue(posts, logo, rooted), u"/images/logo.png"_s);
+        // The site writes "images/..." without the slash (Hugo themes take it with absURL).
+        const ImagePathStyle bare =
+            imagePathStyleOf({{posts, u"images/other.png"_s}, {posts, u"images/logo.png"_s}});
+        QCOMPARE(bare.kind, Kind::SiteRelative);
+        QCOMPARE(imagePathValue(posts, logo, bare), u"images/logo.png"_s);
+        QCOMPARE(imageFileOf(posts, u"images/logo.png"_s), logo);
+        QCOMPARE(imagePathValue(bundle, cover, bare), u"cover.jpg"_s);
+        // Bundles naming their own images: relative.
+        QCOMPARE(imagePathStyleOf({{bundle, u"cover.jpg"_s}}).kind, Kind::PageRelative);
+        QCOMPARE(imagePathStyleOf({{posts, u"https://x/d.png"_s}, {posts, QString()}}).kind,
+                 Kind::PageRelative);
         // What a value names, localImagePath finds again.
-        QCOMPARE(localImagePath(bundle, imagePathValue(bundle, logo, ImagePathStyle::SiteRooted)),
-                 logo);
-        // The style a field's other values use; relative when there are none.
-        QCOMPARE(imagePathStyleOf({u"/a.png"_s, u"/b.png"_s, u"c.png"_s, u"https://x/d.png"_s}),
-                 ImagePathStyle::SiteRooted);
-        QCOMPARE(imagePathStyleOf({u"https://x/d.png"_s, QString()}), ImagePathStyle::Relative);
+        QCOMPARE(localImagePath(bundle, imagePathValue(bundle, logo, rooted)), logo);
+        // A Jekyll site serves its root: assets/ keeps its name in the path.
+        make(QStringLiteral("jekyll/_config.yml"));
+        const QString card = make(QStringLiteral("jekyll/assets/images/cards/a.png"));
+        const QString jposts = m_dir.filePath(QStringLiteral("jekyll/_posts"));
+        QDir().mkpath(jposts);
+        QCOMPARE(imagePathValue(jposts, card, none), u"/assets/images/cards/a.png"_s);
         // The chooser opens in the bundle for index.md, else in static/images.
         QCOMPARE(imageFolderFor(bundle + QStringLiteral("/index.md")),
                  QFileInfo(bundle).absoluteFilePath());
