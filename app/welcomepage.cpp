@@ -22,10 +22,11 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent)
     big.setPointSizeF(big.pointSizeF() * 1.4);
     big.setBold(true);
     title->setFont(big);
-    auto* text = new QLabel(tr("Frontis edits Markdown articles with YAML front matter and saves "
-                               "them back exactly as they were written, apart from what you "
-                               "change. You can also drop a .md file on this window."),
-                            box);
+    auto* text = new QLabel(
+        tr("Frontis edits Markdown articles with YAML, TOML or JSON front matter and saves "
+           "them back exactly as they were written, apart from what you "
+           "change. You can also drop a .md file on this window."),
+        box);
     text->setWordWrap(true);
     auto* openButton = new QPushButton(tr("&Open\u2026"), box);
     openButton->setDefault(true);
