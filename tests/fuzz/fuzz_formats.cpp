@@ -44,6 +44,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     }
     Document& doc = parsed.value();
     FUZZ_CHECK(doc.bytes() == bytes);
+    // The body as read: "body\n" after front matter, the whole text where no fence was found
+    // (an edit that adds a key then brings the fences, and the text stays the body).
+    const QString body = doc.body();
     const QList<KeyPath> leaves = doc.frontMatter().leafPaths();
     const int sel = data[2];
     const QString value = QString::fromUtf8(values[sel % std::size(values)]);
@@ -66,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const Result<Document> again = Document::fromBytes(doc.bytes());
     FUZZ_CHECK(again.ok());
     FUZZ_CHECK(again->file().syntax() == doc.file().syntax());
-    FUZZ_CHECK(again->body() == QStringLiteral("body\n"));
+    FUZZ_CHECK(again->body() == body);
     const FmNode* node = again->find(path);
     if (op == 1 && !leaves.isEmpty()) {
         FUZZ_CHECK(node == nullptr);
