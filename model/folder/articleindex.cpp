@@ -175,6 +175,20 @@ private:
     QList<Found> m_links;
 };
 
+// The schema files that can apply below `root`: those of the configuration folder at or above it
+// first, then those of the folders the walk found, each folder's in name order. The index's
+// identity and the reference keys read the same list.
+QFileInfoList schemaFilesOf(const QString& root, QStringList schemaFolders)
+{
+    const QString above = SchemaLibrary::configFolder(root);
+    if (!above.isEmpty())
+        schemaFolders.prepend(above + QStringLiteral("/schemas"));
+    QFileInfoList files;
+    for (const QString& folder : std::as_const(schemaFolders))
+        files << QDir(folder).entryInfoList({QStringLiteral("*.yml")}, QDir::Files, QDir::Name);
+    return files;
+}
+
 // What the summaries depend on besides the articles: Frontis itself, the language of the
 // messages, the built-in schemas, the folder's own schema files (names and bytes: few and small)
 // and a schema that replaces them all.
@@ -197,23 +211,14 @@ QByteArray identityOf(const QString& root, QStringList schemaFolders, const QByt
     h.addData(QByteArrayLiteral("override ") + override.toHex() + '\n');
     if (!override.isEmpty())
         return h.result(); // the folder's own schemas are not used
-    const QString above = SchemaLibrary::configFolder(root);
-    if (!above.isEmpty())
-        schemaFolders.prepend(above + QStringLiteral("/schemas"));
-    for (const QString& folder : std::as_const(schemaFolders)) {
-        const QFileInfoList files =
-            QDir(folder).entryInfoList({QStringLiteral("*.yml")}, QDir::Files, QDir::Name);
-        for (const QFileInfo& f : files) {
-            QFile file(f.absoluteFilePath());
-            const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-            h.addData(
-                QStringLiteral("%1 %2\n").arg(f.absoluteFilePath()).arg(bytes.size()).toUtf8());
-            h.addData(QCryptographicHash::hash(bytes, QCryptographicHash::Sha1));
-        }
+    for (const QFileInfo& f : schemaFilesOf(root, schemaFolders)) {
+        QFile file(f.absoluteFilePath());
+        const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        h.addData(QStringLiteral("%1 %2\n").arg(f.absoluteFilePath()).arg(bytes.size()).toUtf8());
+        h.addData(QCryptographicHash::hash(bytes, QCryptographicHash::Sha1));
     }
     return h.result();
 }
-
 
 // The keys that the reference fields of any schema of the folder point to. Every article keeps
 // its values of them, so that a reference in one article is checked against the articles of
@@ -245,19 +250,13 @@ QStringList referenceKeysOf(const QString& root, QStringList schemaFolders,
         if (!keys.contains(k))
             keys << k;
     }
-    const QString above = SchemaLibrary::configFolder(root);
-    if (!above.isEmpty())
-        schemaFolders.prepend(above + QStringLiteral("/schemas"));
-    for (const QString& folder : std::as_const(schemaFolders)) {
-        const QFileInfoList files =
-            QDir(folder).entryInfoList({QStringLiteral("*.yml")}, QDir::Files, QDir::Name);
-        for (const QFileInfo& f : files) {
-            if (const Result<Schema> schema = Schema::load(f.absoluteFilePath()))
-                addFrom(schema.value()); // a broken file is reported where an article uses it
-        }
+    for (const QFileInfo& f : schemaFilesOf(root, schemaFolders)) {
+        if (const Result<Schema> schema = Schema::load(f.absoluteFilePath()))
+            addFrom(schema.value()); // a broken file is reported where an article uses it
     }
     return keys;
 }
+
 } // namespace
 
 ArticleIndex::ArticleIndex(const QString& root)

@@ -11,8 +11,9 @@ namespace frontis {
 
 // Validates files and folders of articles: every article against its schema, in parallel on all
 // cores, then the schemas' unique keys across all articles (each article sharing a value is
-// reported, naming the others, as the folder's list does) and the references no article holds. Unreadable files and folders are
-// reported and the run goes on. The report is sorted by path, whatever order the threads finish in.
+// reported, naming the others, as the folder's list does) and the references no article holds.
+// Unreadable files and folders are reported and the run goes on. The report is sorted by path,
+// whatever order the threads finish in.
 //
 // A folder is checked through its ArticleIndex: with a cache folder set, the index saved there
 // (the one the window keeps too) is loaded first, only files changed since are read and checked

@@ -123,8 +123,7 @@ ImagePathStyle imagePathStyleOf(const QList<ImageExample>& examples)
         if (v.startsWith(u'/')) {
             kind = Kind::SiteRooted;
             folder = startFolder(localImagePath(e.articleFolder, v), v);
-        } else if (e.articleFolder.isEmpty() ||
-                   !localImagePath(e.articleFolder, v).isEmpty()) {
+        } else if (e.articleFolder.isEmpty() || !localImagePath(e.articleFolder, v).isEmpty()) {
             kind = Kind::PageRelative;
         } else if (const QString f = localImagePath(e.articleFolder, u'/' + v); !f.isEmpty()) {
             kind = Kind::SiteRelative;
@@ -179,8 +178,8 @@ QString imagePathValue(const QString& articleFolder, const QString& file,
         }
     }
     if (!root.isEmpty())
-        return fromRoot(root, style.kind == Kind::SiteRelative ? Kind::SiteRelative
-                                                               : Kind::SiteRooted);
+        return fromRoot(root,
+                        style.kind == Kind::SiteRelative ? Kind::SiteRelative : Kind::SiteRooted);
     // Nowhere the site serves from: relative to the article, which at least names the file.
     return folder.isEmpty() ? QString() : QDir(folder).relativeFilePath(absolute);
 }

@@ -543,8 +543,7 @@ private Q_SLOTS:
         put(u".frontis/schemas/author.yml"_s,
             "name: author\nunknown_keys: ignore\nfields:\n  - key: slug\n");
         put(u"authors/ada.md"_s, "---\n_schema: author\nslug: ada\ntitle: Ada Lovelace\n---\n");
-        put(u"authors/alan.md"_s,
-            "---\n_schema: author\nslug: alan\ntitle: Alan Turing\n---\n");
+        put(u"authors/alan.md"_s, "---\n_schema: author\nslug: alan\ntitle: Alan Turing\n---\n");
         const QByteArray post = "---\ntitle: On engines\nauthor: ghost # who?\ndraft: true\n---\n"
                                 "Text.\n";
         put(u"posts/engines.md"_s, post);
@@ -593,14 +592,14 @@ private Q_SLOTS:
         QCOMPARE(readAll(file), QByteArray(post).replace("author: ghost", "author: alan"));
 
         // A new author appears in the combo once the index has read it.
-        put(u"authors/grace.md"_s,
-            "---\n_schema: author\nslug: grace\ntitle: Grace Hopper\n---\n");
+        put(u"authors/grace.md"_s, "---\n_schema: author\nslug: grace\ntitle: Grace Hopper\n---\n");
         FolderSession::instance().indexer().refresh();
         QTRY_COMPARE_WITH_TIMEOUT(combo->count(), 3, 10000);
         QCOMPARE(combo->itemData(2).toString(), u"grace"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(FolderSession::instance().index().article(file) &&
-                                     FolderSession::instance().index().article(file)->crossFile.isEmpty(),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            FolderSession::instance().index().article(file) &&
+                FolderSession::instance().index().article(file)->crossFile.isEmpty(),
+            10000);
 
         w->close();
         FolderSession::instance().close();

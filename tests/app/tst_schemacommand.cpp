@@ -58,7 +58,8 @@ private Q_SLOTS:
         m_site = m_dir->filePath(QStringLiteral("site"));
         QVERIFY(QDir().mkpath(m_site));
         for (const QString& name : QDir(source).entryList({QStringLiteral("*.md")}, QDir::Files))
-            QVERIFY(testutil::copyWritable(QDir(source).filePath(name), QDir(m_site).filePath(name)));
+            QVERIFY(
+                testutil::copyWritable(QDir(source).filePath(name), QDir(m_site).filePath(name)));
     }
 
     // Printed, the schema is the same bytes on every run; written, it is those bytes, and the

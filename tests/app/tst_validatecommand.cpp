@@ -239,8 +239,7 @@ private Q_SLOTS:
         write(QStringLiteral("site/authors/ada.md"),
               "---\n_schema: author\nslug: ada\ntitle: Ada Lovelace\n---\n");
         write(QStringLiteral("site/posts/a.md"), "---\ntitle: A\nauthor: ada\n---\nText\n");
-        write(QStringLiteral("site/posts/b.md"),
-              "---\ntitle: B\nauthor:   alan\n---\nText\n");
+        write(QStringLiteral("site/posts/b.md"), "---\ntitle: B\nauthor:   alan\n---\nText\n");
         const QStringList expected = {
             QStringLiteral("site/posts/b.md:3:11: warning: 'author' names no article: no article "
                            "of the folder has 'slug: alan' [reference]"),

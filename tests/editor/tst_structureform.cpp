@@ -405,8 +405,8 @@ void TestStructureForm::imagePathFollowsTheFolder()
     QVERIFY(dir.isValid());
     const QString site = dir.path();
     QVERIFY(testutil::writeAll(site + u"/hugo.toml"_s, "title = 'x'\n"));
-    for (const char* rel : {"/static/images/a.png", "/static/images/b.png",
-                            "/content/posts/trip/cover.png"}) {
+    for (const char* rel :
+         {"/static/images/a.png", "/static/images/b.png", "/content/posts/trip/cover.png"}) {
         QVERIFY(QDir().mkpath(QFileInfo(site + QLatin1String(rel)).absolutePath()));
         QVERIFY(testutil::writeAll(site + QLatin1String(rel), "x"));
     }

@@ -70,9 +70,10 @@ private Q_SLOTS:
         QCOMPARE(imagePathValue(bundle, logo, none), u"/images/logo.png"_s);
         // The site writes "/images/..." (site-rooted, from static/): a bundle image stays bare
         // (it was "/content/posts/trip/cover.jpg", which Hugo does not serve).
-        const ImagePathStyle rooted =
-            imagePathStyleOf({{posts, u"/images/other.png"_s}, {posts, u"/images/logo.png"_s},
-                              {bundle, u"cover.jpg"_s}, {posts, u"https://x/d.png"_s}});
+        const ImagePathStyle rooted = imagePathStyleOf({{posts, u"/images/other.png"_s},
+                                                        {posts, u"/images/logo.png"_s},
+                                                        {bundle, u"cover.jpg"_s},
+                                                        {posts, u"https://x/d.png"_s}});
         QCOMPARE(rooted.kind, Kind::SiteRooted);
         QCOMPARE(rooted.servedFolder,
                  QFileInfo(m_dir.filePath(u"site/static"_s)).absoluteFilePath());
