@@ -14,6 +14,10 @@
 
 namespace frontis {
 
+// How deep a TOML or JSON front matter may nest tables and arrays: deeper is a parse error
+// rather than followed, because the readers, the tree and what walks it all recurse.
+constexpr int MaxNesting = 256;
+
 // Where a new key goes: after the last existing sibling named here (schema order), else
 // after the last sibling.
 struct InsertHint

@@ -14,9 +14,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("Document", text);
 }
 
-// Deeper nesting is refused rather than followed (the reader recurses).
-constexpr int MaxDepth = 256;
-
 // A reader of one JSON value (RFC 8259) over [begin, end) of the file's bytes, recording where
 // every key and value is written. The first error stops it.
 class Reader
@@ -81,7 +78,7 @@ private:
     {
         if (m_error)
             return;
-        if (depth > MaxDepth)
+        if (depth > MaxNesting)
             return fail(m_i, tr("nested too deeply"));
         if (m_i >= m_end)
             return fail(m_i, tr("a value is missing at the end"));

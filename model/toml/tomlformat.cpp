@@ -22,35 +22,35 @@ QString tr(const char* text)
 }
 
 // toml++ gives 1-based lines and columns counted in code points, relative to the text it read
-// (the front matter): this maps them to byte offsets in the file.
+// (the front matter): this maps them to byte offsets in the file. The byte offset of every code
+// point is kept, so that each lookup is constant time even on a line of thousands of values.
 class Positions
 {
 public:
-    explicit Positions(const ArticleFile& file)
-        : m_b(file.bytes()), m_begin(file.frontMatterBegin())
+    explicit Positions(const ArticleFile& file) : m_end(file.frontMatterEnd())
     {
-        m_lines.push_back(m_begin);
-        for (qsizetype i = m_b.indexOf('\n', m_begin); i >= 0 && i < file.frontMatterEnd();
-             i = m_b.indexOf('\n', i + 1))
-            m_lines.push_back(i + 1);
+        const QByteArray& b = file.bytes();
+        m_lines.push_back(0);
+        for (qsizetype i = file.frontMatterBegin(); i < m_end; ++i) {
+            if ((uchar(b[i]) & 0xC0) == 0x80)
+                continue; // a continuation byte: part of the code point before it
+            m_points.push_back(i);
+            if (b[i] == '\n')
+                m_lines.push_back(m_points.size());
+        }
     }
     qsizetype offset(const toml::source_position& p) const
     {
         if (p.line == 0 || p.line > m_lines.size())
             return -1;
-        qsizetype i = m_lines[p.line - 1];
-        for (toml::source_index col = 1; col < p.column && i < m_b.size(); ++col) {
-            ++i; // past one code point: its lead byte and continuation bytes
-            while (i < m_b.size() && (uchar(m_b[i]) & 0xC0) == 0x80)
-                ++i;
-        }
-        return i;
+        const size_t point = m_lines[p.line - 1] + qMax<size_t>(p.column, 1) - 1;
+        return point < m_points.size() ? m_points[point] : m_end;
     }
 
 private:
-    const QByteArray& m_b;
-    qsizetype m_begin;
-    std::vector<qsizetype> m_lines;
+    qsizetype m_end;
+    std::vector<qsizetype> m_points; // the byte offset of each code point of the front matter
+    std::vector<size_t> m_lines;     // the index in m_points of each line's first code point
 };
 
 // The offset just past the line break of the line holding `offset` (or the end of the bytes).
@@ -93,12 +93,19 @@ bool isArrayOfTables(const FmNode& n)
     return n.isSequence() && !n.flow;
 }
 
+// Thrown by the Builder at a table or array nested deeper than MaxNesting (toml++ limits its
+// inline values, not the tables of dotted keys and headers): the offset of its key or item.
+struct TooDeep
+{
+    qsizetype offset;
+};
+
 class Builder
 {
 public:
     Builder(const ArticleFile& file) : m_file(file), m_b(file.bytes()), m_pos(file) {}
 
-    void table(const toml::table& t, FmNode& out, bool flow)
+    void table(const toml::table& t, FmNode& out, bool flow, int depth = 0)
     {
         out.kind = FmNode::Kind::Map;
         out.flow = flow;
@@ -119,7 +126,9 @@ public:
             const ArticleFile::Position p = m_file.position(e.keySpan.begin);
             e.line = p.line;
             e.column = p.column;
-            node(*v, e.value, flow, false);
+            if (depth >= MaxNesting && (v->is_table() || v->is_array()))
+                throw TooDeep{e.keySpan.begin};
+            node(*v, e.value, flow, false, depth + 1);
             // A key and value of their own (not a table's header): the lines removing it deletes.
             if (!isHeaderTable(m_b, e.value) && !isArrayOfTables(e.value) &&
                 !(e.value.isMap() && !e.value.flow) && e.value.span.isValid() &&
@@ -129,7 +138,7 @@ public:
         }
     }
 
-    void node(const toml::node& n, FmNode& out, bool flow, bool inSequence)
+    void node(const toml::node& n, FmNode& out, bool flow, bool inSequence, int depth)
     {
         out.span = {m_pos.offset(n.source().begin), m_pos.offset(n.source().end)};
         if (out.span.begin >= 0) {
@@ -144,7 +153,7 @@ public:
         switch (n.type()) {
         case toml::node_type::table: {
             const toml::table& t = *n.as_table();
-            table(t, out, flow || t.is_inline());
+            table(t, out, flow || t.is_inline(), depth);
             break;
         }
         case toml::node_type::array: {
@@ -154,8 +163,11 @@ public:
             const bool headers =
                 !a.empty() && a.is_array_of_tables() && !a.front().as_table()->is_inline();
             out.flow = flow || !headers;
-            for (const toml::node& item : a)
-                node(item, out.items.emplace_back(), out.flow, true);
+            for (const toml::node& item : a) {
+                if (depth >= MaxNesting && (item.is_table() || item.is_array()))
+                    throw TooDeep{m_pos.offset(item.source().begin)};
+                node(item, out.items.emplace_back(), out.flow, true, depth + 1);
+            }
             break;
         }
         case toml::node_type::string:
@@ -363,6 +375,12 @@ Result<FmNode> TomlFormat::parse(const ArticleFile& file) const
             tr("TOML syntax error: %1")
                 .arg(QString::fromUtf8(e.description().data(), qsizetype(e.description().size()))),
             p.line, p.column};
+    } catch (const TooDeep& e) {
+        const ArticleFile::Position p =
+            file.position(e.offset >= 0 ? e.offset : file.frontMatterBegin());
+        return Error{
+            tr("TOML front matter nested too deeply (more than %1 levels)").arg(MaxNesting), p.line,
+            p.column};
     } catch (const std::exception& e) {
         return Error{tr("cannot read the front matter: %1").arg(QString::fromLocal8Bit(e.what())),
                      file.position(file.frontMatterBegin()).line, 1};

@@ -143,6 +143,9 @@ private Q_SLOTS:
             << QByteArray("---json\n[1]\n---\n") << 2 << 1 << "must be an object";
         QTest::newRow("trailing text")
             << QByteArray("{\"a\": 1} x\n") << 1 << 10 << "after the '}'";
+        QTest::newRow("nested too deeply") << "---json\n{\"a\": " + QByteArray("[").repeated(300) +
+                                                  QByteArray("]").repeated(300) + "}\n---\n"
+                                           << 2 << 263 << "nested too deeply";
     }
     void badInput()
     {

@@ -227,6 +227,20 @@ private Q_SLOTS:
         QVERIFY(move->message.contains(QLatin1String("not supported in TOML")));
     }
 
+    // Columns count code points; many multi-byte characters on one line still map to the bytes.
+    void valuesPastMultiByteCharacters()
+    {
+        QByteArray line = "t = [";
+        for (int i = 0; i < 2000; ++i)
+            line += "\"\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80\", ";
+        const QByteArray bytes = "+++\n" + line + "\"x\"]\n+++\nBody.\n";
+        Document doc = load(bytes);
+        const KeyPath last = k({"t", "2000"});
+        QCOMPARE(doc.find(last)->text, QStringLiteral("x"));
+        QVERIFY(!doc.setString(last, QStringLiteral("y")));
+        QCOMPARE(changedLine(bytes, doc.bytes()), line + "\"y\"]");
+    }
+
     void hugoArchetype()
     {
         const QByteArray bytes = data("hugo-archetype.md");
@@ -278,6 +292,10 @@ private Q_SLOTS:
             << QByteArray("+++\na = 1\na = 2\n+++\n") << 3 << 5 << "TOML syntax error";
         QTest::newRow("after a multi-byte character")
             << QByteArray("+++\na = \"\xC3\xA9\" b\n+++\n") << 2 << 10 << "TOML syntax error";
+        // toml++ limits inline nesting itself, not the tables a dotted header opens.
+        QTest::newRow("tables nested too deeply")
+            << "+++\nk = 1\n[" + QByteArray("t.").repeated(300) + "t]\n+++\n"
+            << 3 << 514 << "nested too deeply";
     }
     void badInput()
     {
