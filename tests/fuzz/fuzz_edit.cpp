@@ -11,6 +11,7 @@
 #include "model/yaml/yamltypes.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <cstddef>
 #include <cstdint>
@@ -43,6 +44,20 @@ bool isPrefix(const KeyPath& prefix, const KeyPath& path)
     return prefix.size() < path.size() && path.first(prefix.size()) == prefix;
 }
 
+// The key that a leaf's `key` of the document before `removed` was removed has after it: the
+// later items of the list an item was removed from move up one index; other leaves stay.
+QString keyAfterRemoval(const QString& key, const KeyPath& removed, bool listItem)
+{
+    KeyPath k = key.split(QChar(0));
+    const qsizetype n = removed.size();
+    if (!listItem || k.size() < n || k.first(n - 1) != removed.first(n - 1))
+        return key;
+    const int index = k[n - 1].toInt();
+    if (index > removed.last().toInt())
+        k[n - 1] = QString::number(index - 1);
+    return k.join(QChar(0));
+}
+
 enum class Op { Set, SetLiteral, Remove, Add, SetTwice };
 
 } // namespace
@@ -67,6 +82,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     KeyPath path;
     QString value = text;
     Status status;
+    size_t itemsBefore = 0; // a removed list item's list: how many items it had
+    bool listItem = false;
     switch (op) {
     case Op::Set:
     case Op::SetLiteral:
@@ -87,9 +104,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         }
         if (op == Op::SetLiteral)
             status = doc.setLiteral(path, value);
-        else if (op == Op::Remove)
+        else if (op == Op::Remove) {
+            const FmNode* list = doc.find(path.first(path.size() - 1));
+            listItem = list && list->isSequence();
+            itemsBefore = listItem ? list->items.size() : 0;
             status = doc.remove(path);
-        else
+        } else
             status = doc.setString(path, value);
         break;
     case Op::Add: {
@@ -134,18 +154,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 
     if (op == Op::Remove) {
         const KeyPath parent = path.first(path.size() - 1);
-        FUZZ_CHECK(!after.contains(key) && again->find(path) == nullptr);
+        if (listItem) {
+            const FmNode* list = again->find(parent);
+            FUZZ_CHECK(list && list->isSequence() && list->items.size() == itemsBefore - 1);
+        } else {
+            FUZZ_CHECK(!after.contains(key) && again->find(path) == nullptr);
+        }
+        QSet<QString> kept; // the leaves before, by their keys after
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
             if (it.key() == key)
                 continue;
-            FUZZ_CHECK(after.contains(it.key()));
-            const Leaf& l = after[it.key()];
+            const QString now = keyAfterRemoval(it.key(), path, listItem);
+            kept.insert(now);
+            FUZZ_CHECK(after.contains(now));
+            const Leaf& l = after[now];
             FUZZ_CHECK(l.kind == it->kind && l.text == it->text && l.plain == it->plain);
         }
         for (auto it = after.cbegin(); it != after.cend(); ++it) {
-            // The only new leaf: the parent mapping, left empty, now reads as null.
-            if (!before.contains(it.key()))
-                FUZZ_CHECK(it.key() == parent.join(QChar(0)) && it->kind == FmNode::Kind::Null);
+            // The only new leaf: the parent mapping or list, left empty, now a leaf itself.
+            if (!kept.contains(it.key()))
+                FUZZ_CHECK(it.key() == parent.join(QChar(0)) &&
+                           (it->kind == FmNode::Kind::Null || it->kind == FmNode::Kind::Sequence ||
+                            it->kind == FmNode::Kind::Map));
         }
         return 0;
     }

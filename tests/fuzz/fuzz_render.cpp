@@ -22,15 +22,18 @@ namespace {
 void checkSafe(const QString& html, bool mayHaveStyle)
 {
     static const QSet<QString> allowed = {
-        QStringLiteral("p"),    QStringLiteral("h1"),         QStringLiteral("h2"),
-        QStringLiteral("h3"),   QStringLiteral("h4"),         QStringLiteral("h5"),
-        QStringLiteral("h6"),   QStringLiteral("a"),          QStringLiteral("img"),
-        QStringLiteral("em"),   QStringLiteral("strong"),     QStringLiteral("code"),
-        QStringLiteral("pre"),  QStringLiteral("blockquote"), QStringLiteral("ul"),
-        QStringLiteral("ol"),   QStringLiteral("li"),         QStringLiteral("hr"),
-        QStringLiteral("br"),   QStringLiteral("div"),        QStringLiteral("span"),
-        QStringLiteral("html"), QStringLiteral("head"),       QStringLiteral("body"),
-        QStringLiteral("meta"), QStringLiteral("title")};
+        QStringLiteral("p"), QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("h3"),
+        QStringLiteral("h4"), QStringLiteral("h5"), QStringLiteral("h6"), QStringLiteral("a"),
+        QStringLiteral("img"), QStringLiteral("em"), QStringLiteral("strong"),
+        QStringLiteral("code"), QStringLiteral("pre"), QStringLiteral("blockquote"),
+        QStringLiteral("ul"), QStringLiteral("ol"), QStringLiteral("li"), QStringLiteral("hr"),
+        QStringLiteral("br"), QStringLiteral("div"), QStringLiteral("span"), QStringLiteral("html"),
+        QStringLiteral("head"), QStringLiteral("body"), QStringLiteral("meta"),
+        QStringLiteral("title"),
+        // GitHub Flavored Markdown's tables, strikethrough and task lists (a body's rendering).
+        QStringLiteral("table"), QStringLiteral("thead"), QStringLiteral("tbody"),
+        QStringLiteral("tr"), QStringLiteral("th"), QStringLiteral("td"), QStringLiteral("del"),
+        QStringLiteral("s"), QStringLiteral("input")};
     static const QRegularExpression tag(QStringLiteral("<(/?)([A-Za-z][A-Za-z0-9]*)"));
     for (auto it = tag.globalMatch(html); it.hasNext();) {
         const QString name = it.next().captured(2).toLower();
@@ -39,6 +42,11 @@ void checkSafe(const QString& html, bool mayHaveStyle)
             FUZZ_CHECK(false);
         }
     }
+    // A task list's box is the only input, and it cannot be ticked.
+    static const QRegularExpression input(
+        QStringLiteral("<input(?! type=\"checkbox\"( checked=\"\")? disabled=\"\" />)"),
+        QRegularExpression::CaseInsensitiveOption);
+    FUZZ_CHECK(!input.match(html).hasMatch());
     // Event handler attributes, and URLs that run code or carry documents.
     static const QRegularExpression handler(
         QStringLiteral("<[a-z0-9]+(\\s+[a-z-]+=\"[^\"]*\")*\\s+on[a-z]+\\s*="),
